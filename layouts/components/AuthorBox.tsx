@@ -1,0 +1,42 @@
+/**
+ * « Publié par »: the author's name, portrait, bio and own pages.
+ */
+import type { I18n } from "../../plugins/i18n/index.ts";
+import type { ResolvedAuthor } from "../../plugins/site/config.ts";
+
+export function AuthorBox({ author, i18n }: { author: ResolvedAuthor; i18n: I18n }): JSX.Element {
+  const initials = author.name
+    .split(/\s+/)
+    .map((word) => word[0])
+    .join("")
+    .slice(0, 2);
+  return (
+    <section class="author-box" aria-labelledby="publie-par">
+      <h2 id="publie-par" class="author-box__heading">
+        {i18n.t.post.publishedBy}
+      </h2>
+      <div class="author-box__body">
+        {author.avatar ? (
+          <img class="author-box__avatar" src={author.avatar} alt="" width="96" height="96" loading="lazy" decoding="async" />
+        ) : (
+          <span class="author-box__avatar author-box__avatar--initials" aria-hidden="true">
+            {initials}
+          </span>
+        )}
+        <div>
+          <p class="author-box__name">{author.name}</p>
+          {author.bio ? <p class="author-box__bio">{i18n.typography(author.bio)}</p> : null}
+          {author.links.length > 0 ? (
+            <ul class="author-box__links">
+              {author.links.map((link) => (
+                <li>
+                  <a href={link.url}>{link.label}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The frame of every page: head, skip link, header with the navigation and
+ * the theme toggle, main content, footer.
+ */
+import type { SiteContext } from "../data.ts";
+import { ThemeToggle } from "./ThemeToggle.tsx";
+
+export interface BaseProps {
+  ctx: SiteContext;
+  /** Page URL, for the canonical link and the current navigation item. */
+  url: string;
+  /** The page's own title; the site's title is appended. Omit on the home page. */
+  title?: string;
+  description?: string;
+  /** Keep this page out of search engines (thank-you pages, 404). */
+  noindex?: boolean;
+  /** Extra elements for `<head>`: metadata added by other plugins. */
+  head?: JSX.Element;
+  /** Module scripts this page needs, by asset name. */
+  scripts?: string[];
+  children: JSX.Children;
+}
+
+export function Base({ ctx, url, title, description, noindex, head, scripts = [], children }: BaseProps): JSX.Element {
+  const { site, i18n, assets } = ctx;
+  const { t } = i18n;
+  const fullTitle = title ? `${title} — ${site.title}` : site.description ? `${site.title} — ${site.description}` : site.title;
+  return (
+    <>
+      {{ html: "<!doctype html>" }}
+      <html lang={t.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{i18n.typography(fullTitle)}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          {noindex ? <meta name="robots" content="noindex" /> : null}
+          <link rel="canonical" href={new URL(url, site.url + "/").href} />
+          <meta name="color-scheme" content="light dark" />
+          <link rel="stylesheet" href={assets.url("main.css")} />
+          <script src={assets.url("theme.js")}></script>
+          {scripts.map((name) => (
+            <script type="module" src={assets.url(name)}></script>
+          ))}
+          {head}
+        </head>
+        <body>
+          <a class="skip-link" href="#contenu">
+            {t.skipLink}
+          </a>
+          <header class="site-header">
+            <div class="site-header__inner">
+              <a class="site-title" href="/" aria-current={url === "/" ? "page" : undefined}>
+                {site.title}
+              </a>
+              <nav class="site-nav" aria-label={t.mainNavigation}>
+                <ul>
+                  {site.navigation.map((item) => (
+                    <li>
+                      <a href={item.url} aria-current={isCurrent(item.url, url) ? "page" : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <ThemeToggle i18n={i18n} />
+            </div>
+          </header>
+          <main id="contenu" tabindex="-1">
+            {children}
+          </main>
+          <footer class="site-footer">
+            <p>
+              {i18n.format(t.footer.copyright, { year: new Date().getFullYear(), title: site.title })}
+              {site.footer ? ` ${site.footer}` : ""}
+            </p>
+            <p>{t.footer.poweredBy}</p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** A navigation item is current on its own page, and on pages below it (except the home link). */
+function isCurrent(itemUrl: string, pageUrl: string): boolean {
+  if (itemUrl === "/") return pageUrl === "/" || /^\/page\/\d+\/$/.test(pageUrl);
+  return pageUrl === itemUrl || (itemUrl.endsWith("/") && pageUrl.startsWith(itemUrl));
+}

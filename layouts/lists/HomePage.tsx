@@ -1,0 +1,19 @@
+import type { ListPage } from "../../plugins/content/model.ts";
+import { Base } from "../components/Base.tsx";
+import type { SiteContext } from "../data.ts";
+import { pageSuffix, PostList } from "./PostList.tsx";
+
+/** The home page and its following pages: the latest posts. */
+export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): JSX.Element {
+  const { i18n, site } = ctx;
+  const heading = i18n.t.lists.latest + pageSuffix(list, i18n);
+  return (
+    <Base ctx={ctx} url={list.url} title={list.pageNumber > 1 ? heading : undefined} description={site.description}>
+      <header class="list-header">
+        <h1>{heading}</h1>
+        {list.pageNumber === 1 && site.description ? <p class="list-header__intro">{i18n.typography(site.description)}</p> : null}
+      </header>
+      <PostList list={list} i18n={i18n} />
+    </Base>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Layout of a page (« Mes prestations », « Me contacter »…): title, body,
+ * and the form the page asks for.
+ */
+import { Base } from "./components/Base.tsx";
+import { ContactForm } from "./components/ContactForm.tsx";
+import { StateBadge } from "./components/StateBadge.tsx";
+import { siteContext, type TemplateData } from "./data.ts";
+
+export default function PageLayout(data: TemplateData): JSX.Element {
+  const ctx = siteContext(data);
+  const { i18n, site } = ctx;
+  const page = data.blog.page(data.page.inputPath);
+  return (
+    <Base ctx={ctx} url={page.url} title={page.title} description={page.description} noindex={page.noindex}>
+      <article class="page">
+        <header class="page__header">
+          <h1>
+            {page.title} <StateBadge state={page.state} i18n={i18n} />
+          </h1>
+        </header>
+        <div class="prose">{{ html: data.content }}</div>
+        {page.form === "contact" ? <ContactForm i18n={i18n} successUrl={site.contactSuccessUrl} /> : null}
+      </article>
+    </Base>
+  );
+}

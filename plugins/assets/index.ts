@@ -1,0 +1,100 @@
+/**
+ * Styles and browser scripts: bundled and minified by esbuild, named by a
+ * hash of their content (`/assets/main.3f9a1c2e.css`) so Netlify can let
+ * browsers keep them for a year (see netlify.toml), and served from the
+ * site's own origin.
+ *
+ * Each plugin registers the files it owns; layouts ask for their URLs. A
+ * script is bundled on its own, so a page loads only the features it uses.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import * as esbuild from "esbuild";
+
+export interface AssetEntry {
+  /** Source file, relative to the project: `layouts/styles/main.css`. */
+  source: string;
+  /**
+   * `iife` for a classic script that must run before the page paints (the
+   * theme), `esm` for a module loaded with `type="module"` (default).
+   */
+  format?: "iife" | "esm";
+}
+
+interface BuiltAsset {
+  url: string;
+  contents: Uint8Array;
+}
+
+export const ASSETS_DIR = "assets";
+
+export class Assets {
+  #entries = new Map<string, Required<AssetEntry>>();
+  #built = new Map<string, BuiltAsset>();
+
+  /** Registers an asset under a name such as `main.css` or `theme.js`. */
+  add(name: string, entry: AssetEntry): void {
+    if (this.#entries.has(name)) throw new Error(`Two assets are registered as ${name}`);
+    this.#entries.set(name, { format: "esm", ...entry });
+  }
+
+  /** The public URL of a built asset. */
+  url(name: string): string {
+    const built = this.#built.get(name);
+    if (!built) throw new Error(`No asset named ${name} was built (known: ${[...this.#entries.keys()].join(", ")})`);
+    return built.url;
+  }
+
+  /** Size in bytes of a built asset, for budgets. */
+  size(name: string): number {
+    return this.#built.get(name)?.contents.byteLength ?? 0;
+  }
+
+  async build(): Promise<void> {
+    const built = new Map<string, BuiltAsset>();
+    await Promise.all(
+      [...this.#entries].map(async ([name, entry]) => {
+        const result = await esbuild.build({
+          entryPoints: [entry.source],
+          bundle: true,
+          minify: true,
+          write: false,
+          format: entry.format,
+          target: ["es2020", "chrome100", "firefox100", "safari15"],
+          outdir: "out",
+          logLevel: "silent",
+          legalComments: "none",
+          charset: "utf8",
+        });
+        const output = result.outputFiles.find((file) => !file.path.endsWith(".map"))!;
+        const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 10);
+        const ext = path.extname(name);
+        built.set(name, { url: `/${ASSETS_DIR}/${path.basename(name, ext)}.${hash}${ext}`, contents: output.contents });
+      }),
+    );
+    this.#built = built;
+  }
+
+  /** Writes the built files and removes those of earlier builds. */
+  async write(outputDir: string): Promise<void> {
+    const dir = path.join(outputDir, ASSETS_DIR);
+    await mkdir(dir, { recursive: true });
+    const keep = new Set([...this.#built.values()].map((asset) => path.posix.basename(asset.url)));
+    const existing = await readdir(dir);
+    await Promise.all([
+      ...[...this.#built.values()].map((asset) => writeFile(path.join(outputDir, asset.url), asset.contents)),
+      ...existing.filter((file) => !keep.has(file)).map((file) => rm(path.join(dir, file), { force: true })),
+    ]);
+  }
+}
+
+/** Eleventy plugin: builds the assets before each build and writes them after. */
+export default function assetsPlugin(eleventyConfig: any, { assets }: { assets: Assets }): void {
+  eleventyConfig.addGlobalData("assets", assets);
+  eleventyConfig.addWatchTarget("layouts/**/*.{css,ts}");
+  eleventyConfig.on("eleventy.before", () => assets.build());
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
+    assets.write(directories.output),
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Content: validates every post and page before Eleventy renders anything,
+ * decides what is published, and gives templates the `blog` (posts, lists).
+ *
+ * A content problem stops the build before a single file is written, so the
+ * previous `_site/` stays as it was.
+ */
+import { DateTime } from "luxon";
+import type { I18n } from "../i18n/index.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+import { Blog } from "./blog.ts";
+import { parseDate } from "./dates.ts";
+import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";
+import { loadContent, SourceCache } from "./load.ts";
+
+export { Blog } from "./blog.ts";
+export type * from "./model.ts";
+
+export interface ContentPluginOptions {
+  site: ResolvedSiteConfig;
+  i18n: I18n;
+  blog: Blog;
+  renderInline: (markdown: string) => string;
+  /** The moment that decides whether a scheduled post is out; default: the start of each build. */
+  now?: () => DateTime;
+}
+
+export default function contentPlugin(eleventyConfig: any, options: ContentPluginOptions): void {
+  const { site, i18n, blog, renderInline } = options;
+  const cache = new SourceCache();
+
+  // Eleventy reads front matter with the same YAML rules as the validation.
+  eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
+  eleventyConfig.addDateParsing((value: unknown) =>
+    typeof value === "string" ? (parseDate(value, site.timeZone) ?? undefined) : undefined,
+  );
+
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
+    blog.preview = runMode !== "build";
+    const entries = await loadContent({
+      inputDir: directories.input,
+      site,
+      i18n,
+      now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
+      renderInline,
+      cache,
+    });
+    blog.update(entries);
+  });
+  eleventyConfig.on("eleventy.after", clearYamlMemo);
+
+  // Drafts and scheduled posts are not built outside preview: no page, and
+  // therefore no list entry, feed item or sitemap line.
+  eleventyConfig.addPreprocessor("billet-publishing", "md", function (this: { inputPath: string }) {
+    if (!blog.entry(this.inputPath)) return false;
+    return undefined;
+  });
+
+  eleventyConfig.addGlobalData("blog", blog);
+}

@@ -1,0 +1,225 @@
+/**
+ * Reads every Markdown file under the content folder, validates its front
+ * matter and turns it into a PostEntry or a PageEntry, before Eleventy
+ * renders anything.
+ *
+ * All problems in all files are collected and reported together, one line
+ * each, so an author fixes a batch of mistakes in one go.
+ */
+import { access, readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { I18n } from "../i18n/index.ts";
+import { findImageReferences, isRelativeReference } from "../markdown/images.ts";
+import { ProblemListError } from "../site/errors.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+import { FrontMatterSyntaxError, parseSource, type ParsedSource } from "./frontmatter.ts";
+import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
+import { publicationState } from "./publishing.ts";
+import { pageSchema, postSchema, validate } from "./schema.ts";
+import { slugify } from "./slug.ts";
+import { countWords, readingMinutes, summarize } from "./text.ts";
+import { expandPermalink } from "./urls.ts";
+
+export class ContentError extends ProblemListError {
+  override name = "ContentError";
+  constructor(problems: string[]) {
+    super(
+      `The content has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}; nothing was built:`,
+      problems,
+    );
+  }
+}
+
+export interface LoadOptions {
+  /** The content folder, relative to the project (`content`). */
+  inputDir: string;
+  site: ResolvedSiteConfig;
+  i18n: I18n;
+  now: DateTime;
+  renderInline: (markdown: string) => string;
+  /** Parsed sources from the previous build, reused when a file has not changed. */
+  cache?: SourceCache;
+}
+
+/** Parsed front matter by file, so watch-mode rebuilds only re-read what changed. */
+export class SourceCache {
+  #entries = new Map<string, { mtimeMs: number; size: number; parsed: ParsedSource }>();
+
+  async read(file: string): Promise<ParsedSource> {
+    const info = await stat(file);
+    const cached = this.#entries.get(file);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.parsed;
+    const parsed = parseSource(await readFile(file, "utf8"));
+    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, parsed });
+    return parsed;
+  }
+
+  forgetMissing(present: Set<string>): void {
+    for (const file of this.#entries.keys()) if (!present.has(file)) this.#entries.delete(file);
+  }
+}
+
+/** Markdown files under `dir`, as project-relative paths with forward slashes, sorted. */
+export async function findMarkdownFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true });
+  return names
+    .filter((name) => name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .map((name) => path.join(dir, name).split(path.sep).join("/"))
+    .sort();
+}
+
+/** `content/posts/mon-billet.md` → `mon-billet`; `content/posts/mon-billet/index.md` → `mon-billet`. */
+export function fileSlug(file: string): string {
+  const base = path.posix.basename(file, ".md");
+  return base === "index" ? path.posix.basename(path.posix.dirname(file)) : base;
+}
+
+export async function loadContent(options: LoadOptions): Promise<ContentEntry[]> {
+  const { site, i18n, now } = options;
+  const cache = options.cache ?? new SourceCache();
+  const inputDir = options.inputDir.replace(/^\.\//, "").replace(/\/+$/, "");
+  const postsDir = `${inputDir}/posts/`;
+  const files = await findMarkdownFiles(inputDir);
+  cache.forgetMissing(new Set(files));
+
+  const problems: string[] = [];
+  const entries: ContentEntry[] = [];
+  const postRules = postSchema(site);
+  const pageRules = pageSchema(site);
+
+  const sources = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { file, parsed: await cache.read(file) };
+      } catch (error) {
+        if (error instanceof FrontMatterSyntaxError) {
+          problems.push(`${file}: front matter: ${error.message}`);
+          return undefined;
+        }
+        throw error;
+      }
+    }),
+  );
+
+  for (const source of sources) {
+    if (!source) continue;
+    const { file, parsed } = source;
+    const inputPath = `./${file}`;
+    const isPost = file.startsWith(postsDir);
+    const result = validate(isPost ? postRules : pageRules, parsed.data);
+    if (!result.ok) {
+      problems.push(...result.problems.map((p) => `${file}: ${p}`));
+      continue;
+    }
+    const defaultSlug = slugify(fileSlug(file), site.language);
+    if (isPost) {
+      const fm = result.value as ReturnType<typeof postRules.parse>;
+      const slug = fm.slug ?? defaultSlug;
+      const words = countWords(parsed.body);
+      const category = site.categories.get(fm.category)!;
+      entries.push({
+        kind: "post",
+        inputPath,
+        file,
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        slug,
+        url: expandPermalink(site.permalinks.post, { slug, date: fm.date }),
+        title: i18n.typography(fm.title),
+        date: fm.date,
+        updated: fm.updated,
+        category: { ...category, url: categoryUrl(site, category.slug) },
+        tags: fm.tags.map((name) => tagRef(site, name)),
+        description: fm.description ? i18n.typography(fm.description) : undefined,
+        summary: fm.description ? i18n.typography(fm.description) : summarize(parsed.body, options.renderInline),
+        author: fm.author ? site.authors.get(fm.author)! : site.defaultAuthor,
+        state: publicationState(fm, now),
+        comments: fm.comments,
+        image: fm.image,
+        imageAlt: fm.imageAlt,
+        readingMinutes: readingMinutes(words),
+        wordCount: words,
+        previous: undefined,
+        next: undefined,
+        frontMatter: fm,
+      } satisfies PostEntry);
+    } else {
+      const fm = result.value as ReturnType<typeof pageRules.parse>;
+      const slug = fm.slug ?? defaultSlug;
+      entries.push({
+        kind: "page",
+        inputPath,
+        file,
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        slug,
+        url: fm.permalink ?? `/${slug}/`,
+        title: i18n.typography(fm.title),
+        description: fm.description ? i18n.typography(fm.description) : undefined,
+        updated: fm.updated,
+        form: fm.form,
+        noindex: fm.noindex,
+        state: fm.draft ? "draft" : "published",
+        frontMatter: fm,
+      } satisfies PageEntry);
+    }
+  }
+
+  problems.push(...(await Promise.all(entries.map(imageProblems))).flat());
+  problems.push(...duplicateUrls(entries, site));
+  if (problems.length > 0) throw new ContentError(problems);
+  return entries;
+}
+
+export function categoryUrl(site: ResolvedSiteConfig, slug: string): string {
+  return expandPermalink(site.permalinks.category, { slug });
+}
+
+export function tagRef(site: ResolvedSiteConfig, name: string): TagRef {
+  const slug = slugify(name, site.language);
+  return { name, slug, url: expandPermalink(site.permalinks.tag, { slug }) };
+}
+
+export function categoryRef(site: ResolvedSiteConfig, slug: string): CategoryRef | undefined {
+  const category = site.categories.get(slug);
+  return category && { ...category, url: categoryUrl(site, slug) };
+}
+
+/** Images without a description for readers who cannot see them, and images beside the post that are not there. */
+async function imageProblems(entry: ContentEntry): Promise<string[]> {
+  const problems: string[] = [];
+  for (const image of findImageReferences(entry.body)) {
+    const where = `${entry.file}: image ${image.src} (line ${image.line + entry.bodyLine - 1})`;
+    if (image.alt === undefined) {
+      problems.push(`${where}: found no description, expected alternative text: ![Ce que montre l’image](${image.src})`);
+    }
+    if (isRelativeReference(image.src)) {
+      const source = path.join(path.dirname(entry.file), decodeURI(image.src.split(/[?#]/)[0]!));
+      const exists = await access(source).then(() => true, () => false);
+      if (!exists) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+    }
+  }
+  return problems;
+}
+
+/** Two sources that would be written to the same address, or onto a page Billet generates. */
+function duplicateUrls(entries: ContentEntry[], site: ResolvedSiteConfig): string[] {
+  const problems: string[] = [];
+  const owners = new Map<string, string>();
+  owners.set("/", "the home page");
+  owners.set(site.permalinks.archive, "the archive page");
+  for (const slug of site.categories.keys()) owners.set(categoryUrl(site, slug), `the page of category "${slug}"`);
+  for (const entry of entries) {
+    const owner = owners.get(entry.url);
+    if (owner) {
+      const field = entry.kind === "post" ? "slug" : entry.frontMatter.permalink ? "permalink" : "slug";
+      problems.push(
+        `${entry.file}: ${field}: found the address ${entry.url}, which ${owner} already uses, expected an address of its own (change slug:${entry.kind === "page" ? " or permalink:" : ""} in one of them)`,
+      );
+    } else {
+      owners.set(entry.url, entry.file);
+    }
+  }
+  return problems;
+}

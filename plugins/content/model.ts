@@ -1,0 +1,94 @@
+/**
+ * What a post and a page are once validated: the data layouts, lists, feeds
+ * and later plugins read. Built once per build from the front matter, never
+ * from rendered HTML, so lists do not wait for posts to render.
+ */
+import type { DateTime } from "luxon";
+import type { ResolvedAuthor, ResolvedCategory } from "../site/config.ts";
+import type { PublicationState } from "./publishing.ts";
+import type { PageFrontMatter, PostFrontMatter } from "./schema.ts";
+
+export interface TagRef {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface CategoryRef extends ResolvedCategory {
+  url: string;
+}
+
+export interface SourceFile {
+  /** As Eleventy names it: `./content/posts/mon-billet.md`. */
+  inputPath: string;
+  /** As the author reads it in errors: `content/posts/mon-billet.md`. */
+  file: string;
+  /** Markdown body, without the front matter. */
+  body: string;
+  /** 1-based line of the file where the body starts, for error messages. */
+  bodyLine: number;
+}
+
+export interface PostEntry extends SourceFile {
+  kind: "post";
+  slug: string;
+  url: string;
+  /** Title with the language's typography applied (« », no-break spaces). */
+  title: string;
+  date: DateTime;
+  updated: DateTime | undefined;
+  category: CategoryRef;
+  tags: TagRef[];
+  /** Front matter `description`, else undefined: see `summary`. */
+  description: string | undefined;
+  /** What lists and meta tags show: the description, else the opening of the body. */
+  summary: string;
+  author: ResolvedAuthor;
+  state: PublicationState;
+  comments: boolean;
+  image: string | undefined;
+  imageAlt: string | undefined;
+  readingMinutes: number;
+  wordCount: number;
+  /** Older and newer neighbours among the posts being built (newest first order). */
+  previous: PostEntry | undefined;
+  next: PostEntry | undefined;
+  frontMatter: PostFrontMatter;
+}
+
+export interface PageEntry extends SourceFile {
+  kind: "page";
+  slug: string;
+  url: string;
+  title: string;
+  description: string | undefined;
+  updated: DateTime | undefined;
+  form: PageFrontMatter["form"];
+  noindex: boolean;
+  state: PublicationState;
+  frontMatter: PageFrontMatter;
+}
+
+export type ContentEntry = PostEntry | PageEntry;
+
+/** One page of a paginated list of posts: the home page, a category, a tag. */
+export interface ListPage {
+  kind: "home" | "category" | "tag";
+  /** The list's own URL (its first page). */
+  baseUrl: string;
+  url: string;
+  /** 1-based. */
+  pageNumber: number;
+  totalPages: number;
+  posts: PostEntry[];
+  totalPosts: number;
+  newerUrl: string | undefined;
+  olderUrl: string | undefined;
+  category?: CategoryRef;
+  tag?: TagRef;
+}
+
+export interface YearGroup {
+  year: number;
+  posts: PostEntry[];
+}

@@ -1,0 +1,184 @@
+/**
+ * Front matter schemas for posts and pages, and the translation of every
+ * problem zod finds into one line: `field: found …, expected …`.
+ *
+ * The schemas depend on the site's configuration (which categories and
+ * authors exist, which time zone dates are read in), so they are built from
+ * it. Their output types are what layouts receive.
+ */
+import { distance } from "fastest-levenshtein";
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import { describe, type ResolvedSiteConfig } from "../site/config.ts";
+import { DATE_EXPECTATION, parseDate } from "./dates.ts";
+import { SLUG_PATTERN } from "./slug.ts";
+
+/** What each field expects, as the author reads it in an error. */
+const EXPECTED = {
+  title: 'the title as text, e.g. title: "Mon billet"',
+  date: DATE_EXPECTATION,
+  updated: `${DATE_EXPECTATION}, not before date`,
+  category: "one of the categories declared in site.config.ts",
+  tags: "a list of tags, e.g. tags: [réseaux sociaux, stratégie]",
+  description: "one or two sentences of text, at most 300 characters",
+  author: "one of the authors declared in site.config.ts",
+  draft: "true or false",
+  comments: "true or false",
+  image: "a path to an image beside the post, e.g. ./couverture.jpg",
+  imageAlt: "a text describing the image for readers who cannot see it",
+  slug: "lowercase letters, digits and dashes, e.g. mon-billet",
+  permalink: 'an address that starts and ends with "/", e.g. /contact/merci/',
+  form: 'the name of a built-in form: "contact"',
+  noindex: "true or false",
+} as const;
+
+type FieldName = keyof typeof EXPECTED;
+
+/** Keys authors coming from other tools tend to write, with what to do instead. */
+const FOREIGN_KEYS: Record<string, string> = {
+  permalink: "a post's address comes from its slug and the permalinks pattern in site.config.ts; set slug: instead",
+  layout: "layouts are chosen by Billet (posts use the post layout)",
+  categories: 'a post has one category: write category: (singular)',
+  tag: "write tags: as a list",
+  published: "write draft: true to keep a post unpublished",
+  excerpt: "write description:",
+  summary: "write description:",
+  cover: "write image: and imageAlt:",
+};
+
+function dateField(zone: string) {
+  return z.string({ error: EXPECTED.date }).transform((text, ctx): DateTime => {
+    const date = parseDate(text, zone);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: EXPECTED.date });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
+
+function oneOf(kind: string, known: Iterable<string>) {
+  const names = [...known];
+  return z.string({ error: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}` }).superRefine((value, ctx) => {
+    if (names.includes(value)) return;
+    const hint = suggest(value, names);
+    ctx.addIssue({
+      code: "custom",
+      message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+    });
+  });
+}
+
+const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().min(1, { error: EXPECTED[field] });
+const flag = (field: FieldName) => z.boolean({ error: EXPECTED[field] });
+
+export function postSchema(site: ResolvedSiteConfig) {
+  return z
+    .strictObject({
+      title: text("title"),
+      date: dateField(site.timeZone),
+      updated: dateField(site.timeZone).optional(),
+      category: oneOf("categories", site.categories.keys()),
+      tags: z.array(text("tags"), { error: EXPECTED.tags }).default([]),
+      description: text("description").max(300, { error: EXPECTED.description }).optional(),
+      author: oneOf("authors", site.authors.keys()).optional(),
+      draft: flag("draft").default(false),
+      comments: flag("comments").default(true),
+      image: text("image").optional(),
+      imageAlt: text("imageAlt").optional(),
+      slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
+    })
+    .superRefine((post, ctx) => {
+      if (post.updated && post.date && post.updated < post.date) {
+        ctx.addIssue({ code: "custom", path: ["updated"], message: EXPECTED.updated });
+      }
+      if (post.image && !post.imageAlt) {
+        ctx.addIssue({ code: "custom", path: ["imageAlt"], message: "a description of the image, since image: is set" });
+      }
+    });
+}
+
+export function pageSchema(site: ResolvedSiteConfig) {
+  return z.strictObject({
+    title: text("title"),
+    description: text("description").max(300, { error: EXPECTED.description }).optional(),
+    slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
+    permalink: z
+      .string({ error: EXPECTED.permalink })
+      .regex(/^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/, { error: EXPECTED.permalink })
+      .optional(),
+    updated: dateField(site.timeZone).optional(),
+    form: z.enum(["contact"], { error: EXPECTED.form }).optional(),
+    noindex: flag("noindex").default(false),
+    draft: flag("draft").default(false),
+  });
+}
+
+export type PostFrontMatter = z.output<ReturnType<typeof postSchema>>;
+export type PageFrontMatter = z.output<ReturnType<typeof pageSchema>>;
+
+/**
+ * Validates `data` and returns either the typed value or one line per
+ * problem (without the file name, which the caller adds).
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: Record<string, unknown>,
+): { ok: true; value: z.output<S> } | { ok: false; problems: string[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const known = knownKeys(schema);
+  const problems: string[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) problems.push(unknownKeyProblem(key, known));
+      continue;
+    }
+    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+    const field = String(issue.path[0] ?? "");
+    const found = valueAt(data, issue.path);
+    const expected = issue.code === "custom" || !(field in EXPECTED) ? issue.message : EXPECTED[field as FieldName];
+    problems.push(`${path || "front matter"}: found ${describe(found)}, expected ${expected}`);
+  }
+  return { ok: false, problems };
+}
+
+function unknownKeyProblem(key: string, known: string[]): string {
+  const foreign = FOREIGN_KEYS[key];
+  if (foreign && !known.includes(key)) return `${key}: found an unknown key, expected none here: ${foreign}`;
+  const hint = suggest(key, known);
+  return `${key}: found an unknown key, expected one of ${known.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`;
+}
+
+/** The closest known name, when it is close enough to be a typo. */
+export function suggest(value: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(value.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function knownKeys(schema: z.ZodType): string[] {
+  let inner: unknown = schema;
+  // Unwrap refinements (`.superRefine`) down to the object schema.
+  while (inner && typeof inner === "object" && !("shape" in inner) && "def" in inner) {
+    const def = (inner as { def: { in?: unknown; schema?: unknown; innerType?: unknown } }).def;
+    inner = def.in ?? def.schema ?? def.innerType;
+  }
+  return inner && typeof inner === "object" && "shape" in inner ? Object.keys((inner as z.ZodObject).shape) : [];
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}

@@ -1,0 +1,66 @@
+import type { Dictionary } from "./dictionary.ts";
+
+/** Interface strings in English. */
+export const en: Dictionary = {
+  locale: "en",
+  ogLocale: "en_US",
+  skipLink: "Skip to content",
+  mainNavigation: "Main navigation",
+  home: "Home",
+  theme: {
+    toggle: "Dark theme",
+    dark: "Switch to the dark theme",
+    light: "Switch to the light theme",
+  },
+  footer: {
+    copyright: "© {year} {title}",
+    poweredBy: "Published with Billet",
+  },
+  post: {
+    publishedOn: "Published on {date}",
+    updatedOn: "updated on {date}",
+    readingTime: { one: "{count} min read", other: "{count} min read" },
+    category: "Category",
+    tags: "Tags",
+    previous: "Previous post",
+    next: "Next post",
+    neighbours: "More posts",
+    publishedBy: "Published by",
+    draft: "Draft",
+    scheduled: "Scheduled",
+    draftNote: "This post is a draft: it shows only on your machine and will not be published.",
+    scheduledNote: "This post is scheduled: it will be published on {date}.",
+  },
+  lists: {
+    latest: "Latest posts",
+    pageOf: "Page {page} of {total}",
+    newer: "Newer posts",
+    older: "Older posts",
+    pagination: "Pagination",
+    postCount: { zero: "No posts", one: "{count} post", other: "{count} posts" },
+    categoryTitle: "Category: {name}",
+    tagTitle: "Tag: {name}",
+    allCategories: "Categories",
+    archiveTitle: "Archive",
+    archiveIntro: { zero: "Nothing published yet.", one: "{count} post published.", other: "{count} posts published, newest first." },
+    yearCount: { one: "{count} post", other: "{count} posts" },
+    noPosts: "No posts yet.",
+    readMore: "Read the rest of “{title}”",
+  },
+  notFound: {
+    title: "Page not found",
+    text: "The page you are looking for does not exist, or no longer does. It may have moved.",
+    backHome: "Back to the home page",
+  },
+  contactForm: {
+    name: "Your name",
+    email: "Your e-mail address",
+    message: "Your message",
+    send: "Send",
+    honeypot: "Leave this field empty if you are human:",
+    required: "required",
+  },
+  pageTitle: {
+    page: "page {page}",
+  },
+};

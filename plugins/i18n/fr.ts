@@ -1,0 +1,66 @@
+import type { Dictionary } from "./dictionary.ts";
+
+/** Interface strings in French. Plain spaces before « : ; ! ? » are fine: typography is applied at render. */
+export const fr: Dictionary = {
+  locale: "fr-FR",
+  ogLocale: "fr_FR",
+  skipLink: "Aller au contenu",
+  mainNavigation: "Navigation principale",
+  home: "Accueil",
+  theme: {
+    toggle: "Thème sombre",
+    dark: "Passer au thème sombre",
+    light: "Passer au thème clair",
+  },
+  footer: {
+    copyright: "© {year} {title}",
+    poweredBy: "Publié avec Billet",
+  },
+  post: {
+    publishedOn: "Publié le {date}",
+    updatedOn: "mis à jour le {date}",
+    readingTime: { one: "{count} min de lecture", other: "{count} min de lecture" },
+    category: "Catégorie",
+    tags: "Étiquettes",
+    previous: "Billet précédent",
+    next: "Billet suivant",
+    neighbours: "Autres billets",
+    publishedBy: "Publié par",
+    draft: "Brouillon",
+    scheduled: "Programmé",
+    draftNote: "Ce billet est un brouillon : il n’apparaît que sur votre machine et ne sera pas publié.",
+    scheduledNote: "Ce billet est programmé : il sera publié le {date}.",
+  },
+  lists: {
+    latest: "Derniers billets",
+    pageOf: "Page {page} sur {total}",
+    newer: "Billets plus récents",
+    older: "Billets plus anciens",
+    pagination: "Pagination",
+    postCount: { zero: "Aucun billet", one: "{count} billet", other: "{count} billets" },
+    categoryTitle: "Catégorie : {name}",
+    tagTitle: "Étiquette : {name}",
+    allCategories: "Catégories",
+    archiveTitle: "Archives",
+    archiveIntro: { zero: "Aucun billet publié pour l’instant.", one: "{count} billet publié.", other: "{count} billets publiés, du plus récent au plus ancien." },
+    yearCount: { one: "{count} billet", other: "{count} billets" },
+    noPosts: "Aucun billet pour l’instant.",
+    readMore: "Lire la suite de « {title} »",
+  },
+  notFound: {
+    title: "Page introuvable",
+    text: "La page que vous cherchez n’existe pas, ou plus. Elle a peut-être changé d’adresse.",
+    backHome: "Retour à l’accueil",
+  },
+  contactForm: {
+    name: "Votre nom",
+    email: "Votre adresse e-mail",
+    message: "Votre message",
+    send: "Envoyer",
+    honeypot: "Ne remplissez pas ce champ si vous êtes humain :",
+    required: "obligatoire",
+  },
+  pageTitle: {
+    page: "page {page}",
+  },
+};

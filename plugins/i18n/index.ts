@@ -1,0 +1,69 @@
+/**
+ * Interface language: the dictionary, plurals, dates and typography of the
+ * site's language, behind one object that layouts receive as `i18n`.
+ */
+import { DateTime } from "luxon";
+import type { Language } from "../site/config.ts";
+import type { Dictionary, Plural } from "./dictionary.ts";
+import { en } from "./en.ts";
+import { fr } from "./fr.ts";
+import { englishTypography, frenchTypography, type Typography } from "./typography.ts";
+
+export type { Dictionary, Plural } from "./dictionary.ts";
+
+const DICTIONARIES: Record<Language, Dictionary> = { fr, en };
+const TYPOGRAPHY: Record<Language, Typography> = { fr: frenchTypography, en: englishTypography };
+
+export class I18n {
+  readonly language: Language;
+  readonly t: Dictionary;
+  readonly typography: Typography;
+  readonly #zone: string;
+  readonly #plurals: Intl.PluralRules;
+
+  constructor(language: Language, timeZone: string) {
+    this.language = language;
+    this.t = DICTIONARIES[language];
+    this.typography = TYPOGRAPHY[language];
+    this.#zone = timeZone;
+    this.#plurals = new Intl.PluralRules(this.t.locale);
+  }
+
+  /** Fills `{name}` placeholders. Unknown placeholders are left visible, so a typo shows. */
+  format(template: string, values: Record<string, string | number> = {}): string {
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+      key in values ? String(values[key]) : whole,
+    );
+  }
+
+  /**
+   * Like `format`, but values may be anything (a `<time>` element, a link):
+   * returns the pieces in order, for templates to render.
+   */
+  interpolate<T>(template: string, values: Record<string, T>): Array<string | T> {
+    return template.split(/(\{\w+\})/).map((piece) => {
+      const key = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return key !== undefined && key in values ? values[key]! : piece;
+    });
+  }
+
+  /** Chooses the plural form for `count` and fills `{count}` and the other values. */
+  plural(forms: Plural, count: number, values: Record<string, string | number> = {}): string {
+    const form = count === 0 && forms.zero !== undefined ? forms.zero : (forms[this.#plurals.select(count)] ?? forms.other);
+    return this.format(form, { count: count.toLocaleString(this.t.locale), ...values });
+  }
+
+  /** « 14 janvier 2013 », « 1er mars 2024 », "January 14, 2013". */
+  date(date: DateTime | Date): string {
+    const dt = (date instanceof Date ? DateTime.fromJSDate(date) : date).setZone(this.#zone).setLocale(this.t.locale);
+    if (this.language === "fr") {
+      return `${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL")} ${dt.year}`;
+    }
+    return dt.toLocaleString(DateTime.DATE_FULL);
+  }
+
+  /** Machine-readable date for `<time datetime>`: ISO 8601 with the offset. */
+  isoDate(date: DateTime): string {
+    return date.setZone(this.#zone).toISO({ suppressMilliseconds: true }) ?? "";
+  }
+}

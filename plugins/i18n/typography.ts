@@ -1,0 +1,50 @@
+/**
+ * Typography rules per language, applied to text as readers see it (titles,
+ * and every text run of the Markdown body). They only touch plain text:
+ * markup, URLs and code never reach them.
+ *
+ * French (after the Lexique des règles typographiques de l'Imprimerie
+ * nationale): a no-break space inside « » and before the colon, a narrow
+ * no-break space before ; ! and ?. Spaces the author typed are replaced;
+ * where the author typed none, one is added only where it cannot be part of
+ * something else (never before a colon, which also appears in times and
+ * URLs).
+ */
+export const NBSP = "\u00A0";
+export const NNBSP = "\u202F";
+
+export type Typography = (text: string) => string;
+
+/**
+ * Straight quotes and apostrophes to typographic ones: a double quote that
+ * follows a space, an opening bracket or the start of the text opens « ;
+ * any other closes ».
+ */
+function frenchQuotes(text: string): string {
+  return text
+    .replace(/(\p{L})'(?=\p{L})/gu, "$1’")
+    .replace(/"/g, (_quote, offset: number, whole: string) =>
+      offset === 0 || /[\s([{\u00A0]/.test(whole[offset - 1]!) ? "«" : "»",
+    );
+}
+
+export const frenchTypography: Typography = (input) => {
+  if (!/[«»:;!?"']/.test(input)) return input;
+  return frenchQuotes(input)
+    .replace(/«[ \t\u00A0\u202F]*/g, `«${NBSP}`)
+    .replace(/[ \t\u00A0\u202F]*»/g, `${NBSP}»`)
+    .replace(/[ \t\u00A0\u202F]+:/g, `${NBSP}:`)
+    .replace(/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
+    // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
+    .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`);
+};
+
+export const englishTypography: Typography = (input) => {
+  if (!/["']/.test(input)) return input;
+  return input
+    .replace(/(\p{L})'(?=\p{L})/gu, "$1’")
+    .replace(/(^|[\s([{])"/g, "$1“")
+    .replace(/"/g, "”")
+    .replace(/(^|[\s([{])'/g, "$1‘")
+    .replace(/'/g, "’");
+};

@@ -1,0 +1,59 @@
+/**
+ * The pages Billet generates from the posts: the home page and its
+ * following pages, one page (or more) per category and per tag, the archive
+ * by year, and the 404 page. They are virtual templates: nothing to keep in
+ * `content/`.
+ */
+import { ArchivePage } from "../../layouts/lists/ArchivePage.tsx";
+import { HomePage } from "../../layouts/lists/HomePage.tsx";
+import { NotFoundPage } from "../../layouts/lists/NotFoundPage.tsx";
+import { TaxonomyPage } from "../../layouts/lists/TaxonomyPage.tsx";
+import { siteContext, type TemplateData } from "../../layouts/data.ts";
+import type { ListPage } from "../content/model.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+
+type ListData = TemplateData & { list: ListPage };
+
+/** A paginated list: one output page per element of `blog.<source>`. */
+function listTemplate(source: "homePages" | "categoryPages" | "tagPages", render: (data: ListData) => JSX.Element) {
+  return {
+    data: {
+      pagination: { data: `blog.${source}`, size: 1, alias: "list", addAllPagesToCollections: false },
+      permalink: (data: ListData) => data.list.url,
+      eleventyExcludeFromCollections: true,
+    },
+    render,
+  };
+}
+
+export default function listsPlugin(eleventyConfig: any, { site }: { site: ResolvedSiteConfig }): void {
+  eleventyConfig.addTemplate(
+    "billet/home.11ty.tsx",
+    listTemplate("homePages", (data) => <HomePage ctx={siteContext(data)} list={data.list} />),
+  );
+  eleventyConfig.addTemplate(
+    "billet/categories.11ty.tsx",
+    listTemplate("categoryPages", (data) => <TaxonomyPage ctx={siteContext(data)} list={data.list} />),
+  );
+  eleventyConfig.addTemplate(
+    "billet/tags.11ty.tsx",
+    listTemplate("tagPages", (data) => <TaxonomyPage ctx={siteContext(data)} list={data.list} />),
+  );
+  eleventyConfig.addTemplate("billet/archive.11ty.tsx", {
+    data: { permalink: site.permalinks.archive, eleventyExcludeFromCollections: true },
+    render: (data: TemplateData) => (
+      <ArchivePage
+        ctx={siteContext(data)}
+        url={site.permalinks.archive}
+        years={data.blog.years}
+        categories={data.blog.categories}
+        tags={data.blog.tags}
+        total={data.blog.posts.length}
+      />
+    ),
+  });
+  eleventyConfig.addTemplate("billet/404.11ty.tsx", {
+    data: { permalink: "/404.html", eleventyExcludeFromCollections: true },
+    render: (data: TemplateData) => <NotFoundPage ctx={siteContext(data)} latest={data.blog.posts.slice(0, 3)} />,
+  });
+}

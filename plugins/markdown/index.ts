@@ -1,0 +1,61 @@
+/**
+ * Markdown: markdown-it with the site's typography, heading ids, and images
+ * kept beside the post.
+ *
+ * Markdown is not run through Liquid first (`markdownTemplateEngine: false`
+ * in eleventy.config.ts): Eleventy's Liquid does not escape, so `{{ title }}`
+ * in a post would inject raw HTML.
+ */
+import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
+import anchor from "markdown-it-anchor";
+import type { I18n } from "../i18n/index.ts";
+import { slugify } from "../content/slug.ts";
+import { localImages, type LocalImages } from "./images.ts";
+
+export interface MarkdownOptions {
+  i18n: I18n;
+}
+
+export interface Markdown {
+  md: MarkdownIt;
+  images: LocalImages;
+}
+
+export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
+  const md = markdownIt({
+    html: true,
+    linkify: false,
+    typographer: true,
+    quotes: i18n.language === "fr" ? ["«\u00A0", "\u00A0»", "“", "”"] : ["“", "”", "‘", "’"],
+  });
+
+  md.core.ruler.after("smartquotes", "billet_typography", (state) => {
+    for (const block of state.tokens) {
+      if (block.type === "inline" && block.children) applyTypography(block.children, i18n.typography);
+    }
+  });
+
+  md.use(anchor as unknown as (md: MarkdownIt, options: object) => void, {
+    slugify: (text: string) => slugify(text, i18n.language),
+    tabIndex: false,
+  });
+
+  const images = localImages(md);
+  return { md, images };
+}
+
+function applyTypography(tokens: Token[], typography: (text: string) => string): void {
+  let insideAutolink = false;
+  for (const token of tokens) {
+    if (token.type === "link_open") insideAutolink = token.markup === "autolink" || token.markup === "linkify";
+    else if (token.type === "link_close") insideAutolink = false;
+    else if (token.type === "text" && !insideAutolink) token.content = typography(token.content);
+    else if (token.type === "image" && token.children) applyTypography(token.children, typography);
+  }
+}
+
+/** Eleventy plugin: makes this markdown-it instance the one Eleventy renders `.md` with. */
+export default function markdownPlugin(eleventyConfig: any, { markdown }: { markdown: Markdown }): void {
+  eleventyConfig.setLibrary("md", markdown.md);
+  markdown.images.register(eleventyConfig);
+}

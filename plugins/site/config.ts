@@ -1,0 +1,287 @@
+/**
+ * The shape of `site.config.ts`, and the one place where its defaults are
+ * filled in.
+ *
+ * A blogger edits `site.config.ts` only. `defineSiteConfig()` does nothing at
+ * run time: it exists so that editors show the documentation below on every
+ * field. `resolveSiteConfig()` turns what the blogger wrote into a
+ * `ResolvedSiteConfig` where every field has a value, and reports mistakes
+ * (an unknown language, a navigation link without a label…) in the same
+ * `file: field: found …, expected …` form as content errors.
+ */
+import { ConfigError } from "./errors.ts";
+
+/** Interface languages that ship with a complete dictionary. */
+export const LANGUAGES = ["fr", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A link shown in the author box (« Mes prestations », « Me contacter »…). */
+export interface AuthorLink {
+  /** Text of the link, as readers see it. */
+  label: string;
+  /** Absolute URL (`https://…`) or a path on this site (`/prestations/`). */
+  url: string;
+}
+
+export interface AuthorConfig {
+  /** Full name, shown in the author box and in feeds. */
+  name: string;
+  /** A few sentences in the site's language, shown under « Publié par ». */
+  bio?: string;
+  /**
+   * Portrait: a path on this site (a file in `content/`, e.g.
+   * `/images/lea.jpg`) or an absolute URL. Left out, the box shows initials.
+   */
+  avatar?: string;
+  /** The author's own pages, in order. */
+  links?: AuthorLink[];
+  /** GitHub login, used to mark this author's comments in threads. */
+  github?: string;
+}
+
+export interface NavigationItem {
+  label: string;
+  /** A path on this site (`/archives/`) or an absolute URL. */
+  url: string;
+}
+
+export interface CategoryConfig {
+  /** Name as readers see it (« Opinion »). */
+  name: string;
+  /** One sentence shown at the top of the category's page. */
+  description?: string;
+}
+
+/**
+ * URL patterns. `:slug` is the post's slug; `:year`, `:month` and `:day`
+ * come from its date in the site's time zone. Patterns start and end with
+ * `/`.
+ */
+export interface PermalinkConfig {
+  /** Default `/billets/:slug/` (French) or `/posts/:slug/` (English). */
+  post?: string;
+  /** Category pages, default `/categories/:slug/`. */
+  category?: string;
+  /** Tag pages, default `/etiquettes/:slug/` or `/tags/:slug/`. */
+  tag?: string;
+  /** The archive by year, default `/archives/`. */
+  archive?: string;
+}
+
+export interface SiteConfig {
+  /** The blog's name, in the header and in every page title. */
+  title: string;
+  /** One line under the title, and the home page's description. */
+  description?: string;
+  /**
+   * Public address of the site, without a trailing slash. Used for canonical
+   * links and feeds. Left out, Netlify's `URL` variable is used, then
+   * `http://localhost:8080`.
+   */
+  url?: string;
+  /** Interface language: `fr` (default) or `en`. Dates, plurals and typography follow it. */
+  language?: Language;
+  /** IANA time zone for dates and for deciding when a scheduled post goes out. Default `Europe/Paris`. */
+  timeZone?: string;
+  /** Authors by id. Posts name one with `author:`; the first is the default. */
+  authors: Record<string, AuthorConfig>;
+  /** Links in the header, in order. Default: home and archive. */
+  navigation?: NavigationItem[];
+  /**
+   * Categories by slug (the value posts write in `category:`). A post whose
+   * category is not listed here is a content error, so a typo cannot create
+   * a new category by accident.
+   */
+  categories: Record<string, CategoryConfig>;
+  /** Posts per page on the home page and on category and tag pages. Default 10. */
+  postsPerPage?: number;
+  permalinks?: PermalinkConfig;
+  /** Text in the footer, after the copyright line. */
+  footer?: string;
+  /**
+   * Where the contact form (a page with `form: contact`) sends readers once
+   * Netlify has their message. Default `/contact/merci/`: write that page.
+   */
+  contactSuccessUrl?: string;
+}
+
+export interface ResolvedAuthor {
+  id: string;
+  name: string;
+  bio: string;
+  avatar: string | undefined;
+  links: AuthorLink[];
+  github: string | undefined;
+}
+
+export interface ResolvedCategory {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface ResolvedSiteConfig {
+  title: string;
+  description: string;
+  url: string;
+  language: Language;
+  timeZone: string;
+  authors: Map<string, ResolvedAuthor>;
+  defaultAuthor: ResolvedAuthor;
+  navigation: NavigationItem[];
+  categories: Map<string, ResolvedCategory>;
+  postsPerPage: number;
+  permalinks: Required<PermalinkConfig>;
+  footer: string;
+  contactSuccessUrl: string;
+}
+
+/** Identity function that gives `site.config.ts` its types and documentation. */
+export function defineSiteConfig(config: SiteConfig): SiteConfig {
+  return config;
+}
+
+const DEFAULT_PERMALINKS: Record<Language, Required<PermalinkConfig>> = {
+  fr: { post: "/billets/:slug/", category: "/categories/:slug/", tag: "/etiquettes/:slug/", archive: "/archives/" },
+  en: { post: "/posts/:slug/", category: "/categories/:slug/", tag: "/tags/:slug/", archive: "/archives/" },
+};
+
+const PERMALINK_TOKENS: ReadonlySet<string> = new Set([":slug", ":year", ":month", ":day"]);
+
+/**
+ * Fills in defaults and checks what cannot be typed. `env` is passed in (not
+ * read from `process.env` here) so that tests can resolve a config as
+ * Netlify would see it.
+ */
+export function resolveSiteConfig(
+  config: SiteConfig,
+  { file = "site.config.ts", env = process.env }: { file?: string; env?: NodeJS.ProcessEnv } = {},
+): ResolvedSiteConfig {
+  const problems: string[] = [];
+  const problem = (field: string, found: unknown, expected: string) =>
+    problems.push(`${file}: ${field}: found ${describe(found)}, expected ${expected}`);
+
+  if (typeof config.title !== "string" || config.title.trim() === "") {
+    problem("title", config.title, "the blog's name as a non-empty string");
+  }
+
+  const language = config.language ?? "fr";
+  if (!LANGUAGES.includes(language)) {
+    problem("language", language, `one of ${LANGUAGES.map((l) => `"${l}"`).join(", ")}`);
+  }
+
+  const timeZone = config.timeZone ?? "Europe/Paris";
+  if (!isValidTimeZone(timeZone)) {
+    problem("timeZone", timeZone, 'an IANA time zone such as "Europe/Paris"');
+  }
+
+  const rawUrl = config.url ?? env.URL ?? "http://localhost:8080";
+  let url = rawUrl.replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
+    problem("url", rawUrl, 'an absolute address such as "https://example.org"');
+    url = "http://localhost:8080";
+  }
+
+  const authors = new Map<string, ResolvedAuthor>();
+  for (const [id, author] of Object.entries(config.authors ?? {})) {
+    if (!author || typeof author.name !== "string" || author.name.trim() === "") {
+      problem(`authors.${id}.name`, author?.name, "the author's name as a non-empty string");
+      continue;
+    }
+    (author.links ?? []).forEach((link, i) => {
+      if (!link.label) problem(`authors.${id}.links[${i}].label`, link.label, "the link's text");
+      if (!isLinkTarget(link.url)) problem(`authors.${id}.links[${i}].url`, link.url, 'a path ("/contact/") or an absolute URL');
+    });
+    authors.set(id, {
+      id,
+      name: author.name,
+      bio: author.bio ?? "",
+      avatar: author.avatar,
+      links: author.links ?? [],
+      github: author.github,
+    });
+  }
+  const defaultAuthor = authors.values().next().value;
+  if (!defaultAuthor) problem("authors", config.authors, "at least one author, e.g. { lea: { name: \"Léa\" } }");
+
+  const categories = new Map<string, ResolvedCategory>();
+  for (const [slug, category] of Object.entries(config.categories ?? {})) {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+      problem(`categories.${slug}`, slug, "a slug of lowercase letters, digits and dashes as the key");
+    }
+    if (!category || typeof category.name !== "string" || category.name.trim() === "") {
+      problem(`categories.${slug}.name`, category?.name, "the category's name as readers see it");
+      continue;
+    }
+    categories.set(slug, { slug, name: category.name, description: category.description ?? "" });
+  }
+
+  const postsPerPage = config.postsPerPage ?? 10;
+  if (!Number.isInteger(postsPerPage) || postsPerPage < 1) {
+    problem("postsPerPage", postsPerPage, "a whole number of at least 1");
+  }
+
+  const permalinks = { ...DEFAULT_PERMALINKS[LANGUAGES.includes(language) ? language : "fr"], ...config.permalinks };
+  for (const [key, pattern] of Object.entries(permalinks)) {
+    const tokens: string[] = pattern.match(/:[a-z]+/g) ?? [];
+    const unknown = tokens.filter((t) => !PERMALINK_TOKENS.has(t));
+    if (!pattern.startsWith("/") || !pattern.endsWith("/")) {
+      problem(`permalinks.${key}`, pattern, 'a pattern that starts and ends with "/"');
+    } else if (unknown.length > 0) {
+      problem(`permalinks.${key}`, pattern, `only the tokens ${[...PERMALINK_TOKENS].join(", ")}`);
+    } else if (key !== "archive" && !tokens.includes(":slug")) {
+      problem(`permalinks.${key}`, pattern, "a pattern that contains :slug");
+    }
+  }
+
+  const navigation = config.navigation ?? [];
+  navigation.forEach((item, i) => {
+    if (!item.label) problem(`navigation[${i}].label`, item.label, "the link's text");
+    if (!isLinkTarget(item.url)) problem(`navigation[${i}].url`, item.url, 'a path ("/archives/") or an absolute URL');
+  });
+
+  if (config.contactSuccessUrl !== undefined && !isLinkTarget(config.contactSuccessUrl)) {
+    problem("contactSuccessUrl", config.contactSuccessUrl, 'a path on this site, e.g. "/contact/merci/"');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    title: config.title,
+    description: config.description ?? "",
+    url,
+    language,
+    timeZone,
+    authors,
+    defaultAuthor: defaultAuthor!,
+    navigation,
+    categories,
+    postsPerPage,
+    permalinks,
+    footer: config.footer ?? "",
+    contactSuccessUrl: config.contactSuccessUrl ?? "/contact/merci/",
+  };
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLinkTarget(url: unknown): boolean {
+  return typeof url === "string" && (/^\/(?!\/)/.test(url) || /^(https?:|mailto:)/.test(url));
+}
+
+/** How a found value is quoted in error messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null (an empty value)";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
+  if (typeof value === "object") return `an object (${JSON.stringify(value).slice(0, 60)})`;
+  return `${typeof value === "number" ? "the number" : typeof value} ${String(value)}`;
+}

@@ -1,0 +1,21 @@
+/**
+ * TSX templates: layouts and generated pages are `.11ty.tsx` modules whose
+ * default export returns JSX, rendered to a string by jsx-async-runtime
+ * (which escapes text by default).
+ *
+ * https://www.11ty.dev/docs/languages/jsx/
+ */
+import { jsxToString } from "jsx-async-runtime";
+
+export default function templatesPlugin(eleventyConfig: any): void {
+  eleventyConfig.addExtension(["11ty.tsx"], {
+    key: "11ty.js",
+    compile() {
+      return async function (this: { defaultRenderer(data: unknown): Promise<JSX.Element> }, data: unknown) {
+        const element = await this.defaultRenderer(data);
+        return jsxToString.call({}, element);
+      };
+    },
+  });
+  eleventyConfig.addTemplateFormats("11ty.tsx");
+}
