@@ -5,47 +5,74 @@
  * Run through tsx, with an explicit `--config eleventy.config.ts` (see
  * package.json): Eleventy does not look for a TypeScript config by itself.
  */
-import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
-import { resolveSiteConfig } from "./plugins/site/config.ts";
+import { resolveSiteConfig, type SiteConfig } from "./plugins/site/config.ts";
 import sitePlugin from "./plugins/site/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
-export default function (eleventyConfig: any) {
-  const site = resolveSiteConfig(siteConfig);
-  const i18n = new I18n(site.language, site.timeZone);
-  const markdown = createMarkdown({ i18n });
-  const blog = new Blog(site);
-  const assets = new Assets();
-  assets.add("main.css", { source: "layouts/styles/main.css" });
-  assets.add("theme.js", { source: "layouts/scripts/theme.ts", format: "iife" });
+const LAYOUTS = fileURLToPath(new URL("./layouts/", import.meta.url));
 
-  // Directory data files (`posts.11tydata.ts`) are TypeScript too.
-  eleventyConfig.addDataExtension("ts", {
-    read: false,
-    parser: async (file: string) => (await import(pathToFileURL(path.resolve(file)).href)).default,
-  });
+export interface BilletOptions {
+  /** Folder of posts and pages. Default `content`. */
+  input?: string;
+  /** Where the site is written. Default `_site`. */
+  output?: string;
+}
 
-  eleventyConfig.addPlugin(sitePlugin, { site, i18n });
-  eleventyConfig.addPlugin(templatesPlugin);
-  eleventyConfig.addPlugin(markdownPlugin, { markdown });
-  eleventyConfig.addPlugin(contentPlugin, { site, i18n, blog, renderInline: (text: string) => markdown.md.renderInline(text) });
-  eleventyConfig.addPlugin(assetsPlugin, { assets });
-  eleventyConfig.addPlugin(listsPlugin, { site });
+/**
+ * Billet as an Eleventy configuration function, for a site config and
+ * folders. The project's own configuration is `billet(siteConfig)`; tests
+ * and the benchmark build other sites with it.
+ */
+export function billet(config: SiteConfig, options: BilletOptions = {}) {
+  // Eleventy finds directory data files only when folders are named relative
+  // to the working folder, so absolute paths (tests, the benchmark) are made relative.
+  const input = relativeToWorkingFolder(options.input ?? "content");
+  const output = relativeToWorkingFolder(options.output ?? "_site");
+  return function (eleventyConfig: any) {
+    const site = resolveSiteConfig(config);
+    const i18n = new I18n(site.language, site.timeZone);
+    const markdown = createMarkdown({ i18n });
+    const blog = new Blog(site);
+    const assets = new Assets();
+    assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
+    assets.add("theme.js", { source: path.join(LAYOUTS, "scripts/theme.ts"), format: "iife" });
 
-  eleventyConfig.addPassthroughCopy({ "content/images": "images" });
-  eleventyConfig.setQuietMode(true);
+    // Directory data files (`posts.11tydata.ts`) are TypeScript too.
+    eleventyConfig.addDataExtension("ts", {
+      read: false,
+      parser: async (file: string) => (await import(pathToFileURL(path.resolve(file)).href)).default,
+    });
 
-  return {
-    dir: { input: "content", layouts: "../layouts", output: "_site" },
-    templateFormats: ["md", "11ty.tsx"],
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
+    eleventyConfig.addPlugin(sitePlugin, { site, i18n });
+    eleventyConfig.addPlugin(templatesPlugin);
+    eleventyConfig.addPlugin(markdownPlugin, { markdown });
+    eleventyConfig.addPlugin(contentPlugin, { site, i18n, blog, renderInline: (text: string) => markdown.md.renderInline(text) });
+    eleventyConfig.addPlugin(assetsPlugin, { assets });
+    eleventyConfig.addPlugin(listsPlugin, { site });
+
+    eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
+    eleventyConfig.setQuietMode(true);
+
+    return {
+      dir: { input, output, layouts: path.relative(input, LAYOUTS) },
+      templateFormats: ["md", "11ty.tsx"],
+      // Markdown is never pre-processed by Liquid: Liquid does not escape.
+      markdownTemplateEngine: false,
+      htmlTemplateEngine: false,
+    };
   };
 }
+
+function relativeToWorkingFolder(folder: string): string {
+  return path.isAbsolute(folder) ? path.relative(process.cwd(), folder) || "." : folder;
+}
+
+export default billet(siteConfig);

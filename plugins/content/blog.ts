@@ -6,6 +6,7 @@
  * each build. It is a class instance on purpose: Eleventy deep-copies plain
  * objects of global data into every page's data, but shares instances.
  */
+import path from "node:path";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import type { CategoryRef, ContentEntry, ListPage, PageEntry, PostEntry, TagRef, YearGroup } from "./model.ts";
 import { isBuilt } from "./publishing.ts";
@@ -83,18 +84,19 @@ export class Blog {
     this.years = [...years].map(([year, posts]) => ({ year, posts }));
   }
 
+  /** The entry of a source file, by any form of its path (Eleventy's `./content/…` or absolute). */
   entry(inputPath: string): ContentEntry | undefined {
-    return this.#entries.get(inputPath);
+    return this.#entries.get(path.resolve(inputPath));
   }
 
   post(inputPath: string): PostEntry {
-    const entry = this.#entries.get(inputPath);
+    const entry = this.entry(inputPath);
     if (entry?.kind !== "post") throw new Error(`${inputPath} is not a post being built`);
     return entry;
   }
 
   page(inputPath: string): PageEntry {
-    const entry = this.#entries.get(inputPath);
+    const entry = this.entry(inputPath);
     if (entry?.kind !== "page") throw new Error(`${inputPath} is not a page being built`);
     return entry;
   }

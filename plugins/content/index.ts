@@ -5,6 +5,8 @@
  * A content problem stops the build before a single file is written, so the
  * previous `_site/` stays as it was.
  */
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -35,18 +37,26 @@ export default function contentPlugin(eleventyConfig: any, options: ContentPlugi
     typeof value === "string" ? (parseDate(value, site.timeZone) ?? undefined) : undefined,
   );
 
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
-    blog.preview = runMode !== "build";
-    const entries = await loadContent({
-      inputDir: directories.input,
-      site,
-      i18n,
-      now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
-      renderInline,
-      cache,
-    });
-    blog.update(entries);
-  });
+  eleventyConfig.on(
+    "eleventy.before",
+    async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
+      blog.preview = runMode !== "build";
+      const entries = await loadContent({
+        inputDir: directories.input,
+        site,
+        i18n,
+        now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
+        renderInline,
+        cache,
+      });
+      blog.update(entries);
+      // A production build starts from an empty folder, so that drafts
+      // written there by an earlier `npm start` can never be published.
+      // Only now that the content is known to be valid: a failed build
+      // leaves the previous site untouched.
+      if (!blog.preview) await emptyOutputFolder(directories.output, directories.input);
+    },
+  );
   eleventyConfig.on("eleventy.after", clearYamlMemo);
 
   // Drafts and scheduled posts are not built outside preview: no page, and
@@ -57,4 +67,13 @@ export default function contentPlugin(eleventyConfig: any, options: ContentPlugi
   });
 
   eleventyConfig.addGlobalData("blog", blog);
+}
+
+async function emptyOutputFolder(output: string, input: string): Promise<void> {
+  const target = path.resolve(output);
+  const dangerous = [process.cwd(), path.resolve(input), path.parse(target).root];
+  if (dangerous.some((dir) => dir === target || dir.startsWith(target + path.sep))) {
+    throw new Error(`Refusing to empty the output folder ${output}: it holds the project or its content`);
+  }
+  await rm(target, { recursive: true, force: true });
 }

@@ -60,13 +60,21 @@ export class SourceCache {
   }
 }
 
-/** Markdown files under `dir`, as project-relative paths with forward slashes, sorted. */
+/**
+ * Markdown files under `dir`, sorted, named as the author reads them: relative
+ * to the working folder (`content/posts/a.md`) when inside it.
+ */
 export async function findMarkdownFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });
   return names
     .filter((name) => name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
-    .map((name) => path.join(dir, name).split(path.sep).join("/"))
+    .map((name) => displayPath(path.join(dir, name)))
     .sort();
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return (relative.startsWith("..") ? path.resolve(file) : relative).split(path.sep).join("/");
 }
 
 /** `content/posts/mon-billet.md` → `mon-billet`; `content/posts/mon-billet/index.md` → `mon-billet`. */
@@ -78,9 +86,8 @@ export function fileSlug(file: string): string {
 export async function loadContent(options: LoadOptions): Promise<ContentEntry[]> {
   const { site, i18n, now } = options;
   const cache = options.cache ?? new SourceCache();
-  const inputDir = options.inputDir.replace(/^\.\//, "").replace(/\/+$/, "");
-  const postsDir = `${inputDir}/posts/`;
-  const files = await findMarkdownFiles(inputDir);
+  const postsDir = path.resolve(options.inputDir, "posts") + path.sep;
+  const files = await findMarkdownFiles(options.inputDir);
   cache.forgetMissing(new Set(files));
 
   const problems: string[] = [];
@@ -105,8 +112,8 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   for (const source of sources) {
     if (!source) continue;
     const { file, parsed } = source;
-    const inputPath = `./${file}`;
-    const isPost = file.startsWith(postsDir);
+    const inputPath = path.resolve(file);
+    const isPost = inputPath.startsWith(postsDir);
     const result = validate(isPost ? postRules : pageRules, parsed.data);
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
@@ -166,7 +173,8 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     }
   }
 
-  problems.push(...(await Promise.all(entries.map(imageProblems))).flat());
+  const images = await Promise.all(sources.map((source) => source && imageProblems(source.file, source.parsed)));
+  problems.push(...images.flat().filter((p): p is string => p !== undefined));
   problems.push(...duplicateUrls(entries, site));
   if (problems.length > 0) throw new ContentError(problems);
   return entries;
@@ -187,15 +195,15 @@ export function categoryRef(site: ResolvedSiteConfig, slug: string): CategoryRef
 }
 
 /** Images without a description for readers who cannot see them, and images beside the post that are not there. */
-async function imageProblems(entry: ContentEntry): Promise<string[]> {
+async function imageProblems(file: string, { body, bodyLine }: ParsedSource): Promise<string[]> {
   const problems: string[] = [];
-  for (const image of findImageReferences(entry.body)) {
-    const where = `${entry.file}: image ${image.src} (line ${image.line + entry.bodyLine - 1})`;
+  for (const image of findImageReferences(body)) {
+    const where = `${file}: image ${image.src} (line ${image.line + bodyLine - 1})`;
     if (image.alt === undefined) {
-      problems.push(`${where}: found no description, expected alternative text: ![Ce que montre l’image](${image.src})`);
+      problems.push(`${where}: found no description, expected alternative text: ![What the image shows](${image.src})`);
     }
     if (isRelativeReference(image.src)) {
-      const source = path.join(path.dirname(entry.file), decodeURI(image.src.split(/[?#]/)[0]!));
+      const source = path.join(path.dirname(file), decodeURI(image.src.split(/[?#]/)[0]!));
       const exists = await access(source).then(() => true, () => false);
       if (!exists) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
     }

@@ -19,7 +19,7 @@ export interface CategoryRef extends ResolvedCategory {
 }
 
 export interface SourceFile {
-  /** As Eleventy names it: `./content/posts/mon-billet.md`. */
+  /** Absolute path: the key templates look their entry up by (see `Blog.entry`). */
   inputPath: string;
   /** As the author reads it in errors: `content/posts/mon-billet.md`. */
   file: string;
