@@ -44,8 +44,9 @@ export function parseSource(text: string): ParsedSource {
     parsed = matter(text, frontMatterOptions as object);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
-      // js-yaml counts lines from 0 inside the front matter; line 1 of the file is `---`.
-      const line = (error.mark?.line ?? 0) + 2;
+      // js-yaml counts from 0 within the front matter, which gray-matter hands over
+      // starting with the newline after the opening `---`: its line 0 is the file's line 1.
+      const line = (error.mark?.line ?? 0) + 1;
       const column = (error.mark?.column ?? 0) + 1;
       throw new FrontMatterSyntaxError(`YAML syntax error at line ${line}, column ${column}: ${error.reason}`);
     }

@@ -1,0 +1,31 @@
+/**
+ * `npm run check`: validates site.config.ts and every post and page exactly
+ * as the build does, without building anything.
+ */
+import { DateTime } from "luxon";
+import siteConfig from "../site.config.ts";
+import { loadContent } from "../plugins/content/load.ts";
+import { I18n } from "../plugins/i18n/index.ts";
+import { createMarkdown } from "../plugins/markdown/index.ts";
+import { resolveSiteConfig } from "../plugins/site/config.ts";
+import { runCli } from "./cli.ts";
+
+await runCli(async () => {
+  const site = resolveSiteConfig(siteConfig);
+  const i18n = new I18n(site.language, site.timeZone);
+  const { md } = createMarkdown({ i18n });
+  const entries = await loadContent({
+    inputDir: process.argv[2] ?? "content",
+    site,
+    i18n,
+    now: DateTime.now().setZone(site.timeZone),
+    renderInline: (text) => md.renderInline(text),
+  });
+  const posts = entries.filter((entry) => entry.kind === "post");
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const inState = (state: string) => posts.filter((post) => post.state === state).length;
+  console.log(
+    `No problems: ${count(posts.length, "post")} (${inState("published")} published, ${count(inState("draft"), "draft")}, ` +
+      `${inState("scheduled")} scheduled) and ${count(entries.length - posts.length, "page")}.`,
+  );
+});

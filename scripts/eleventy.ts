@@ -1,0 +1,61 @@
+/**
+ * `npm run build` and `npm start`: Eleventy, run through its programmatic
+ * API so that an author's mistake is reported once, as the list of problems
+ * it is, with exit code 1 and no stack trace.
+ *
+ *   tsx scripts/eleventy.ts [--serve] [--port 8080] [--config eleventy.config.ts] [--incremental]
+ */
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { ProblemListError } from "../plugins/site/errors.ts";
+import { UsageError } from "./cli.ts";
+
+const { values } = parseArgs({
+  options: {
+    serve: { type: "boolean", default: false },
+    port: { type: "string", default: "8080" },
+    config: { type: "string", default: "eleventy.config.ts" },
+    incremental: { type: "boolean", default: false },
+    quiet: { type: "boolean" },
+  },
+});
+
+/** The author-facing error inside whatever Eleventy wrapped it in, if there is one. */
+function problemList(error: unknown): ProblemListError | undefined {
+  for (let current = error as any; current; current = current.originalError ?? current.cause) {
+    if (current instanceof ProblemListError) return current;
+  }
+  return undefined;
+}
+
+try {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: found "${values.port}", expected a port number`);
+  const eleventy = new Eleventy(undefined, undefined, {
+    configPath: values.config,
+    runMode: values.serve ? "serve" : "build",
+    quietMode: values.quiet,
+  });
+  await eleventy.init();
+  if (values.incremental) eleventy.setIncrementalBuild(true);
+  if (values.serve) {
+    await eleventy.watch();
+    await eleventy.serve(port);
+    process.on("SIGINT", async () => {
+      await eleventy.stopWatch();
+      process.exit(0);
+    });
+  } else {
+    await eleventy.write();
+  }
+} catch (error) {
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+  const problems = problemList(error);
+  if ((error as { __errorAlreadyLogged?: boolean }).__errorAlreadyLogged) {
+    // Eleventy has printed it already.
+  } else if (problems || error instanceof UsageError) {
+    console.error((problems ?? (error as Error)).message);
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A mistake in front matter stops the build before anything is written, with
+ * every problem listed on its own line, and no stack trace.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { post, removeSite, ROOT, writeSite, type BuiltSite } from "../helpers/project.ts";
+
+const run = promisify(execFile);
+
+/** Runs the build command the way `npm run build` does, on a test site. */
+async function cliBuild(config: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/eleventy.ts"), `--config=${config}`], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let site: (BuiltSite & { config: string }) | undefined;
+afterEach(() => removeSite(site));
+
+describe("content errors", () => {
+  it("lists every problem at once, one line each, exits non-zero, and leaves _site as it was", async () => {
+    site = await writeSite({
+      files: {
+        "posts/bon.md": post({ title: "Bon", date: "2024-01-01", category: "opinion" }),
+        "posts/mauvais.md": post(
+          { titel: "Oups", date: "2024-02-30", category: "opnion", tags: 5 },
+          "![](./absente.png)",
+        ),
+        "posts/double.md": post({ title: "Double", date: "2024-01-02", category: "opinion", slug: "bon" }),
+        "posts/yaml.md": "---\ntitle: [pas fermé\n---\nx\n",
+      },
+    });
+    await mkdir(site.output, { recursive: true });
+    await writeFile(path.join(site.output, "index.html"), "previous build");
+
+    const { code, stdout, stderr } = await cliBuild(site.config);
+    const output = stdout + stderr;
+    expect(code).not.toBe(0);
+    const expected = [
+      "content/posts/mauvais.md: title: found nothing, expected the title as text",
+      'content/posts/mauvais.md: date: found "2024-02-30", expected a real date',
+      'content/posts/mauvais.md: category: found "opnion", expected one of the categories declared in site.config.ts: opinion, pratique (did you mean "opinion"?)',
+      "content/posts/mauvais.md: tags: found the number 5, expected a list of tags",
+      'content/posts/mauvais.md: titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug (did you mean "title"?)',
+      "content/posts/mauvais.md: image ./absente.png (line 8): found no description",
+      "content/posts/mauvais.md: image ./absente.png (line 8): found no file at",
+      "content/posts/double.md: slug: found the address /billets/bon/, which",
+      "content/posts/yaml.md: front matter: YAML syntax error at line 3, column 1",
+    ];
+    for (const line of expected) expect(output).toContain(line);
+    expect(output).toMatch(/The content has 9 problems; nothing was built/);
+    expect(output).toMatch(/content\/posts\/double\.md: slug: .*content\/posts\/bon\.md already uses/);
+    expect(output).not.toMatch(/^\s+at /m);
+    // Reported once, not once by Eleventy and again by the command.
+    expect(output.match(/The content has/g)).toHaveLength(1);
+    expect(await readFile(path.join(site.output, "index.html"), "utf8")).toBe("previous build");
+  });
+
+  it("refuses a page that takes the address of a generated page", async () => {
+    site = await writeSite({
+      files: {
+        "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }),
+        "pages/archives.md": post({ title: "Mes archives", slug: "archives" }),
+      },
+    });
+    const { code, stderr, stdout } = await cliBuild(site.config);
+    expect(code).not.toBe(0);
+    expect(stdout + stderr).toContain("content/pages/archives.md: slug: found the address /archives/, which the archive page already uses");
+  });
+
+  it("reports a mistake in site.config.ts the same way", async () => {
+    site = await writeSite({
+      config: { title: "T", timeZone: "Mars/Olympus", authors: { a: { name: "A" } }, categories: { opinion: { name: "Opinion" } } },
+      files: { "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }) },
+    });
+    const { code, stderr, stdout } = await cliBuild(site.config);
+    expect(code).not.toBe(0);
+    expect(stdout + stderr).toContain('site.config.ts: timeZone: found "Mars/Olympus", expected an IANA time zone');
+    expect(stdout + stderr).not.toMatch(/^\s+at /m);
+  });
+});
