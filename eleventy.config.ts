@@ -5,6 +5,7 @@
  * Run through tsx, with an explicit `--config eleventy.config.ts` (see
  * package.json): Eleventy does not look for a TypeScript config by itself.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import siteConfig from "./site.config.ts";
@@ -14,6 +15,7 @@ import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { resolveSiteConfig, type SiteConfig } from "./plugins/site/config.ts";
+import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
@@ -36,7 +38,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
   // to the working folder, so absolute paths (tests, the benchmark) are made relative.
   const input = relativeToWorkingFolder(options.input ?? "content");
   const output = relativeToWorkingFolder(options.output ?? "_site");
-  return function (eleventyConfig: any) {
+  return function (eleventyConfig: EleventyConfig) {
     const site = resolveSiteConfig(config);
     const i18n = new I18n(site.language, site.timeZone);
     const markdown = createMarkdown({ i18n });
@@ -44,6 +46,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     const assets = new Assets();
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("theme.js", { source: path.join(LAYOUTS, "scripts/theme.ts"), format: "iife" });
+    assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
 
     // Directory data files (`posts.11tydata.ts`) are TypeScript too.
     eleventyConfig.addDataExtension("ts", {
@@ -54,7 +57,12 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     eleventyConfig.addPlugin(sitePlugin, { site, i18n });
     eleventyConfig.addPlugin(templatesPlugin);
     eleventyConfig.addPlugin(markdownPlugin, { markdown });
-    eleventyConfig.addPlugin(contentPlugin, { site, i18n, blog, renderInline: (text: string) => markdown.md.renderInline(text) });
+    eleventyConfig.addPlugin(contentPlugin, {
+      site,
+      i18n,
+      blog,
+      renderInline: (text: string) => markdown.md.renderInline(text),
+    });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
 

@@ -22,7 +22,9 @@ export default function PostLayout(data: TemplateData): JSX.Element {
           {post.state !== "published" ? (
             <p class="post__notice">
               <StateBadge state={post.state} i18n={i18n} />{" "}
-              {post.state === "draft" ? t.post.draftNote : i18n.format(t.post.scheduledNote, { date: i18n.date(post.date) })}
+              {post.state === "draft"
+                ? t.post.draftNote
+                : i18n.format(t.post.scheduledNote, { date: i18n.date(post.date) })}
             </p>
           ) : null}
           <p class="post__category">

@@ -30,7 +30,8 @@ function problemList(error: unknown): ProblemListError | undefined {
 
 try {
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: found "${values.port}", expected a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port: found "${values.port}", expected a port number`);
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: values.config,
     runMode: values.serve ? "serve" : "build",

@@ -41,7 +41,12 @@ await runCli(async () => {
   const postsDir = path.join(values.dir!, "posts");
   const file = path.join(postsDir, `${slug}.md`);
   for (const existing of [file, path.join(postsDir, slug, "index.md")]) {
-    if (await access(existing).then(() => true, () => false)) {
+    if (
+      await access(existing).then(
+        () => true,
+        () => false,
+      )
+    ) {
       console.error(`${existing} already exists; nothing was written. Choose another title, or edit that file.`);
       process.exitCode = 1;
       return;

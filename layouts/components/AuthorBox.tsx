@@ -17,7 +17,15 @@ export function AuthorBox({ author, i18n }: { author: ResolvedAuthor; i18n: I18n
       </h2>
       <div class="author-box__body">
         {author.avatar ? (
-          <img class="author-box__avatar" src={author.avatar} alt="" width="96" height="96" loading="lazy" decoding="async" />
+          <img
+            class="author-box__avatar"
+            src={author.avatar}
+            alt=""
+            width="96"
+            height="96"
+            loading="lazy"
+            decoding="async"
+          />
         ) : (
           <span class="author-box__avatar author-box__avatar--initials" aria-hidden="true">
             {initials}

@@ -24,10 +24,14 @@ export interface BaseProps {
 export function Base({ ctx, url, title, description, noindex, head, scripts = [], children }: BaseProps): JSX.Element {
   const { site, i18n, assets } = ctx;
   const { t } = i18n;
-  const fullTitle = title ? `${title} — ${site.title}` : site.description ? `${site.title} — ${site.description}` : site.title;
+  const fullTitle = title
+    ? `${title} — ${site.title}`
+    : site.description
+      ? `${site.title} — ${site.description}`
+      : site.title;
   return (
     <>
-      {{ html: "<!doctype html>" }}
+      {{ html: "<!DOCTYPE html>" }}
       <html lang={t.locale}>
         <head>
           <meta charset="utf-8" />
@@ -37,6 +41,11 @@ export function Base({ ctx, url, title, description, noindex, head, scripts = []
           {noindex ? <meta name="robots" content="noindex" /> : null}
           <link rel="canonical" href={new URL(url, site.url + "/").href} />
           <meta name="color-scheme" content="light dark" />
+          <link
+            rel="icon"
+            href={site.favicon ?? assets.url("favicon.svg")}
+            type={site.favicon?.endsWith(".png") ? "image/png" : "image/svg+xml"}
+          />
           <link rel="stylesheet" href={assets.url("main.css")} />
           <script src={assets.url("theme.js")}></script>
           {scripts.map((name) => (

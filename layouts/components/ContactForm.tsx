@@ -9,11 +9,18 @@ import type { I18n } from "../../plugins/i18n/index.ts";
 export function ContactForm({ i18n, successUrl }: { i18n: I18n; successUrl: string }): JSX.Element {
   const t = i18n.t.contactForm;
   return (
-    <form class="contact-form" name="contact" method="post" action={successUrl} data-netlify="true" data-netlify-honeypot="bot-field">
+    <form
+      class="contact-form"
+      name="contact"
+      method="post"
+      action={successUrl}
+      data-netlify="true"
+      data-netlify-honeypot="bot-field"
+    >
       <input type="hidden" name="form-name" value="contact" />
       <p class="visually-hidden" aria-hidden="true">
         <label>
-          {t.honeypot} <input name="bot-field" tabindex="-1" autocomplete="off" />
+          {t.honeypot} <input type="text" name="bot-field" tabindex="-1" autocomplete="off" />
         </label>
       </p>
       <p>

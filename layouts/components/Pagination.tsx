@@ -14,7 +14,9 @@ export function Pagination({ list, i18n }: { list: ListPage; i18n: I18n }): JSX.
       ) : (
         <span />
       )}
-      <span class="pagination__status">{i18n.format(t.lists.pageOf, { page: list.pageNumber, total: list.totalPages })}</span>
+      <span class="pagination__status">
+        {i18n.format(t.lists.pageOf, { page: list.pageNumber, total: list.totalPages })}
+      </span>
       {list.olderUrl ? (
         <a href={list.olderUrl} rel="next">
           {t.lists.older} →

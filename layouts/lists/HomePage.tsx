@@ -11,7 +11,9 @@ export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): J
     <Base ctx={ctx} url={list.url} title={list.pageNumber > 1 ? heading : undefined} description={site.description}>
       <header class="list-header">
         <h1>{heading}</h1>
-        {list.pageNumber === 1 && site.description ? <p class="list-header__intro">{i18n.typography(site.description)}</p> : null}
+        {list.pageNumber === 1 && site.description ? (
+          <p class="list-header__intro">{i18n.typography(site.description)}</p>
+        ) : null}
       </header>
       <PostList list={list} i18n={i18n} />
     </Base>

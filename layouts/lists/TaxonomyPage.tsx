@@ -8,7 +8,9 @@ export function TaxonomyPage({ ctx, list }: { ctx: SiteContext; list: ListPage }
   const { i18n } = ctx;
   const { t } = i18n;
   const name = list.category?.name ?? list.tag?.name ?? "";
-  const title = i18n.typography(i18n.format(list.kind === "category" ? t.lists.categoryTitle : t.lists.tagTitle, { name }));
+  const title = i18n.typography(
+    i18n.format(list.kind === "category" ? t.lists.categoryTitle : t.lists.tagTitle, { name }),
+  );
   const description = list.category?.description || undefined;
   return (
     <Base ctx={ctx} url={list.url} title={title + pageSuffix(list, i18n)} description={description}>

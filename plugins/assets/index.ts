@@ -7,14 +7,17 @@
  * Each plugin registers the files it owns; layouts ask for their URLs. A
  * script is bundled on its own, so a page loads only the features it uses.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";
 
 export interface AssetEntry {
-  /** Source file, relative to the project: `layouts/styles/main.css`. */
-  source: string;
+  /** Source file: `layouts/styles/main.css`. */
+  source?: string;
+  /** The file's contents, for assets made in code (the default favicon). Served as they are. */
+  contents?: string | Uint8Array;
   /**
    * `iife` for a classic script that must run before the page paints (the
    * theme), `esm` for a module loaded with `type="module"` (default).
@@ -30,12 +33,14 @@ interface BuiltAsset {
 export const ASSETS_DIR = "assets";
 
 export class Assets {
-  #entries = new Map<string, Required<AssetEntry>>();
+  #entries = new Map<string, AssetEntry & { format: "iife" | "esm" }>();
   #built = new Map<string, BuiltAsset>();
 
   /** Registers an asset under a name such as `main.css` or `theme.js`. */
   add(name: string, entry: AssetEntry): void {
     if (this.#entries.has(name)) throw new Error(`Two assets are registered as ${name}`);
+    if (!entry.source === (entry.contents === undefined))
+      throw new Error(`Asset ${name} needs a source or contents, not both`);
     this.#entries.set(name, { format: "esm", ...entry });
   }
 
@@ -55,25 +60,30 @@ export class Assets {
     const built = new Map<string, BuiltAsset>();
     await Promise.all(
       [...this.#entries].map(async ([name, entry]) => {
-        const result = await esbuild.build({
-          entryPoints: [entry.source],
-          bundle: true,
-          minify: true,
-          write: false,
-          format: entry.format,
-          target: ["es2020", "chrome100", "firefox100", "safari15"],
-          outdir: "out",
-          logLevel: "silent",
-          legalComments: "none",
-          charset: "utf8",
-        });
-        const output = result.outputFiles.find((file) => !file.path.endsWith(".map"))!;
-        const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 10);
+        const contents =
+          entry.contents !== undefined ? Buffer.from(entry.contents) : await this.#bundle(entry.source!, entry.format);
+        const hash = createHash("sha256").update(contents).digest("hex").slice(0, 10);
         const ext = path.extname(name);
-        built.set(name, { url: `/${ASSETS_DIR}/${path.basename(name, ext)}.${hash}${ext}`, contents: output.contents });
+        built.set(name, { url: `/${ASSETS_DIR}/${path.basename(name, ext)}.${hash}${ext}`, contents });
       }),
     );
     this.#built = built;
+  }
+
+  async #bundle(source: string, format: "iife" | "esm"): Promise<Uint8Array> {
+    const result = await esbuild.build({
+      entryPoints: [source],
+      bundle: true,
+      minify: true,
+      write: false,
+      format,
+      target: ["es2020", "chrome100", "firefox100", "safari15"],
+      outdir: "out",
+      logLevel: "silent",
+      legalComments: "none",
+      charset: "utf8",
+    });
+    return result.outputFiles.find((file) => !file.path.endsWith(".map"))!.contents;
   }
 
   /** Writes the built files and removes those of earlier builds. */
@@ -90,7 +100,7 @@ export class Assets {
 }
 
 /** Eleventy plugin: builds the assets before each build and writes them after. */
-export default function assetsPlugin(eleventyConfig: any, { assets }: { assets: Assets }): void {
+export default function assetsPlugin(eleventyConfig: EleventyConfig, { assets }: { assets: Assets }): void {
   eleventyConfig.addGlobalData("assets", assets);
   eleventyConfig.addWatchTarget("layouts/**/*.{css,ts}");
   eleventyConfig.on("eleventy.before", () => assets.build());

@@ -5,6 +5,7 @@
  * A content problem stops the build before a single file is written, so the
  * previous `_site/` stays as it was.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -27,7 +28,7 @@ export interface ContentPluginOptions {
   now?: () => DateTime;
 }
 
-export default function contentPlugin(eleventyConfig: any, options: ContentPluginOptions): void {
+export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   const { site, i18n, blog, renderInline } = options;
   const cache = new SourceCache();
 

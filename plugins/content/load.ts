@@ -67,7 +67,10 @@ export class SourceCache {
 export async function findMarkdownFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });
   return names
-    .filter((name) => name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .filter(
+      (name) =>
+        name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"),
+    )
     .map((name) => displayPath(path.join(dir, name)))
     .sort();
 }
@@ -204,7 +207,10 @@ async function imageProblems(file: string, { body, bodyLine }: ParsedSource): Pr
     }
     if (isRelativeReference(image.src)) {
       const source = path.join(path.dirname(file), decodeURI(image.src.split(/[?#]/)[0]!));
-      const exists = await access(source).then(() => true, () => false);
+      const exists = await access(source).then(
+        () => true,
+        () => false,
+      );
       if (!exists) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
     }
   }

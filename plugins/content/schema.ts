@@ -38,7 +38,7 @@ type FieldName = keyof typeof EXPECTED;
 const FOREIGN_KEYS: Record<string, string> = {
   permalink: "a post's address comes from its slug and the permalinks pattern in site.config.ts; set slug: instead",
   layout: "layouts are chosen by Billet (posts use the post layout)",
-  categories: 'a post has one category: write category: (singular)',
+  categories: "a post has one category: write category: (singular)",
   tag: "write tags: as a list",
   published: "write draft: true to keep a post unpublished",
   excerpt: "write description:",
@@ -59,14 +59,16 @@ function dateField(zone: string) {
 
 function oneOf(kind: string, known: Iterable<string>) {
   const names = [...known];
-  return z.string({ error: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}` }).superRefine((value, ctx) => {
-    if (names.includes(value)) return;
-    const hint = suggest(value, names);
-    ctx.addIssue({
-      code: "custom",
-      message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+  return z
+    .string({ error: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}` })
+    .superRefine((value, ctx) => {
+      if (names.includes(value)) return;
+      const hint = suggest(value, names);
+      ctx.addIssue({
+        code: "custom",
+        message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+      });
     });
-  });
 }
 
 const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().min(1, { error: EXPECTED[field] });
@@ -93,7 +95,11 @@ export function postSchema(site: ResolvedSiteConfig) {
         ctx.addIssue({ code: "custom", path: ["updated"], message: EXPECTED.updated });
       }
       if (post.image && !post.imageAlt) {
-        ctx.addIssue({ code: "custom", path: ["imageAlt"], message: "a description of the image, since image: is set" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["imageAlt"],
+          message: "a description of the image, since image: is set",
+        });
       }
     });
 }
@@ -134,7 +140,10 @@ export function validate<S extends z.ZodType>(
       for (const key of issue.keys) problems.push(unknownKeyProblem(key, known));
       continue;
     }
-    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+    const path = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+      .join(".")
+      .replace(/\.\[/g, "[");
     const field = String(issue.path[0] ?? "");
     const found = valueAt(data, issue.path);
     const expected = issue.code === "custom" || !(field in EXPECTED) ? issue.message : EXPECTED[field as FieldName];

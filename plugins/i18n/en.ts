@@ -42,7 +42,11 @@ export const en: Dictionary = {
     tagTitle: "Tag: {name}",
     allCategories: "Categories",
     archiveTitle: "Archive",
-    archiveIntro: { zero: "Nothing published yet.", one: "{count} post published.", other: "{count} posts published, newest first." },
+    archiveIntro: {
+      zero: "Nothing published yet.",
+      one: "{count} post published.",
+      other: "{count} posts published, newest first.",
+    },
     yearCount: { one: "{count} post", other: "{count} posts" },
     noPosts: "No posts yet.",
     readMore: "Read the rest of “{title}”",

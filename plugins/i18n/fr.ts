@@ -42,7 +42,11 @@ export const fr: Dictionary = {
     tagTitle: "Étiquette : {name}",
     allCategories: "Catégories",
     archiveTitle: "Archives",
-    archiveIntro: { zero: "Aucun billet publié pour l’instant.", one: "{count} billet publié.", other: "{count} billets publiés, du plus récent au plus ancien." },
+    archiveIntro: {
+      zero: "Aucun billet publié pour l’instant.",
+      one: "{count} billet publié.",
+      other: "{count} billets publiés, du plus récent au plus ancien.",
+    },
     yearCount: { one: "{count} billet", other: "{count} billets" },
     noPosts: "Aucun billet pour l’instant.",
     readMore: "Lire la suite de « {title} »",

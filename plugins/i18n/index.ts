@@ -31,9 +31,7 @@ export class I18n {
 
   /** Fills `{name}` placeholders. Unknown placeholders are left visible, so a typo shows. */
   format(template: string, values: Record<string, string | number> = {}): string {
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-      key in values ? String(values[key]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
   }
 
   /**
@@ -49,7 +47,8 @@ export class I18n {
 
   /** Chooses the plural form for `count` and fills `{count}` and the other values. */
   plural(forms: Plural, count: number, values: Record<string, string | number> = {}): string {
-    const form = count === 0 && forms.zero !== undefined ? forms.zero : (forms[this.#plurals.select(count)] ?? forms.other);
+    const form =
+      count === 0 && forms.zero !== undefined ? forms.zero : (forms[this.#plurals.select(count)] ?? forms.other);
     return this.format(form, { count: count.toLocaleString(this.t.locale), ...values });
   }
 

@@ -30,13 +30,15 @@ function frenchQuotes(text: string): string {
 
 export const frenchTypography: Typography = (input) => {
   if (!/[«»:;!?"']/.test(input)) return input;
-  return frenchQuotes(input)
-    .replace(/«[ \t\u00A0\u202F]*/g, `«${NBSP}`)
-    .replace(/[ \t\u00A0\u202F]*»/g, `${NBSP}»`)
-    .replace(/[ \t\u00A0\u202F]+:/g, `${NBSP}:`)
-    .replace(/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
-    // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
-    .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`);
+  return (
+    frenchQuotes(input)
+      .replace(/«[ \t\u00A0\u202F]*/g, `«${NBSP}`)
+      .replace(/[ \t\u00A0\u202F]*»/g, `${NBSP}»`)
+      .replace(/[ \t\u00A0\u202F]+:/g, `${NBSP}:`)
+      .replace(/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
+      // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
+      .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`)
+  );
 };
 
 export const englishTypography: Typography = (input) => {

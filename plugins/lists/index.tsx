@@ -4,6 +4,7 @@
  * by year, and the 404 page. They are virtual templates: nothing to keep in
  * `content/`.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { ArchivePage } from "../../layouts/lists/ArchivePage.tsx";
 import { HomePage } from "../../layouts/lists/HomePage.tsx";
 import { NotFoundPage } from "../../layouts/lists/NotFoundPage.tsx";
@@ -26,7 +27,7 @@ function listTemplate(source: "homePages" | "categoryPages" | "tagPages", render
   };
 }
 
-export default function listsPlugin(eleventyConfig: any, { site }: { site: ResolvedSiteConfig }): void {
+export default function listsPlugin(eleventyConfig: EleventyConfig, { site }: { site: ResolvedSiteConfig }): void {
   eleventyConfig.addTemplate(
     "billet/home.11ty.tsx",
     listTemplate("homePages", (data) => <HomePage ctx={siteContext(data)} list={data.list} />),

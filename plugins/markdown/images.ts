@@ -7,6 +7,7 @@
  * not by re-parsing every built HTML page afterwards, which would cost a
  * full HTML parse per page.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
@@ -14,7 +15,7 @@ import type { MarkdownIt } from "markdown-it";
 export interface LocalImages {
   /** Output-relative file → source file, for the images of the current build. */
   readonly copies: Map<string, string>;
-  register(eleventyConfig: any): void;
+  register(eleventyConfig: EleventyConfig): void;
 }
 
 /** A reference to a file of the site itself, written relative to the Markdown file. */

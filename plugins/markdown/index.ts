@@ -6,6 +6,7 @@
  * in eleventy.config.ts): Eleventy's Liquid does not escape, so `{{ title }}`
  * in a post would inject raw HTML.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { I18n } from "../i18n/index.ts";
@@ -55,7 +56,7 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
 }
 
 /** Eleventy plugin: makes this markdown-it instance the one Eleventy renders `.md` with. */
-export default function markdownPlugin(eleventyConfig: any, { markdown }: { markdown: Markdown }): void {
+export default function markdownPlugin(eleventyConfig: EleventyConfig, { markdown }: { markdown: Markdown }): void {
   eleventyConfig.setLibrary("md", markdown.md);
   markdown.images.register(eleventyConfig);
 }

@@ -99,6 +99,11 @@ export interface SiteConfig {
   /** Text in the footer, after the copyright line. */
   footer?: string;
   /**
+   * The site's icon: a path on this site (`/images/logo.svg`, a file in
+   * `content/images/`). Left out, the first letter of the title is used.
+   */
+  favicon?: string;
+  /**
    * Where the contact form (a page with `form: contact`) sends readers once
    * Netlify has their message. Default `/contact/merci/`: write that page.
    */
@@ -133,6 +138,7 @@ export interface ResolvedSiteConfig {
   postsPerPage: number;
   permalinks: Required<PermalinkConfig>;
   footer: string;
+  favicon: string | undefined;
   contactSuccessUrl: string;
 }
 
@@ -190,7 +196,8 @@ export function resolveSiteConfig(
     }
     (author.links ?? []).forEach((link, i) => {
       if (!link.label) problem(`authors.${id}.links[${i}].label`, link.label, "the link's text");
-      if (!isLinkTarget(link.url)) problem(`authors.${id}.links[${i}].url`, link.url, 'a path ("/contact/") or an absolute URL');
+      if (!isLinkTarget(link.url))
+        problem(`authors.${id}.links[${i}].url`, link.url, 'a path ("/contact/") or an absolute URL');
     });
     authors.set(id, {
       id,
@@ -202,7 +209,7 @@ export function resolveSiteConfig(
     });
   }
   const defaultAuthor = authors.values().next().value;
-  if (!defaultAuthor) problem("authors", config.authors, "at least one author, e.g. { lea: { name: \"Léa\" } }");
+  if (!defaultAuthor) problem("authors", config.authors, 'at least one author, e.g. { lea: { name: "Léa" } }');
 
   const categories = new Map<string, ResolvedCategory>();
   for (const [slug, category] of Object.entries(config.categories ?? {})) {
@@ -240,6 +247,9 @@ export function resolveSiteConfig(
     if (!isLinkTarget(item.url)) problem(`navigation[${i}].url`, item.url, 'a path ("/archives/") or an absolute URL');
   });
 
+  if (config.favicon !== undefined && !/^\/(?!\/)/.test(config.favicon)) {
+    problem("favicon", config.favicon, 'a path on this site, e.g. "/images/logo.svg"');
+  }
   if (config.contactSuccessUrl !== undefined && !isLinkTarget(config.contactSuccessUrl)) {
     problem("contactSuccessUrl", config.contactSuccessUrl, 'a path on this site, e.g. "/contact/merci/"');
   }
@@ -259,6 +269,7 @@ export function resolveSiteConfig(
     postsPerPage,
     permalinks,
     footer: config.footer ?? "",
+    favicon: config.favicon,
     contactSuccessUrl: config.contactSuccessUrl ?? "/contact/merci/",
   };
 }

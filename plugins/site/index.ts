@@ -2,10 +2,14 @@
  * The site's configuration and interface language, as global data every
  * template receives (`site`, `i18n`).
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "./config.ts";
 
-export default function sitePlugin(eleventyConfig: any, { site, i18n }: { site: ResolvedSiteConfig; i18n: I18n }): void {
+export default function sitePlugin(
+  eleventyConfig: EleventyConfig,
+  { site, i18n }: { site: ResolvedSiteConfig; i18n: I18n },
+): void {
   // Frozen: Eleventy shares frozen objects instead of copying them into every page's data.
   eleventyConfig.addGlobalData("site", Object.freeze(site));
   eleventyConfig.addGlobalData("i18n", i18n);

@@ -5,9 +5,10 @@
  *
  * https://www.11ty.dev/docs/languages/jsx/
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { jsxToString } from "jsx-async-runtime";
 
-export default function templatesPlugin(eleventyConfig: any): void {
+export default function templatesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
     compile() {

@@ -282,16 +282,16 @@ export const TITLE_OPENINGS = [
   "Pourquoi",
   "Comment",
   "Ce que j’ai appris quand",
-  "Faut-il vraiment que",
+  "Ce qui change quand",
   "Trois raisons pour lesquelles",
   "Le jour où",
-  "Petit guide pour que",
+  "Voici comment",
   "Quand",
 ] as const;
 
 export const TITLE_THEMES = [
   "une association publie moins et mieux",
-  "les mairies devraient oublier les tendances",
+  "les mairies oublient enfin les tendances",
   "la newsletter reste le meilleur réseau",
   "un indépendant trouve ses clients en ligne",
   "les commentaires hostiles méritent une réponse",
@@ -305,7 +305,7 @@ export const TITLE_THEMES = [
   "l’accessibilité change la façon d’écrire",
   "une campagne sans budget réussit",
   "le blog revient à la mode",
-  "on apprend à dire non aux urgences",
+  "une équipe apprend à dire non aux urgences",
 ] as const;
 
 /** About forty tags; every one has a distinct slug. */

@@ -129,7 +129,10 @@ class Writer {
   bulletList(): string {
     const r = this.random;
     const labels = r.sample(fr.LIST_LABELS, r.int(3, 5));
-    return labels.map((label) => `- **${label}** : ${r.pick(fr.LIST_TEXTS)} ;`).join("\n").replace(/ ;$/, ".");
+    return labels
+      .map((label) => `- **${label}** : ${r.pick(fr.LIST_TEXTS)} ;`)
+      .join("\n")
+      .replace(/ ;$/, ".");
   }
 
   numberedList(): string {
@@ -170,6 +173,7 @@ class Writer {
       () => r.chance(0.6) && add(this.paragraph()),
     ];
     for (let i = 0; words < target; i++) steps[i % steps.length]!();
+    if (r.chance(0.5)) add(`Pour aller plus loin : ${this.link()} et ${this.link()}.`);
     return blocks.join("\n\n") + "\n";
   }
 }

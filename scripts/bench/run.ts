@@ -66,14 +66,18 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   child.stdout.on("data", (chunk: Buffer) => keep(stdout, chunk));
   child.stderr.on("data", (chunk: Buffer) => keep(stderr, chunk));
 
-  const { code, signal, seconds } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; seconds: number }>(
-    (resolve, reject) => {
-      child.on("error", reject);
-      child.on("exit", (code, signal) => resolve({ code, signal, seconds: (performance.now() - start) / 1000 }));
-    },
-  );
+  const { code, signal, seconds } = await new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    seconds: number;
+  }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve({ code, signal, seconds: (performance.now() - start) / 1000 }));
+  });
   // Let the pipes drain, for the tails.
-  await new Promise<void>((resolve) => (child.stdout.readableEnded && child.stderr.readableEnded ? resolve() : child.on("close", () => resolve())));
+  await new Promise<void>((resolve) =>
+    child.stdout.readableEnded && child.stderr.readableEnded ? resolve() : child.on("close", () => resolve()),
+  );
   running.delete(child);
 
   let peakRss: number | undefined;

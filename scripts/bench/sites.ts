@@ -92,7 +92,10 @@ export async function writeSites(folders: SiteFolders, site: GeneratedSite, proj
   }
   await writeAll(billet.content, [...site.posts, ...site.pages], (file) => file.path);
 
-  await writeFile(bare.config, "// Bare Eleventy: no plugins, no layouts, no data, defaults only.\nmodule.exports = function () {};\n");
+  await writeFile(
+    bare.config,
+    "// Bare Eleventy: no plugins, no layouts, no data, defaults only.\nmodule.exports = function () {};\n",
+  );
   await writeAll(bare.input, site.posts, (file) => path.basename(file.path));
 }
 

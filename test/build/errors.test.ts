@@ -14,10 +14,14 @@ const run = promisify(execFile);
 /** Runs the build command the way `npm run build` does, on a test site. */
 async function cliBuild(config: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/eleventy.ts"), `--config=${config}`], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: "" },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/eleventy.ts"), `--config=${config}`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: "" },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -76,12 +80,19 @@ describe("content errors", () => {
     });
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
-    expect(stdout + stderr).toContain("content/pages/archives.md: slug: found the address /archives/, which the archive page already uses");
+    expect(stdout + stderr).toContain(
+      "content/pages/archives.md: slug: found the address /archives/, which the archive page already uses",
+    );
   });
 
   it("reports a mistake in site.config.ts the same way", async () => {
     site = await writeSite({
-      config: { title: "T", timeZone: "Mars/Olympus", authors: { a: { name: "A" } }, categories: { opinion: { name: "Opinion" } } },
+      config: {
+        title: "T",
+        timeZone: "Mars/Olympus",
+        authors: { a: { name: "A" } },
+        categories: { opinion: { name: "Opinion" } },
+      },
       files: { "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }) },
     });
     const { code, stderr, stdout } = await cliBuild(site.config);

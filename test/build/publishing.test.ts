@@ -9,8 +9,19 @@ import { buildSite, post, readOutput, removeSite, type BuiltSite, type SiteSpec 
 const spec: SiteSpec = {
   files: {
     "posts/publie.md": post({ title: "Billet publié", date: "2024-03-01", category: "opinion", tags: ["commun"] }),
-    "posts/brouillon.md": post({ title: "Billet brouillon", date: "2024-02-01", category: "pratique", tags: ["commun", "secret"], draft: true }),
-    "posts/programme.md": post({ title: "Billet programmé", date: "2999-01-01 09:00", category: "pratique", tags: ["futur"] }),
+    "posts/brouillon.md": post({
+      title: "Billet brouillon",
+      date: "2024-02-01",
+      category: "pratique",
+      tags: ["commun", "secret"],
+      draft: true,
+    }),
+    "posts/programme.md": post({
+      title: "Billet programmé",
+      date: "2999-01-01 09:00",
+      category: "pratique",
+      tags: ["futur"],
+    }),
     "pages/cachee.md": post({ title: "Page en cours", draft: true }),
   },
 };

@@ -6,9 +6,6 @@
  * CI is set: there a missing browser fails the run.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
@@ -35,21 +32,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Launches Chromium headless with a fresh profile folder. */
+/** Launches Chromium headless; Playwright gives it a fresh, empty profile folder each time. */
 export async function launchBrowser(): Promise<BrowserSession> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), "billet-chromium-"));
-  const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: [...FLAGS, `--user-data-dir=${profile}`],
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: FLAGS });
+  return { browser, close: () => browser.close() };
 }
 
 export interface PageProblems {
@@ -76,6 +62,9 @@ export function watchPage(page: Page, origin: string): PageProblems {
   return problems;
 }
 
-export async function newContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<BrowserContext> {
   return browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", ...options });
 }

@@ -75,7 +75,10 @@ export async function writeSite(spec: SiteSpec): Promise<BuiltSite & { config: s
   const content = path.join(dir, "content");
   for (const folder of ["posts", "pages"]) {
     await mkdir(path.join(content, folder), { recursive: true });
-    await copyFile(path.join(ROOT, "content", folder, `${folder}.11tydata.ts`), path.join(content, folder, `${folder}.11tydata.ts`));
+    await copyFile(
+      path.join(ROOT, "content", folder, `${folder}.11tydata.ts`),
+      path.join(content, folder, `${folder}.11tydata.ts`),
+    );
   }
   for (const [file, text] of Object.entries(spec.files)) {
     await mkdir(path.dirname(path.join(content, file)), { recursive: true });

@@ -36,9 +36,16 @@ interface HeaderRule {
 
 /** The `[[headers]]` rules of netlify.toml. */
 export async function netlifyHeaderRules(file = path.join(ROOT, "netlify.toml")): Promise<HeaderRule[]> {
-  const config = parse(await readFile(file, "utf8")) as { headers?: Array<{ for: string; values: Record<string, string> }> };
+  const config = parse(await readFile(file, "utf8")) as {
+    headers?: Array<{ for: string; values: Record<string, string> }>;
+  };
   return (config.headers ?? []).map((rule) => ({
-    pattern: new RegExp(`^${rule.for.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`),
+    pattern: new RegExp(
+      `^${rule.for
+        .split("*")
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`,
+    ),
     values: rule.values,
   }));
 }
@@ -59,7 +66,9 @@ export async function serveSite(root: string): Promise<RunningServer> {
   const rules = await netlifyHeaderRules();
   const resolve = async (urlPath: string): Promise<string | undefined> => {
     const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
-    const candidates = clean.endsWith("/") ? [path.join(clean, "index.html")] : [clean, `${clean}.html`, path.join(clean, "index.html")];
+    const candidates = clean.endsWith("/")
+      ? [path.join(clean, "index.html")]
+      : [clean, `${clean}.html`, path.join(clean, "index.html")];
     for (const candidate of candidates) {
       const file = path.join(root, candidate);
       if (!file.startsWith(root)) return undefined;
@@ -72,7 +81,9 @@ export async function serveSite(root: string): Promise<RunningServer> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const file = await resolve(url.pathname);
     const status = file ? 200 : 404;
-    const body = file ? await readFile(file) : await readFile(path.join(root, "404.html")).catch(() => Buffer.from("Not found"));
+    const body = file
+      ? await readFile(file)
+      : await readFile(path.join(root, "404.html")).catch(() => Buffer.from("Not found"));
     const type = file ? (TYPES[path.extname(file)] ?? "application/octet-stream") : TYPES[".html"]!;
     response.writeHead(status, { "Content-Type": type, ...headersFor(rules, url.pathname) });
     response.end(request.method === "HEAD" ? undefined : body);

@@ -3,13 +3,21 @@ import siteConfig from "../../site.config.ts";
 import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
 import { ConfigError } from "../../plugins/site/errors.ts";
 
-const minimal: SiteConfig = { title: "Blog", authors: { a: { name: "A" } }, categories: { opinion: { name: "Opinion" } } };
+const minimal: SiteConfig = {
+  title: "Blog",
+  authors: { a: { name: "A" } },
+  categories: { opinion: { name: "Opinion" } },
+};
 
 describe("site configuration", () => {
   it("resolves the project's own config", () => {
     const site = resolveSiteConfig(siteConfig);
     expect(site.language).toBe("fr");
-    expect(site.defaultAuthor.links.map((link) => link.label)).toEqual(["Mes prestations", "Mon approche", "Me contacter"]);
+    expect(site.defaultAuthor.links.map((link) => link.label)).toEqual([
+      "Mes prestations",
+      "Mon approche",
+      "Me contacter",
+    ]);
   });
 
   it("fills every default in one place", () => {
@@ -19,14 +27,21 @@ describe("site configuration", () => {
       language: "fr",
       timeZone: "Europe/Paris",
       postsPerPage: 10,
-      permalinks: { post: "/billets/:slug/", category: "/categories/:slug/", tag: "/etiquettes/:slug/", archive: "/archives/" },
+      permalinks: {
+        post: "/billets/:slug/",
+        category: "/categories/:slug/",
+        tag: "/etiquettes/:slug/",
+        archive: "/archives/",
+      },
       contactSuccessUrl: "/contact/merci/",
     });
     expect(site.defaultAuthor.id).toBe("a");
   });
 
   it("takes Netlify's URL when the config gives none, without a trailing slash", () => {
-    expect(resolveSiteConfig(minimal, { env: { URL: "https://mon-blog.netlify.app/" } }).url).toBe("https://mon-blog.netlify.app");
+    expect(resolveSiteConfig(minimal, { env: { URL: "https://mon-blog.netlify.app/" } }).url).toBe(
+      "https://mon-blog.netlify.app",
+    );
   });
 
   it("gives English addresses to an English site", () => {
@@ -53,12 +68,20 @@ describe("site configuration", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toContain('site.config.ts: language: found "de", expected one of "fr", "en"');
-    expect(problems).toContain('site.config.ts: timeZone: found "Europe/Strasburg", expected an IANA time zone such as "Europe/Paris"');
-    expect(problems).toContain('site.config.ts: url: found "example.org", expected an absolute address such as "https://example.org"');
-    expect(problems.some((p) => p.startsWith("site.config.ts: title: found \"\""))).toBe(true);
+    expect(problems).toContain(
+      'site.config.ts: timeZone: found "Europe/Strasburg", expected an IANA time zone such as "Europe/Paris"',
+    );
+    expect(problems).toContain(
+      'site.config.ts: url: found "example.org", expected an absolute address such as "https://example.org"',
+    );
+    expect(problems.some((p) => p.startsWith('site.config.ts: title: found ""'))).toBe(true);
     expect(problems.some((p) => p.startsWith("site.config.ts: authors: found an object ({})"))).toBe(true);
     expect(problems.some((p) => p.startsWith("site.config.ts: categories.Mauvaise Clé:"))).toBe(true);
-    expect(problems).toContain("site.config.ts: postsPerPage: found the number 0, expected a whole number of at least 1");
-    expect(problems).toContain('site.config.ts: permalinks.post: found "/billets/:titre/", expected only the tokens :slug, :year, :month, :day');
+    expect(problems).toContain(
+      "site.config.ts: postsPerPage: found the number 0, expected a whole number of at least 1",
+    );
+    expect(problems).toContain(
+      'site.config.ts: permalinks.post: found "/billets/:titre/", expected only the tokens :slug, :year, :month, :day',
+    );
   });
 });

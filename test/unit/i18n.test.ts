@@ -62,7 +62,10 @@ describe("dictionaries", () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
     for (const dictionary of [fr, en]) {
       for (const key of keys(dictionary)) {
-        const value = key.split(".").filter(Boolean).reduce<any>((node, part) => node[part], dictionary);
+        const value = key
+          .split(".")
+          .filter(Boolean)
+          .reduce<any>((node, part) => node[part], dictionary);
         expect(value, key).not.toBe("");
       }
     }

@@ -40,7 +40,8 @@ describe("Markdown rendering", () => {
 
 describe("image references", () => {
   it("finds Markdown and HTML images, skipping code", () => {
-    const body = "![Une](./a.png)\n\n```\n![Pas une image](./b.png)\n```\n\n`![non](c.png)` <img src=\"d.png\" alt=\"\">\n![](./e.png)";
+    const body =
+      '![Une](./a.png)\n\n```\n![Pas une image](./b.png)\n```\n\n`![non](c.png)` <img src="d.png" alt="">\n![](./e.png)';
     expect(findImageReferences(body)).toEqual([
       { alt: "Une", src: "./a.png", line: 1 },
       { alt: "", src: "d.png", line: 7 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { pageSchema, postSchema, suggest, validate } from "../../plugins/content/schema.ts";
 import { resolveSiteConfig } from "../../plugins/site/config.ts";
 
@@ -10,7 +11,7 @@ const site = resolveSiteConfig({
 const posts = postSchema(site);
 const valid = { title: "Un titre", date: "2024-05-02", category: "opinion" };
 
-function problems(data: Record<string, unknown>, schema = posts): string[] {
+function problems(data: Record<string, unknown>, schema: z.ZodType = posts): string[] {
   const result = validate(schema, data);
   return result.ok ? [] : result.problems;
 }
@@ -50,7 +51,9 @@ describe("post front matter", () => {
     expect(problems({ ...valid, tags: 5 })).toEqual([
       "tags: found the number 5, expected a list of tags, e.g. tags: [réseaux sociaux, stratégie]",
     ]);
-    expect(problems({ ...valid, tags: ["ok", 3] })[0]).toMatch(/^tags\[1\]: found the number 3, expected a list of tags/);
+    expect(problems({ ...valid, tags: ["ok", 3] })[0]).toMatch(
+      /^tags\[1\]: found the number 3, expected a list of tags/,
+    );
   });
 
   it("suggests the key a misspelt one was meant to be", () => {
@@ -61,19 +64,27 @@ describe("post front matter", () => {
   });
 
   it("explains keys that belong to other tools", () => {
-    expect(problems({ ...valid, permalink: "/x/" })[0]).toMatch(/^permalink: found an unknown key, expected none here: .*set slug: instead$/);
+    expect(problems({ ...valid, permalink: "/x/" })[0]).toMatch(
+      /^permalink: found an unknown key, expected none here: .*set slug: instead$/,
+    );
   });
 
   it("names the categories and authors that exist, with a hint", () => {
     expect(problems({ ...valid, category: "opinon" })).toEqual([
       'category: found "opinon", expected one of the categories declared in site.config.ts: opinion, pratique (did you mean "opinion"?)',
     ]);
-    expect(problems({ ...valid, author: "paul" })[0]).toMatch(/^author: found "paul", expected one of the authors .*: claire, marc$/);
+    expect(problems({ ...valid, author: "paul" })[0]).toMatch(
+      /^author: found "paul", expected one of the authors .*: claire, marc$/,
+    );
   });
 
   it("refuses an update before the date, and an image without a description", () => {
-    expect(problems({ ...valid, updated: "2024-01-01" })[0]).toMatch(/^updated: found "2024-01-01", expected .*not before date$/);
-    expect(problems({ ...valid, image: "./a.png" })[0]).toBe("imageAlt: found nothing, expected a description of the image, since image: is set");
+    expect(problems({ ...valid, updated: "2024-01-01" })[0]).toMatch(
+      /^updated: found "2024-01-01", expected .*not before date$/,
+    );
+    expect(problems({ ...valid, image: "./a.png" })[0]).toBe(
+      "imageAlt: found nothing, expected a description of the image, since image: is set",
+    );
   });
 
   it("refuses a slug that is not a slug", () => {
@@ -98,7 +109,9 @@ describe("page front matter", () => {
     expect(problems({ title: "Contact", form: "newsletter" }, pages)[0]).toBe(
       'form: found "newsletter", expected the name of a built-in form: "contact"',
     );
-    expect(problems({ title: "Merci", permalink: "merci" }, pages)[0]).toMatch(/^permalink: found "merci", expected an address/);
+    expect(problems({ title: "Merci", permalink: "merci" }, pages)[0]).toMatch(
+      /^permalink: found "merci", expected an address/,
+    );
   });
 });
 

@@ -19,7 +19,8 @@ describe("reading time", () => {
 
 describe("summaries", () => {
   it("takes the first paragraph of prose, as text", () => {
-    const body = "## Un titre\n\n![Une image](./a.png)\n\nLe **premier** paragraphe\nsur deux lignes & demie.\n\nLe second.";
+    const body =
+      "## Un titre\n\n![Une image](./a.png)\n\nLe **premier** paragraphe\nsur deux lignes & demie.\n\nLe second.";
     expect(summarize(body, renderInline)).toBe("Le premier paragraphe sur deux lignes & demie.");
   });
 

@@ -1,0 +1,340 @@
+/**
+ * Benchmark: how much slower (and bigger) is a Billet build than bare
+ * Eleventy on the same Markdown?
+ *
+ *   npm run bench -- --posts 1000
+ *   npm run bench -- --posts 1000,4000,16000 --runs 5 --keep
+ *
+ * For each size, generates N French posts (deterministic for a seed) in a
+ * temporary folder, then builds them R times with the full Billet pipeline
+ * and R times with bare Eleventy (same .md files, no config), alternating,
+ * each build in its own Node process. Reports median wall time (spawn to
+ * exit, Node start-up included) and median peak RSS, and ends with
+ * `ratio X.XX at N posts` (Billet time / bare time, largest size).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateSite } from "./bench/generate.ts";
+import { running, runBuild, type RunResult } from "./bench/run.ts";
+import { outputStats, siteFolders, writeSites, type OutputStats, type SiteFolders } from "./bench/sites.ts";
+
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const USAGE =
+  "usage: npm run bench -- [--posts N[,N…]] [--runs R] [--seed S] [--keep]  (defaults: --posts 1000 --runs 3 --seed 1)";
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  seed: number;
+  keep: boolean;
+}
+
+class UsageError extends Error {}
+/** A failure the user can act on: printed as is, without a stack trace. */
+class BenchError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: [1000], runs: 3, seed: 1, keep: false };
+  const wholeNumber = (flag: string, text: string | undefined, min: number): number => {
+    if (text === undefined || !/^\d+$/.test(text.trim()) || Number(text) < min) {
+      throw new UsageError(
+        `${flag} expects a whole number of at least ${min}, got ${text === undefined ? "nothing" : JSON.stringify(text)}`,
+      );
+    }
+    return Number(text);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case "--posts": {
+        const text = value();
+        if (text === undefined || text.trim() === "")
+          throw new UsageError("--posts expects a number of posts or a comma list, got nothing");
+        options.sizes = text.split(",").map((part) => wholeNumber("--posts", part, 1));
+        break;
+      }
+      case "--runs":
+        options.runs = wholeNumber("--runs", value(), 1);
+        break;
+      case "--seed":
+        options.seed = wholeNumber("--seed", value(), 0);
+        break;
+      case "--keep":
+        if (inline !== undefined) throw new UsageError("--keep takes no value");
+        options.keep = true;
+        break;
+      case "--help":
+      case "-h":
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+      default:
+        throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
+    }
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- figures
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const mb = (bytes: number) => bytes / (1024 * 1024);
+const fmtMb = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${mb(bytes).toFixed(0)} MB`);
+const fmtS = (seconds: number) => `${seconds.toFixed(2)} s`;
+
+interface BuildSummary {
+  times: number[];
+  medianSeconds: number;
+  medianPeakRss: number | undefined;
+  medianHelpersRss: number;
+  output: OutputStats;
+}
+
+interface SizeResult {
+  posts: number;
+  words: number;
+  markdownBytes: number;
+  billet: BuildSummary;
+  bare: BuildSummary;
+  timeRatio: number;
+  memoryRatio: number | undefined;
+}
+
+function summarize(results: RunResult[], output: OutputStats): BuildSummary {
+  const peaks = results.map((r) => r.peakRss).filter((v): v is number => v !== undefined);
+  return {
+    times: results.map((r) => r.seconds),
+    medianSeconds: median(results.map((r) => r.seconds)),
+    medianPeakRss: peaks.length > 0 ? median(peaks) : undefined,
+    medianHelpersRss: median(results.map((r) => r.helpersRss)),
+    output,
+  };
+}
+
+// ---------------------------------------------------------------- building
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function failure(label: string, posts: number, run: number, result: RunResult): BenchError {
+  const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.code}`;
+  const output = result.stderrTail.trim() || result.stdoutTail.trim();
+  const lines = output
+    .split("\n")
+    .slice(-40)
+    .map((line) => `  | ${line}`);
+  return new BenchError(
+    [
+      `the ${label} build failed at ${posts} posts (run ${run}, ${how}). Last lines of its output:`,
+      ...(lines.length ? lines : ["  | (nothing)"]),
+    ].join("\n"),
+  );
+}
+
+async function buildBillet(folders: SiteFolders, posts: number, run: number): Promise<RunResult> {
+  await rm(folders.billet.output, { recursive: true, force: true });
+  // Exactly what `npm run build` runs, from the project folder so that
+  // node_modules resolve.
+  const result = await runBuild({
+    nodeFlags: ["--import", "tsx"],
+    script: ELEVENTY_CLI,
+    args: [`--config=${folders.billet.config}`],
+    cwd: PROJECT_ROOT,
+    probeFile: path.join(folders.root, `rss-billet-${run}.json`),
+  });
+  if (result.code !== 0) throw failure("Billet", posts, run, result);
+  return result;
+}
+
+async function buildBare(folders: SiteFolders, posts: number, run: number): Promise<RunResult> {
+  await rm(folders.bare.output, { recursive: true, force: true });
+  // Run from the bare folder, which holds no other configuration. --quiet
+  // because Billet's config sets quiet mode too: no line per written file.
+  const result = await runBuild({
+    nodeFlags: [],
+    script: ELEVENTY_CLI,
+    args: [
+      `--input=${folders.bare.input}`,
+      `--output=${folders.bare.output}`,
+      "--formats=md",
+      `--config=${folders.bare.config}`,
+      "--quiet",
+    ],
+    cwd: folders.bare.dir,
+    probeFile: path.join(folders.root, `rss-bare-${run}.json`),
+  });
+  if (result.code !== 0) throw failure("bare Eleventy", posts, run, result);
+  return result;
+}
+
+/** Checks that both builds wrote what they should, so that the ratio compares like with like. */
+function checkOutputs(
+  posts: number,
+  billet: OutputStats,
+  bare: OutputStats,
+  firstSlug: string,
+  bareFirstPage: string,
+): void {
+  if (billet.postPages !== posts) {
+    throw new BenchError(
+      `the Billet build wrote ${billet.postPages} post pages for ${posts} generated posts (expected all of them)`,
+    );
+  }
+  if (bare.pages !== posts) {
+    throw new BenchError(
+      `the bare Eleventy build wrote ${bare.pages} pages for ${posts} posts (expected exactly one per post)`,
+    );
+  }
+  const foreign = bare.top.filter(
+    (name) => name !== firstSlug && /^(assets|billets|categories|etiquettes|archives|404\.html)$/.test(name),
+  );
+  if (foreign.length > 0 || /<!doctype|<html/i.test(bareFirstPage)) {
+    throw new BenchError(
+      `the bare Eleventy build looks like a Billet build (it wrote ${foreign.join(", ") || "full HTML documents"}): it picked up a configuration`,
+    );
+  }
+}
+
+async function benchSize(root: string, posts: number, options: Options): Promise<SizeResult> {
+  const folders = siteFolders(path.join(root, `posts-${posts}`));
+  progress(`${posts} posts: generating…`);
+  const site = generateSite(posts, options.seed);
+  await writeSites(folders, site, PROJECT_ROOT);
+  const markdownBytes = site.posts.reduce((n, post) => n + Buffer.byteLength(post.text), 0);
+  const words = site.posts.reduce((n, post) => n + post.words, 0);
+
+  const billetRuns: RunResult[] = [];
+  const bareRuns: RunResult[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    // Alternating, and swapping the order every other run (ABBA), so that
+    // neither build always runs on the warmer or the noisier side.
+    const order = run % 2 === 1 ? (["billet", "bare"] as const) : (["bare", "billet"] as const);
+    for (const which of order) {
+      if (which === "billet") billetRuns.push(await buildBillet(folders, posts, run));
+      else bareRuns.push(await buildBare(folders, posts, run));
+    }
+    const b = billetRuns.at(-1)!;
+    const e = bareRuns.at(-1)!;
+    progress(
+      `  run ${run}/${options.runs}: Billet ${fmtS(b.seconds)}, ${fmtMb(b.peakRss)} · bare ${fmtS(e.seconds)}, ${fmtMb(e.peakRss)}`,
+    );
+  }
+
+  const billetOutput = await outputStats(folders.billet.output);
+  const bareOutput = await outputStats(folders.bare.output);
+  const firstSlug = path.basename(site.posts[0]!.path, ".md");
+  const bareFirstPage = await readFile(path.join(folders.bare.output, firstSlug, "index.html"), "utf8").catch(() => "");
+  checkOutputs(posts, billetOutput, bareOutput, firstSlug, bareFirstPage);
+
+  const billet = summarize(billetRuns, billetOutput);
+  const bare = summarize(bareRuns, bareOutput);
+  return {
+    posts,
+    words,
+    markdownBytes,
+    billet,
+    bare,
+    timeRatio: billet.medianSeconds / bare.medianSeconds,
+    memoryRatio:
+      billet.medianPeakRss !== undefined && bare.medianPeakRss !== undefined
+        ? billet.medianPeakRss / bare.medianPeakRss
+        : undefined,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+function report(result: SizeResult, options: Options): string {
+  const { billet, bare } = result;
+  const helpers = billet.medianHelpersRss > 0 ? ` (+ ${fmtMb(billet.medianHelpersRss)} in esbuild's process)` : "";
+  const times = (s: BuildSummary) => s.times.map((t) => t.toFixed(2)).join(" ");
+  const plural = options.runs === 1 ? "1 run" : `${options.runs} runs`;
+  return [
+    `${result.posts} posts — ${plural} of each build, medians (seed ${options.seed})`,
+    `  sources  ${result.posts} posts + 3 pages, ${result.words} words, ${mb(result.markdownBytes).toFixed(1)} MB of Markdown`,
+    `  Billet   ${fmtS(billet.medianSeconds).padStart(9)}   peak ${fmtMb(billet.medianPeakRss).padStart(7)}${helpers}   wrote ${billet.output.pages} pages (${billet.output.postPages} posts), ${mb(billet.output.bytes).toFixed(1)} MB`,
+    `  bare     ${fmtS(bare.medianSeconds).padStart(9)}   peak ${fmtMb(bare.medianPeakRss).padStart(7)}   wrote ${bare.output.pages} pages, ${mb(bare.output.bytes).toFixed(1)} MB`,
+    `  runs     Billet ${times(billet)} s · bare ${times(bare)} s`,
+    `  Billet/bare: time ${result.timeRatio.toFixed(2)} ×, peak memory ${result.memoryRatio?.toFixed(2) ?? "n/a"} ×`,
+  ].join("\n");
+}
+
+function summaryTable(results: SizeResult[]): string {
+  const rows = results.map((r) =>
+    [
+      String(r.posts).padStart(6),
+      fmtS(r.billet.medianSeconds).padStart(9),
+      fmtS(r.bare.medianSeconds).padStart(9),
+      `${r.timeRatio.toFixed(2)} ×`.padStart(8),
+      fmtMb(r.billet.medianPeakRss).padStart(8),
+      fmtMb(r.bare.medianPeakRss).padStart(8),
+      `${r.memoryRatio?.toFixed(2) ?? "n/a"} ×`.padStart(8),
+    ].join("  "),
+  );
+  return ["Summary (medians)", " posts     Billet       bare     time    Billet      bare    memory", ...rows].join(
+    "\n",
+  );
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}. ${USAGE}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const root = mkdtempSync(path.join(os.tmpdir(), "billet-bench-"));
+  let keep = options.keep;
+  const interrupt = () => {
+    for (const child of running) child.kill("SIGTERM");
+    if (!keep) rmSync(root, { recursive: true, force: true });
+    process.stderr.write(`bench: interrupted${keep ? `; files kept in ${root}` : ""}\n`);
+    process.exit(130);
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+
+  try {
+    const results: SizeResult[] = [];
+    for (const posts of options.sizes) {
+      const result = await benchSize(root, posts, options);
+      results.push(result);
+      process.stdout.write(`${report(result, options)}\n\n`);
+    }
+    if (results.length > 1) process.stdout.write(`${summaryTable(results)}\n\n`);
+    if (options.keep) process.stdout.write(`Kept the generated sites and their builds in ${root}\n`);
+    const largest = results.reduce((a, b) => (b.posts > a.posts ? b : a));
+    process.stdout.write(`ratio ${largest.timeRatio.toFixed(2)} at ${largest.posts} posts\n`);
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    // Keep the evidence of a failed build.
+    keep = true;
+    process.stderr.write(`bench: ${error.message}\nbench: the generated sites are kept in ${root}\n`);
+    process.exitCode = 1;
+  } finally {
+    if (!keep) await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+/**
+ * `npm run new` and `npm run check`, as an author runs them.
+ */
+import { execFile } from "node:child_process";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { DateTime } from "luxon";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../helpers/project.ts";
+import { rm } from "node:fs/promises";
+
+const execFileAsync = promisify(execFile);
+
+async function script(name: string, args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts", name), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: "" },
+      },
+    );
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir("commands");
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe("npm run new", () => {
+  it("writes a draft with valid front matter dated today in the site's zone, and refuses to overwrite it", async () => {
+    const created = await script("new-post.ts", ["Mon nouveau billet", "--dir", dir]);
+    expect(created.code).toBe(0);
+    const file = path.join(dir, "posts", "mon-nouveau-billet.md");
+    const source = await readFile(file, "utf8");
+    const today = DateTime.now().setZone("Europe/Paris").toISODate();
+    expect(source).toContain(`date: ${today}\n`);
+    expect(source).toContain("title: Mon nouveau billet\n");
+    expect(source).toContain("draft: true\n");
+
+    // The file it wrote passes the same validation as the build.
+    const check = await script("check.ts", [dir]);
+    expect(check.output).toContain("No problems: 1 post (0 published, 1 draft, 0 scheduled) and 0 pages.");
+    expect(check.code).toBe(0);
+
+    await writeFile(file, source + "\nUne phrase de l’autrice.\n");
+    const again = await script("new-post.ts", ["Mon nouveau billet", "--dir", dir]);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain("already exists; nothing was written");
+    expect(await readFile(file, "utf8")).toContain("Une phrase de l’autrice.");
+  });
+
+  it("quotes titles that YAML would misread", async () => {
+    await script("new-post.ts", ["Pourquoi : « oui » #1", "--dir", dir]);
+    const check = await script("check.ts", [dir]);
+    expect(check.code).toBe(0);
+    expect(await readFile(path.join(dir, "posts", "pourquoi-oui-1.md"), "utf8")).toContain(
+      'title: "Pourquoi : « oui » #1"',
+    );
+  });
+
+  it("explains how to call it", async () => {
+    const result = await script("new-post.ts", ["--dir", dir]);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('Usage: npm run new -- "Titre du billet"');
+    const wrong = await script("new-post.ts", ["Titre", "--category", "opinon", "--dir", dir]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.output).toContain(
+      '--category: found "opinon", expected one of opinion, strategie, pratique, enseignement (did you mean "opinion"?)',
+    );
+  });
+});
+
+describe("npm run check", () => {
+  it("passes on the project's content", async () => {
+    const result = await script("check.ts", []);
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/^No problems: \d+ posts/m);
+  });
+
+  it("reports problems without building, and exits 1", async () => {
+    await mkdir(path.join(dir, "posts"), { recursive: true });
+    await writeFile(path.join(dir, "posts", "a.md"), "---\ntitle: A\ndate: 2024-13-01\ncategory: opinion\n---\n");
+    const result = await script("check.ts", [dir]);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('posts/a.md: date: found "2024-13-01", expected a real date');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+});

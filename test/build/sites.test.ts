@@ -1,0 +1,161 @@
+/**
+ * Small sites built end to end: lists and pagination, an English site,
+ * images beside a post, the author box.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles, parsePage, text } from "../helpers/html.ts";
+import { buildSite, post, removeSite, SMALL_CONFIG, type BuiltSite } from "../helpers/project.ts";
+
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+
+describe("a site of 23 posts", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 23; i++) {
+      const day = String(i).padStart(2, "0");
+      files[`posts/billet-${day}.md`] = post(
+        {
+          title: `Billet numéro ${i} : essai`,
+          date: `2024-01-${day} 10:00`,
+          category: i % 2 ? "opinion" : "pratique",
+          tags: i % 3 ? ["réseaux sociaux"] : ["réseaux sociaux", "Stratégie"],
+        },
+        `Le texte du billet ${i}.`,
+      );
+    }
+    files["posts/ancien.md"] = post({ title: "Un ancien billet", date: "2019-06-01", category: "opinion" });
+    site = await buildSite({ files });
+  });
+  afterAll(() => removeSite(site));
+
+  it("paginates the home page by 10, newest first, with links both ways", async () => {
+    const files = await listFiles(site.output);
+    expect(files).toEqual(expect.arrayContaining(["index.html", "page/2/index.html", "page/3/index.html"]));
+    expect(files).not.toContain("page/4/index.html");
+    const first = await parsePage(site.output, "index.html");
+    const titles = first.querySelectorAll(".summary__title a").map((a) => text(a));
+    expect(titles).toHaveLength(10);
+    expect(titles[0]).toBe("Billet numéro 23\u00A0: essai");
+    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe("/page/2/");
+    expect(first.querySelector('.pagination a[rel="prev"]')).toBeNull();
+    const last = await parsePage(site.output, "page/3/index.html");
+    expect(last.querySelectorAll(".summary")).toHaveLength(4);
+    expect(text(last.querySelector(".pagination__status"))).toBe("Page 3 sur 3");
+    expect(last.querySelector('.pagination a[rel="prev"]')?.getAttribute("href")).toBe("/page/2/");
+    expect(text(last.querySelector("title"))).toContain("Derniers billets — page 3");
+  });
+
+  it("gives each category and tag its page, paginated the same way", async () => {
+    const files = await listFiles(site.output);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "categories/opinion/index.html",
+        "categories/opinion/page/2/index.html",
+        "categories/pratique/index.html",
+        "etiquettes/reseaux-sociaux/index.html",
+        "etiquettes/reseaux-sociaux/page/3/index.html",
+        "etiquettes/strategie/index.html",
+      ]),
+    );
+    const tag = await parsePage(site.output, "etiquettes/strategie/index.html");
+    expect(text(tag.querySelector("h1"))).toBe("Étiquette\u00A0: Stratégie");
+    expect(text(tag.querySelector(".list-header .meta"))).toBe("7 billets");
+  });
+
+  it("links each post to its neighbours and its category", async () => {
+    const page = await parsePage(site.output, "billets/billet-05/index.html");
+    expect(page.querySelector('.neighbours a[rel="prev"]')?.getAttribute("href")).toBe("/billets/billet-04/");
+    expect(page.querySelector('.neighbours a[rel="next"]')?.getAttribute("href")).toBe("/billets/billet-06/");
+    expect(page.querySelector(".post__category a")?.getAttribute("href")).toBe("/categories/opinion/");
+    const oldest = await parsePage(site.output, "billets/ancien/index.html");
+    expect(oldest.querySelector('.neighbours a[rel="prev"]')).toBeNull();
+  });
+
+  it("groups the archive by year, newest first, with counts", async () => {
+    const archive = await parsePage(site.output, "archives/index.html");
+    expect(archive.querySelectorAll(".archive-year h2").map((h) => text(h))).toEqual([
+      "2024 (23 billets)",
+      "2019 (1 billet)",
+    ]);
+    expect(text(archive.querySelector(".list-header__intro"))).toBe(
+      "24 billets publiés, du plus récent au plus ancien.",
+    );
+  });
+
+  it("dates posts in French, with the moment in <time datetime>", async () => {
+    const page = await parsePage(site.output, "billets/billet-01/index.html");
+    const time = page.querySelector(".post__meta time");
+    expect(text(time)).toBe("1er janvier 2024");
+    expect(time?.getAttribute("datetime")).toBe("2024-01-01T10:00:00+01:00");
+  });
+});
+
+describe("an English site", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({
+      config: { ...SMALL_CONFIG, language: "en", timeZone: "America/New_York" },
+      files: {
+        "posts/hello.md": post({
+          title: 'Hello: a "first" post',
+          date: "2024-03-01",
+          category: "opinion",
+          tags: ["Tips & tricks"],
+        }),
+        "posts/draft.md": post({ title: "Not yet", date: "2024-03-02", category: "opinion", draft: true }),
+      },
+    });
+  });
+  afterAll(() => removeSite(site));
+
+  it("speaks English everywhere, with English addresses, dates and typography", async () => {
+    const page = await parsePage(site.output, "posts/hello/index.html");
+    expect(page.querySelector("html")?.getAttribute("lang")).toBe("en");
+    expect(text(page.querySelector("h1"))).toBe("Hello: a “first” post");
+    expect(text(page.querySelector(".post__meta"))).toBe("Published on March 1, 2024 · 1 min read");
+    expect(page.querySelector(".post__meta time")?.getAttribute("datetime")).toBe("2024-03-01T00:00:00-05:00");
+    expect(text(page.querySelector(".author-box__heading"))).toBe("Published by");
+    expect(text(page.querySelector(".skip-link"))).toBe("Skip to content");
+    expect(page.querySelector(".tags a")?.getAttribute("href")).toBe("/tags/tips-and-tricks/");
+    const home = await parsePage(site.output, "index.html");
+    expect(text(home.querySelector("h1"))).toBe("Latest posts");
+    const notFound = await parsePage(site.output, "404.html");
+    expect(text(notFound.querySelector("h1"))).toBe("Page not found");
+    const archive = await parsePage(site.output, "archives/index.html");
+    expect(text(archive.querySelector("h1"))).toBe("Archive");
+    expect(text(archive.querySelector(".archive-year h2"))).toBe("2024 (1 post)");
+  });
+});
+
+describe("images beside a post", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({
+      files: {
+        "posts/avec-image/index.md": post(
+          { title: "Avec image", date: "2024-03-01", category: "opinion" },
+          "![Un point rouge](./point.png)\n\n![Un autre](images/deux.png)",
+        ),
+        "posts/avec-image/point.png": PNG,
+        "posts/avec-image/images/deux.png": PNG,
+      },
+    });
+  });
+  afterAll(() => removeSite(site));
+
+  it("publishes them next to the page and points the page at them", async () => {
+    const page = await parsePage(site.output, "billets/avec-image/index.html");
+    const sources = page.querySelectorAll(".post__body img").map((img) => img.getAttribute("src"));
+    expect(sources).toEqual(["/billets/avec-image/point.png", "/billets/avec-image/images/deux.png"]);
+    for (const src of sources) {
+      expect(await readFile(path.join(site.output, src!))).toEqual(PNG);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The parts of Eleventy 3's API that Billet uses, typed (Eleventy ships no
+ * types). https://www.11ty.dev/docs/config/
+ */
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+    layouts?: string;
+    data: string;
+  }
+
+  export interface EleventyEventArgs {
+    directories: EleventyDirectories;
+    runMode: "build" | "serve" | "watch";
+    outputMode: string;
+    incremental: boolean;
+    /** On `eleventy.after`: what was written. */
+    results?: Array<{ inputPath: string; outputPath: string | false; url: string | false; content: string }>;
+  }
+
+  export interface EleventyConfig {
+    directories: EleventyDirectories;
+    addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
+    addGlobalData(name: string, value: unknown): void;
+    on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
+    ): void;
+    addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+    addExtension(extensions: string[], options: Record<string, unknown>): void;
+    addTemplateFormats(formats: string): void;
+    addDataExtension(extension: string, options: { read?: boolean; parser: (input: string) => unknown }): void;
+    setLibrary(name: "md", library: unknown): void;
+    setFrontMatterParsingOptions(options: object): void;
+    addDateParsing(callback: (value: unknown) => unknown): void;
+    addWatchTarget(target: string): void;
+    addPassthroughCopy(target: string | Record<string, string>, options?: object): void;
+    setQuietMode(quiet: boolean): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "serve" | "watch";
+    config?: (config: EleventyConfig) => void;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    setIncrementalBuild(incremental: boolean): void;
+  }
+}
