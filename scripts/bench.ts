@@ -90,15 +90,19 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const fmtMb = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${mb(bytes).toFixed(0)} MB`);
 const fmtS = (seconds: number) => `${seconds.toFixed(2)} s`;
+const fmtCpu = (seconds: number | undefined) => (seconds === undefined ? "n/a" : `${seconds.toFixed(1)} s`);
 
 interface BuildSummary {
   times: number[];
   medianSeconds: number;
   medianPeakRss: number | undefined;
   medianHelpersRss: number;
+  medianCpuSeconds: number | undefined;
   output: OutputStats;
 }
 
@@ -110,15 +114,18 @@ interface SizeResult {
   bare: BuildSummary;
   timeRatio: number;
   memoryRatio: number | undefined;
+  cpuRatio: number | undefined;
 }
 
 function summarize(results: RunResult[], output: OutputStats): BuildSummary {
   const peaks = results.map((r) => r.peakRss).filter((v): v is number => v !== undefined);
+  const cpu = results.map((r) => r.cpuSeconds).filter((v): v is number => v !== undefined);
   return {
     times: results.map((r) => r.seconds),
     medianSeconds: median(results.map((r) => r.seconds)),
     medianPeakRss: peaks.length > 0 ? median(peaks) : undefined,
     medianHelpersRss: median(results.map((r) => r.helpersRss)),
+    medianCpuSeconds: cpu.length > 0 ? median(cpu) : undefined,
     output,
   };
 }
@@ -227,7 +234,7 @@ async function benchSize(root: string, posts: number, options: Options): Promise
     const b = billetRuns.at(-1)!;
     const e = bareRuns.at(-1)!;
     progress(
-      `  run ${run}/${options.runs}: Billet ${fmtS(b.seconds)}, ${fmtMb(b.peakRss)} · bare ${fmtS(e.seconds)}, ${fmtMb(e.peakRss)}`,
+      `  run ${run}/${options.runs}: Billet ${fmtS(b.seconds)} (CPU ${fmtCpu(b.cpuSeconds)}), ${fmtMb(b.peakRss)} · bare ${fmtS(e.seconds)} (CPU ${fmtCpu(e.cpuSeconds)}), ${fmtMb(e.peakRss)}`,
     );
   }
 
@@ -246,10 +253,8 @@ async function benchSize(root: string, posts: number, options: Options): Promise
     billet,
     bare,
     timeRatio: billet.medianSeconds / bare.medianSeconds,
-    memoryRatio:
-      billet.medianPeakRss !== undefined && bare.medianPeakRss !== undefined
-        ? billet.medianPeakRss / bare.medianPeakRss
-        : undefined,
+    memoryRatio: ratio(billet.medianPeakRss, bare.medianPeakRss),
+    cpuRatio: ratio(billet.medianCpuSeconds, bare.medianCpuSeconds),
   };
 }
 
@@ -260,13 +265,14 @@ function report(result: SizeResult, options: Options): string {
   const helpers = billet.medianHelpersRss > 0 ? ` (+ ${fmtMb(billet.medianHelpersRss)} in esbuild's process)` : "";
   const times = (s: BuildSummary) => s.times.map((t) => t.toFixed(2)).join(" ");
   const plural = options.runs === 1 ? "1 run" : `${options.runs} runs`;
+  // CPU time (user + system, main process) is less disturbed than wall time by other work on a shared machine.
   return [
     `${result.posts} posts — ${plural} of each build, medians (seed ${options.seed})`,
     `  sources  ${result.posts} posts + 3 pages, ${result.words} words, ${mb(result.markdownBytes).toFixed(1)} MB of Markdown`,
-    `  Billet   ${fmtS(billet.medianSeconds).padStart(9)}   peak ${fmtMb(billet.medianPeakRss).padStart(7)}${helpers}   wrote ${billet.output.pages} pages (${billet.output.postPages} posts), ${mb(billet.output.bytes).toFixed(1)} MB`,
-    `  bare     ${fmtS(bare.medianSeconds).padStart(9)}   peak ${fmtMb(bare.medianPeakRss).padStart(7)}   wrote ${bare.output.pages} pages, ${mb(bare.output.bytes).toFixed(1)} MB`,
-    `  runs     Billet ${times(billet)} s · bare ${times(bare)} s`,
-    `  Billet/bare: time ${result.timeRatio.toFixed(2)} ×, peak memory ${result.memoryRatio?.toFixed(2) ?? "n/a"} ×`,
+    `  Billet   ${fmtS(billet.medianSeconds).padStart(9)}   CPU ${fmtCpu(billet.medianCpuSeconds).padStart(7)}   peak ${fmtMb(billet.medianPeakRss).padStart(7)}${helpers}   wrote ${billet.output.pages} pages (${billet.output.postPages} posts), ${mb(billet.output.bytes).toFixed(1)} MB`,
+    `  bare     ${fmtS(bare.medianSeconds).padStart(9)}   CPU ${fmtCpu(bare.medianCpuSeconds).padStart(7)}   peak ${fmtMb(bare.medianPeakRss).padStart(7)}   wrote ${bare.output.pages} pages, ${mb(bare.output.bytes).toFixed(1)} MB`,
+    `  runs     Billet ${times(billet)} s · bare ${times(bare)} s (wall time)`,
+    `  Billet/bare: time ${result.timeRatio.toFixed(2)} ×, peak memory ${result.memoryRatio?.toFixed(2) ?? "n/a"} ×, CPU ${result.cpuRatio?.toFixed(2) ?? "n/a"} ×`,
   ].join("\n");
 }
 

@@ -31,7 +31,7 @@ export function AuthorBox({ author, i18n }: { author: ResolvedAuthor; i18n: I18n
             {initials}
           </span>
         )}
-        <div>
+        <div class="author-box__text">
           <p class="author-box__name">{author.name}</p>
           {author.bio ? <p class="author-box__bio">{i18n.typography(author.bio)}</p> : null}
           {author.links.length > 0 ? (

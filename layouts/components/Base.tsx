@@ -82,7 +82,7 @@ export function Base({ ctx, url, title, description, noindex, head, scripts = []
           <footer class="site-footer">
             <p>
               {i18n.format(t.footer.copyright, { year: new Date().getFullYear(), title: site.title })}
-              {site.footer ? ` ${site.footer}` : ""}
+              {site.footer ? ` · ${i18n.typography(site.footer)}` : ""}
             </p>
             <p>{t.footer.poweredBy}</p>
           </footer>

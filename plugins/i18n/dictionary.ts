@@ -24,6 +24,8 @@ export interface Dictionary {
   skipLink: string;
   mainNavigation: string;
   home: string;
+  /** Accessible name of the scrolling region around a wide table in a post. */
+  scrollableTable: string;
   theme: {
     /** Accessible name of the toggle. */
     toggle: string;

@@ -6,6 +6,7 @@ export const en: Dictionary = {
   ogLocale: "en_US",
   skipLink: "Skip to content",
   mainNavigation: "Main navigation",
+  scrollableTable: "Table",
   home: "Home",
   theme: {
     toggle: "Dark theme",

@@ -6,6 +6,7 @@ export const fr: Dictionary = {
   ogLocale: "fr_FR",
   skipLink: "Aller au contenu",
   mainNavigation: "Navigation principale",
+  scrollableTable: "Tableau",
   home: "Accueil",
   theme: {
     toggle: "Thème sombre",

@@ -5,7 +5,7 @@
  *
  * French (after the Lexique des règles typographiques de l'Imprimerie
  * nationale): a no-break space inside « » and before the colon, a narrow
- * no-break space before ; ! and ?. Spaces the author typed are replaced;
+ * no-break space before ; ! ? and after a number before %. Spaces the author typed are replaced;
  * where the author typed none, one is added only where it cannot be part of
  * something else (never before a colon, which also appears in times and
  * URLs).
@@ -29,13 +29,14 @@ function frenchQuotes(text: string): string {
 }
 
 export const frenchTypography: Typography = (input) => {
-  if (!/[«»:;!?"']/.test(input)) return input;
+  if (!/[«»:;!?"'%]/.test(input)) return input;
   return (
     frenchQuotes(input)
       .replace(/«[ \t\u00A0\u202F]*/g, `«${NBSP}`)
       .replace(/[ \t\u00A0\u202F]*»/g, `${NBSP}»`)
       .replace(/[ \t\u00A0\u202F]+:/g, `${NBSP}:`)
       .replace(/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
+      .replace(/(\d)[ \t\u00A0]+%/g, `$1${NNBSP}%`)
       // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
       .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`)
   );

@@ -41,6 +41,12 @@ export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
     tabIndex: false,
   });
 
+  // Wide tables scroll inside a region a keyboard can reach, instead of
+  // widening the page.
+  md.renderer.rules.table_open = () =>
+    `<div class="table-scroll" role="region" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
+  md.renderer.rules.table_close = () => "</table></div>\n";
+
   const images = localImages(md);
   return { md, images };
 }

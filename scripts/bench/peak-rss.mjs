@@ -1,7 +1,7 @@
 /**
  * Preloaded into each build child (`node --import <this file> …`): when the
- * process exits, writes its peak resident set size to the file named by
- * BENCH_PEAK_RSS_FILE. Plain JavaScript, so the bare Eleventy build needs no
+ * process exits, writes its peak resident set size (and the CPU time it
+ * used) to the file named by BENCH_PEAK_RSS_FILE. Plain JavaScript, so the bare Eleventy build needs no
  * TypeScript loader.
  *
  * On Linux it also reports the peak RSS of the child processes still alive
@@ -37,8 +37,13 @@ function helpersPeakKb() {
 
 if (target) {
   process.on("exit", () => {
-    // maxRSS is in kilobytes.
-    const record = { maxRssKb: process.resourceUsage().maxRSS, helpersKb: helpersPeakKb() };
+    const usage = process.resourceUsage();
+    // maxRSS is in kilobytes, CPU times in microseconds.
+    const record = {
+      maxRssKb: usage.maxRSS,
+      cpuUs: usage.userCPUTime + usage.systemCPUTime,
+      helpersKb: helpersPeakKb(),
+    };
     try {
       writeFileSync(target, JSON.stringify(record));
     } catch {

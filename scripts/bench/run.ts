@@ -16,6 +16,8 @@ export interface RunResult {
   peakRss: number | undefined;
   /** Peak RSS of its child processes alive at exit (esbuild's service), in bytes. */
   helpersRss: number;
+  /** CPU time (user + system) of the Node process, in seconds; undefined if the probe wrote nothing. */
+  cpuSeconds: number | undefined;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdoutTail: string;
@@ -82,12 +84,18 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
 
   let peakRss: number | undefined;
   let helpersRss = 0;
+  let cpuSeconds: number | undefined;
   try {
-    const probe = JSON.parse(await readFile(options.probeFile, "utf8")) as { maxRssKb: number; helpersKb: number };
+    const probe = JSON.parse(await readFile(options.probeFile, "utf8")) as {
+      maxRssKb: number;
+      cpuUs: number;
+      helpersKb: number;
+    };
     peakRss = probe.maxRssKb * 1024;
+    cpuSeconds = probe.cpuUs / 1e6;
     helpersRss = probe.helpersKb * 1024;
   } catch {
     peakRss = undefined;
   }
-  return { seconds, peakRss, helpersRss, code, signal, stdoutTail: tail(stdout), stderrTail: tail(stderr) };
+  return { seconds, peakRss, helpersRss, cpuSeconds, code, signal, stdoutTail: tail(stdout), stderrTail: tail(stderr) };
 }

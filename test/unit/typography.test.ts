@@ -12,6 +12,7 @@ describe("French typography", () => {
     ["«Texte»", `«${NBSP}Texte${NBSP}»`],
     ['Il dit "oui" et part', `Il dit «${NBSP}oui${NBSP}» et part`],
     ["l'art", "l’art"],
+    ["Plus 40 % d’impressions", `Plus 40${NNBSP}% d’impressions`],
   ])("%j becomes %j", (input, expected) => {
     expect(frenchTypography(input)).toBe(expected);
   });
