@@ -4,6 +4,7 @@
  */
 import type { Assets } from "../plugins/assets/index.ts";
 import type { Blog } from "../plugins/content/blog.ts";
+import type { ListPage, PageEntry, PostEntry } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
 
@@ -28,3 +29,23 @@ export interface SiteContext {
 export function siteContext(data: TemplateData): SiteContext {
   return { site: data.site, i18n: data.i18n, assets: data.assets, preview: data.blog.preview };
 }
+
+/**
+ * What a page is, for its <head>: every layout describes its page with one,
+ * and the head (title, description, canonical link, and what other plugins
+ * add: social metadata, feeds) is written from it.
+ */
+export type PageMeta = {
+  url: string;
+  /** The page's own title; the site's title is appended. Omit on the home page. */
+  title?: string;
+  description?: string;
+  /** Keep this page out of search engines (thank-you pages, 404). */
+  noindex?: boolean;
+} & (
+  | { kind: "post"; post: PostEntry }
+  | { kind: "page"; page: PageEntry }
+  | { kind: "list"; list: ListPage }
+  | { kind: "archive" }
+  | { kind: "not-found" }
+);

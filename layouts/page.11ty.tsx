@@ -12,7 +12,17 @@ export default function PageLayout(data: TemplateData): JSX.Element {
   const { i18n, site } = ctx;
   const page = data.blog.page(data.page.inputPath);
   return (
-    <Base ctx={ctx} url={page.url} title={page.title} description={page.description} noindex={page.noindex}>
+    <Base
+      ctx={ctx}
+      meta={{
+        kind: "page",
+        page,
+        url: page.url,
+        title: page.title,
+        description: page.description,
+        noindex: page.noindex,
+      }}
+    >
       <article class="page">
         <header class="page__header">
           <h1>

@@ -16,7 +16,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
   const { t } = i18n;
   const post = data.blog.post(data.page.inputPath);
   return (
-    <Base ctx={ctx} url={post.url} title={post.title} description={post.summary}>
+    <Base ctx={ctx} meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}>
       <article class="post">
         <header class="post__header">
           {post.state !== "published" ? (

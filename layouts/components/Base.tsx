@@ -2,26 +2,20 @@
  * The frame of every page: head, skip link, header with the navigation and
  * the theme toggle, main content, footer.
  */
-import type { SiteContext } from "../data.ts";
+import type { PageMeta, SiteContext } from "../data.ts";
+import { HeadSlot } from "./HeadSlot.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
 
 export interface BaseProps {
   ctx: SiteContext;
-  /** Page URL, for the canonical link and the current navigation item. */
-  url: string;
-  /** The page's own title; the site's title is appended. Omit on the home page. */
-  title?: string;
-  description?: string;
-  /** Keep this page out of search engines (thank-you pages, 404). */
-  noindex?: boolean;
-  /** Extra elements for `<head>`: metadata added by other plugins. */
-  head?: JSX.Element;
+  meta: PageMeta;
   /** Module scripts this page needs, by asset name. */
   scripts?: string[];
   children: JSX.Children;
 }
 
-export function Base({ ctx, url, title, description, noindex, head, scripts = [], children }: BaseProps): JSX.Element {
+export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Element {
+  const { url, title, description, noindex } = meta;
   const { site, i18n, assets } = ctx;
   const { t } = i18n;
   const fullTitle = title
@@ -51,7 +45,7 @@ export function Base({ ctx, url, title, description, noindex, head, scripts = []
           {scripts.map((name) => (
             <script type="module" src={assets.url(name)}></script>
           ))}
-          {head}
+          <HeadSlot ctx={ctx} meta={meta} />
         </head>
         <body>
           <a class="skip-link" href="#contenu">

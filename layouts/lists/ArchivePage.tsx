@@ -19,7 +19,7 @@ export function ArchivePage({ ctx, url, years, categories, tags, total }: Archiv
   const { i18n } = ctx;
   const { t } = i18n;
   return (
-    <Base ctx={ctx} url={url} title={t.lists.archiveTitle}>
+    <Base ctx={ctx} meta={{ kind: "archive", url, title: t.lists.archiveTitle }}>
       <header class="list-header">
         <h1>{t.lists.archiveTitle}</h1>
         <p class="list-header__intro">{i18n.plural(t.lists.archiveIntro, total)}</p>

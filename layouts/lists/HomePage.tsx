@@ -8,7 +8,16 @@ export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): J
   const { i18n, site } = ctx;
   const heading = i18n.t.lists.latest + pageSuffix(list, i18n);
   return (
-    <Base ctx={ctx} url={list.url} title={list.pageNumber > 1 ? heading : undefined} description={site.description}>
+    <Base
+      ctx={ctx}
+      meta={{
+        kind: "list",
+        list,
+        url: list.url,
+        title: list.pageNumber > 1 ? heading : undefined,
+        description: site.description,
+      }}
+    >
       <header class="list-header">
         <h1>{heading}</h1>
         {list.pageNumber === 1 && site.description ? (

@@ -8,7 +8,7 @@ export function NotFoundPage({ ctx, latest }: { ctx: SiteContext; latest: PostEn
   const { i18n } = ctx;
   const { t } = i18n;
   return (
-    <Base ctx={ctx} url="/404.html" title={t.notFound.title} noindex>
+    <Base ctx={ctx} meta={{ kind: "not-found", url: "/404.html", title: t.notFound.title, noindex: true }}>
       <header class="list-header">
         <h1>{t.notFound.title}</h1>
         <p class="list-header__intro">{i18n.typography(t.notFound.text)}</p>

@@ -13,7 +13,7 @@ export function TaxonomyPage({ ctx, list }: { ctx: SiteContext; list: ListPage }
   );
   const description = list.category?.description || undefined;
   return (
-    <Base ctx={ctx} url={list.url} title={title + pageSuffix(list, i18n)} description={description}>
+    <Base ctx={ctx} meta={{ kind: "list", list, url: list.url, title: title + pageSuffix(list, i18n), description }}>
       <header class="list-header">
         <h1>{title + pageSuffix(list, i18n)}</h1>
         {description && list.pageNumber === 1 ? <p class="list-header__intro">{i18n.typography(description)}</p> : null}
