@@ -4,7 +4,7 @@
  */
 import type { Assets } from "../plugins/assets/index.ts";
 import type { Blog } from "../plugins/content/blog.ts";
-import type { ListPage, PageEntry, PostEntry } from "../plugins/content/model.ts";
+import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
 
@@ -46,6 +46,7 @@ export type PageMeta = {
   | { kind: "post"; post: PostEntry }
   | { kind: "page"; page: PageEntry }
   | { kind: "list"; list: ListPage }
+  | { kind: "taxonomy"; taxonomy: Taxonomy }
   | { kind: "archive" }
   | { kind: "not-found" }
 );

@@ -1,16 +1,14 @@
-import type { CategoryListing, TagListing } from "../../plugins/content/blog.ts";
-import type { YearGroup } from "../../plugins/content/model.ts";
+import type { Taxonomy, YearGroup } from "../../plugins/content/model.ts";
 import { Base } from "../components/Base.tsx";
-import { PostDate } from "../components/PostDate.tsx";
-import { StateBadge } from "../components/StateBadge.tsx";
 import type { SiteContext } from "../data.ts";
+import { YearList } from "./YearList.tsx";
 
 export interface ArchivePageProps {
   ctx: SiteContext;
   url: string;
   years: YearGroup[];
-  categories: CategoryListing[];
-  tags: TagListing[];
+  categories: Taxonomy[];
+  tags: Taxonomy[];
   total: number;
 }
 
@@ -24,27 +22,13 @@ export function ArchivePage({ ctx, url, years, categories, tags, total }: Archiv
         <h1>{t.lists.archiveTitle}</h1>
         <p class="list-header__intro">{i18n.plural(t.lists.archiveIntro, total)}</p>
       </header>
-      {years.map(({ year, posts }) => (
-        <section class="archive-year" aria-labelledby={`annee-${year}`}>
-          <h2 id={`annee-${year}`}>
-            {year} <span class="meta">({i18n.plural(t.lists.yearCount, posts.length)})</span>
-          </h2>
-          <ul class="archive-list">
-            {posts.map((post) => (
-              <li>
-                <PostDate date={post.date} i18n={i18n} /> <a href={post.url}>{post.title}</a>{" "}
-                <StateBadge state={post.state} i18n={i18n} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <YearList years={years} i18n={i18n} idPrefix="annee" />
       <section aria-labelledby="categories">
         <h2 id="categories">{t.lists.allCategories}</h2>
         <ul class="taxonomy-list">
-          {categories.map(({ category, posts }) => (
+          {categories.map(({ url, name, posts }) => (
             <li>
-              <a href={category.url}>{category.name}</a> <span class="meta">({posts.length})</span>
+              <a href={url}>{name}</a> <span class="meta">({posts.length})</span>
             </li>
           ))}
         </ul>
@@ -53,10 +37,10 @@ export function ArchivePage({ ctx, url, years, categories, tags, total }: Archiv
         <section aria-labelledby="etiquettes">
           <h2 id="etiquettes">{t.post.tags}</h2>
           <ul class="taxonomy-list">
-            {tags.map(({ tag, posts }) => (
+            {tags.map(({ url, name, posts }) => (
               <li>
-                <a href={tag.url} rel="tag">
-                  {tag.name}
+                <a href={url} rel="tag">
+                  {name}
                 </a>{" "}
                 <span class="meta">({posts.length})</span>
               </li>

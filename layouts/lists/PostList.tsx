@@ -13,7 +13,7 @@ export function PostList({ list, i18n }: { list: ListPage; i18n: I18n }): JSX.El
         <ol class="post-list">
           {list.posts.map((post) => (
             <li>
-              <PostSummary post={post} i18n={i18n} showCategory={list.kind !== "category"} />
+              <PostSummary post={post} i18n={i18n} />
             </li>
           ))}
         </ol>

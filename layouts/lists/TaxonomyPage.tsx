@@ -1,25 +1,28 @@
-import type { ListPage } from "../../plugins/content/model.ts";
+import type { Taxonomy } from "../../plugins/content/model.ts";
 import { Base } from "../components/Base.tsx";
 import type { SiteContext } from "../data.ts";
-import { pageSuffix, PostList } from "./PostList.tsx";
+import { YearList } from "./YearList.tsx";
 
-/** The posts of one category or one tag. */
-export function TaxonomyPage({ ctx, list }: { ctx: SiteContext; list: ListPage }): JSX.Element {
+/** Every post of one category or one tag, by year. */
+export function TaxonomyPage({ ctx, taxonomy }: { ctx: SiteContext; taxonomy: Taxonomy }): JSX.Element {
   const { i18n } = ctx;
   const { t } = i18n;
-  const name = list.category?.name ?? list.tag?.name ?? "";
   const title = i18n.typography(
-    i18n.format(list.kind === "category" ? t.lists.categoryTitle : t.lists.tagTitle, { name }),
+    i18n.format(taxonomy.kind === "category" ? t.lists.categoryTitle : t.lists.tagTitle, { name: taxonomy.name }),
   );
-  const description = list.category?.description || undefined;
+  const description = taxonomy.description ? i18n.typography(taxonomy.description) : undefined;
   return (
-    <Base ctx={ctx} meta={{ kind: "list", list, url: list.url, title: title + pageSuffix(list, i18n), description }}>
+    <Base ctx={ctx} meta={{ kind: "taxonomy", taxonomy, url: taxonomy.url, title, description }}>
       <header class="list-header">
-        <h1>{title + pageSuffix(list, i18n)}</h1>
-        {description && list.pageNumber === 1 ? <p class="list-header__intro">{i18n.typography(description)}</p> : null}
-        <p class="meta">{i18n.plural(t.lists.postCount, list.totalPosts)}</p>
+        <h1>{title}</h1>
+        {description ? <p class="list-header__intro">{description}</p> : null}
+        <p class="meta">{i18n.plural(t.lists.postCount, taxonomy.posts.length)}</p>
       </header>
-      <PostList list={list} i18n={i18n} />
+      {taxonomy.posts.length === 0 ? (
+        <p class="empty">{t.lists.noPosts}</p>
+      ) : (
+        <YearList years={taxonomy.years} i18n={i18n} idPrefix="annee" />
+      )}
     </Base>
   );
 }

@@ -8,32 +8,22 @@
  */
 import path from "node:path";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import type { CategoryRef, ContentEntry, ListPage, PageEntry, PostEntry, TagRef, YearGroup } from "./model.ts";
+import type { ContentEntry, ListPage, PageEntry, PostEntry, Taxonomy, YearGroup } from "./model.ts";
 import { isBuilt } from "./publishing.ts";
 import { categoryRef } from "./load.ts";
 import { paginatedUrl } from "./urls.ts";
-
-export interface TagListing {
-  tag: TagRef;
-  posts: PostEntry[];
-}
-
-export interface CategoryListing {
-  category: CategoryRef;
-  posts: PostEntry[];
-}
 
 export class Blog {
   /** True under `npm start`: drafts and scheduled posts are built, with a badge. Set at each build. */
   preview = false;
   posts: PostEntry[] = [];
   pages: PageEntry[] = [];
-  categories: CategoryListing[] = [];
-  tags: TagListing[] = [];
+  /** Every category declared in site.config.ts, in its order, even without posts. */
+  categories: Taxonomy[] = [];
+  /** Tags that built posts use, alphabetically. */
+  tags: Taxonomy[] = [];
   years: YearGroup[] = [];
   homePages: ListPage[] = [];
-  categoryPages: ListPage[] = [];
-  tagPages: ListPage[] = [];
   #entries = new Map<string, ContentEntry>();
   #site: ResolvedSiteConfig;
 
@@ -55,33 +45,38 @@ export class Blog {
     });
     this.pages = built.filter((entry): entry is PageEntry => entry.kind === "page");
 
-    const perPage = this.#site.postsPerPage;
-    this.homePages = paginate("home", "/", this.posts, perPage, {});
+    this.homePages = paginate(this.posts, this.#site.postsPerPage);
 
-    this.categories = [...this.#site.categories.keys()].map((slug) => ({
-      category: categoryRef(this.#site, slug)!,
-      posts: this.posts.filter((post) => post.category.slug === slug),
-    }));
-    this.categoryPages = this.categories.flatMap(({ category, posts }) =>
-      paginate("category", category.url, posts, perPage, { category }),
-    );
+    this.categories = [...this.#site.categories.keys()].map((slug) => {
+      const category = categoryRef(this.#site, slug)!;
+      const posts = this.posts.filter((post) => post.category.slug === slug);
+      return {
+        kind: "category",
+        category,
+        url: category.url,
+        name: category.name,
+        description: category.description,
+        posts,
+        years: byYear(posts),
+      };
+    });
 
-    const tags = new Map<string, TagListing>();
+    const tagged = new Map<string, PostEntry[]>();
     for (const post of this.posts) {
       for (const tag of post.tags) {
-        const listing = tags.get(tag.slug) ?? tags.set(tag.slug, { tag, posts: [] }).get(tag.slug)!;
-        listing.posts.push(post);
+        const list = tagged.get(tag.slug) ?? tagged.set(tag.slug, []).get(tag.slug)!;
+        list.push(post);
       }
     }
-    this.tags = [...tags.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, this.#site.language));
-    this.tagPages = this.tags.flatMap(({ tag, posts }) => paginate("tag", tag.url, posts, perPage, { tag }));
+    this.tags = [...tagged.values()]
+      .map((posts): Taxonomy => {
+        // Spellings that give the same slug are one tag, named as its newest post writes it.
+        const tag = posts[0]!.tags.find((t) => tagged.get(t.slug) === posts)!;
+        return { kind: "tag", tag, url: tag.url, name: tag.name, description: "", posts, years: byYear(posts) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, this.#site.language));
 
-    const years = new Map<number, PostEntry[]>();
-    for (const post of this.posts) {
-      const list = years.get(post.date.year) ?? years.set(post.date.year, []).get(post.date.year)!;
-      list.push(post);
-    }
-    this.years = [...years].map(([year, posts]) => ({ year, posts }));
+    this.years = byYear(this.posts);
   }
 
   /** The entry of a source file, by any form of its path (Eleventy's `./content/…` or absolute). */
@@ -102,27 +97,32 @@ export class Blog {
   }
 }
 
-function paginate(
-  kind: ListPage["kind"],
-  baseUrl: string,
-  posts: PostEntry[],
-  perPage: number,
-  about: Pick<ListPage, "category" | "tag">,
-): ListPage[] {
+/** Posts (newest first) by year, newest year first. */
+function byYear(posts: PostEntry[]): YearGroup[] {
+  const years: YearGroup[] = [];
+  for (const post of posts) {
+    const last = years[years.length - 1];
+    if (last?.year === post.date.year) last.posts.push(post);
+    else years.push({ year: post.date.year, posts: [post] });
+  }
+  return years;
+}
+
+/** The home page's pages: page 1 at `/`, page n at `/page/n/`. */
+function paginate(posts: PostEntry[], perPage: number): ListPage[] {
   const totalPages = Math.max(1, Math.ceil(posts.length / perPage));
   return Array.from({ length: totalPages }, (_, i) => {
     const pageNumber = i + 1;
     return {
-      kind,
-      baseUrl,
-      url: paginatedUrl(baseUrl, pageNumber),
+      kind: "home",
+      baseUrl: "/",
+      url: paginatedUrl("/", pageNumber),
       pageNumber,
       totalPages,
       posts: posts.slice(i * perPage, pageNumber * perPage),
       totalPosts: posts.length,
-      newerUrl: pageNumber > 1 ? paginatedUrl(baseUrl, pageNumber - 1) : undefined,
-      olderUrl: pageNumber < totalPages ? paginatedUrl(baseUrl, pageNumber + 1) : undefined,
-      ...about,
+      newerUrl: pageNumber > 1 ? paginatedUrl("/", pageNumber - 1) : undefined,
+      olderUrl: pageNumber < totalPages ? paginatedUrl("/", pageNumber + 1) : undefined,
     };
   });
 }

@@ -10,10 +10,10 @@ import { access, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
-import { findImageReferences, isRelativeReference } from "../markdown/images.ts";
+import { findImageReferences, isRelativeReference, type ImageReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { FrontMatterSyntaxError, parseSource, type ParsedSource } from "./frontmatter.ts";
+import { FrontMatterSyntaxError, parseSource } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate } from "./schema.ts";
@@ -38,21 +38,47 @@ export interface LoadOptions {
   i18n: I18n;
   now: DateTime;
   renderInline: (markdown: string) => string;
-  /** Parsed sources from the previous build, reused when a file has not changed. */
+  /** Facts from the previous build, reused when a file has not changed (watch mode). */
   cache?: SourceCache;
 }
 
-/** Parsed front matter by file, so watch-mode rebuilds only re-read what changed. */
-export class SourceCache {
-  #entries = new Map<string, { mtimeMs: number; size: number; parsed: ParsedSource }>();
+/**
+ * What the build needs to know of a source file, read once: its front
+ * matter, and what is drawn from its body (word count, opening, images).
+ * The body itself is not kept: Eleventy reads it again to render it.
+ */
+export interface SourceFacts {
+  data: Record<string, unknown>;
+  wordCount: number;
+  /** The body's opening as plain text; only read when the front matter has no description. */
+  opening: string;
+  images: ImageReference[];
+  /** 1-based line where the body starts, to point at an image's line. */
+  bodyLine: number;
+}
 
-  async read(file: string): Promise<ParsedSource> {
+export function readFacts(text: string, renderInline: (markdown: string) => string): SourceFacts {
+  const { data, body, bodyLine } = parseSource(text);
+  return {
+    data,
+    wordCount: countWords(body),
+    opening: typeof data.description === "string" ? "" : summarize(body, renderInline),
+    images: findImageReferences(body),
+    bodyLine,
+  };
+}
+
+/** Facts by file, so watch-mode rebuilds only re-read what changed. */
+export class SourceCache {
+  #entries = new Map<string, { mtimeMs: number; size: number; facts: SourceFacts }>();
+
+  async read(file: string, renderInline: (markdown: string) => string): Promise<SourceFacts> {
     const info = await stat(file);
     const cached = this.#entries.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.parsed;
-    const parsed = parseSource(await readFile(file, "utf8"));
-    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, parsed });
-    return parsed;
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.facts;
+    const facts = readFacts(await readFile(file, "utf8"), renderInline);
+    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
+    return facts;
   }
 
   forgetMissing(present: Set<string>): void {
@@ -97,11 +123,12 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const entries: ContentEntry[] = [];
   const postRules = postSchema(site);
   const pageRules = pageSchema(site);
+  const refs = sharedRefs(site);
 
   const sources = await Promise.all(
     files.map(async (file) => {
       try {
-        return { file, parsed: await cache.read(file) };
+        return { file, facts: await cache.read(file, options.renderInline) };
       } catch (error) {
         if (error instanceof FrontMatterSyntaxError) {
           problems.push(`${file}: front matter: ${error.message}`);
@@ -114,10 +141,11 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
 
   for (const source of sources) {
     if (!source) continue;
-    const { file, parsed } = source;
+    const { file, facts } = source;
+    problems.push(...(await imageProblems(file, facts)));
     const inputPath = path.resolve(file);
     const isPost = inputPath.startsWith(postsDir);
-    const result = validate(isPost ? postRules : pageRules, parsed.data);
+    const result = validate(isPost ? postRules : pageRules, facts.data);
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
       continue;
@@ -126,30 +154,26 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     if (isPost) {
       const fm = result.value as ReturnType<typeof postRules.parse>;
       const slug = fm.slug ?? defaultSlug;
-      const words = countWords(parsed.body);
-      const category = site.categories.get(fm.category)!;
       entries.push({
         kind: "post",
         inputPath,
         file,
-        body: parsed.body,
-        bodyLine: parsed.bodyLine,
         slug,
         url: expandPermalink(site.permalinks.post, { slug, date: fm.date }),
         title: i18n.typography(fm.title),
         date: fm.date,
         updated: fm.updated,
-        category: { ...category, url: categoryUrl(site, category.slug) },
-        tags: fm.tags.map((name) => tagRef(site, name)),
+        category: refs.category(fm.category),
+        tags: fm.tags.map(refs.tag),
         description: fm.description ? i18n.typography(fm.description) : undefined,
-        summary: fm.description ? i18n.typography(fm.description) : summarize(parsed.body, options.renderInline),
+        summary: fm.description ? i18n.typography(fm.description) : facts.opening,
         author: fm.author ? site.authors.get(fm.author)! : site.defaultAuthor,
         state: publicationState(fm, now),
         comments: fm.comments,
         image: fm.image,
         imageAlt: fm.imageAlt,
-        readingMinutes: readingMinutes(words),
-        wordCount: words,
+        readingMinutes: readingMinutes(facts.wordCount),
+        wordCount: facts.wordCount,
         previous: undefined,
         next: undefined,
         frontMatter: fm,
@@ -161,8 +185,6 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
         kind: "page",
         inputPath,
         file,
-        body: parsed.body,
-        bodyLine: parsed.bodyLine,
         slug,
         url: fm.permalink ?? `/${slug}/`,
         title: i18n.typography(fm.title),
@@ -176,8 +198,6 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     }
   }
 
-  const images = await Promise.all(sources.map((source) => source && imageProblems(source.file, source.parsed)));
-  problems.push(...images.flat().filter((p): p is string => p !== undefined));
   problems.push(...duplicateUrls(entries, site));
   if (problems.length > 0) throw new ContentError(problems);
   return entries;
@@ -197,10 +217,28 @@ export function categoryRef(site: ResolvedSiteConfig, slug: string): CategoryRef
   return category && { ...category, url: categoryUrl(site, slug) };
 }
 
+/** One category and tag object each, shared by all the posts that name it. */
+function sharedRefs(site: ResolvedSiteConfig) {
+  const categories = new Map<string, CategoryRef>();
+  const tags = new Map<string, TagRef>();
+  return {
+    category: (slug: string): CategoryRef => {
+      let ref = categories.get(slug);
+      if (!ref) categories.set(slug, (ref = categoryRef(site, slug)!));
+      return ref;
+    },
+    tag: (name: string): TagRef => {
+      let ref = tags.get(name);
+      if (!ref) tags.set(name, (ref = tagRef(site, name)));
+      return ref;
+    },
+  };
+}
+
 /** Images without a description for readers who cannot see them, and images beside the post that are not there. */
-async function imageProblems(file: string, { body, bodyLine }: ParsedSource): Promise<string[]> {
+async function imageProblems(file: string, { images, bodyLine }: SourceFacts): Promise<string[]> {
   const problems: string[] = [];
-  for (const image of findImageReferences(body)) {
+  for (const image of images) {
     const where = `${file}: image ${image.src} (line ${image.line + bodyLine - 1})`;
     if (image.alt === undefined) {
       problems.push(`${where}: found no description, expected alternative text: ![What the image shows](${image.src})`);

@@ -23,10 +23,6 @@ export interface SourceFile {
   inputPath: string;
   /** As the author reads it in errors: `content/posts/mon-billet.md`. */
   file: string;
-  /** Markdown body, without the front matter. */
-  body: string;
-  /** 1-based line of the file where the body starts, for error messages. */
-  bodyLine: number;
 }
 
 export interface PostEntry extends SourceFile {
@@ -71,9 +67,9 @@ export interface PageEntry extends SourceFile {
 
 export type ContentEntry = PostEntry | PageEntry;
 
-/** One page of a paginated list of posts: the home page, a category, a tag. */
+/** One page of the home page's paginated list of posts. */
 export interface ListPage {
-  kind: "home" | "category" | "tag";
+  kind: "home";
   /** The list's own URL (its first page). */
   baseUrl: string;
   url: string;
@@ -84,9 +80,19 @@ export interface ListPage {
   totalPosts: number;
   newerUrl: string | undefined;
   olderUrl: string | undefined;
-  category?: CategoryRef;
-  tag?: TagRef;
 }
+
+/**
+ * A category or a tag and its posts, newest first, grouped by year: one
+ * page each, listing every post compactly (date and title), like the archive.
+ */
+export type Taxonomy = {
+  url: string;
+  name: string;
+  description: string;
+  posts: PostEntry[];
+  years: YearGroup[];
+} & ({ kind: "category"; category: CategoryRef } | { kind: "tag"; tag: TagRef });
 
 export interface YearGroup {
   year: number;

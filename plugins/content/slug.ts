@@ -11,6 +11,16 @@ const REPLACEMENTS: Record<string, ReadonlyArray<[string, string]>> = {
   en: [["&", " and "]],
 };
 
+/** Slugs already made, by language and text: tags repeat across thousands of posts. */
+const made = new Map<string, string>();
+
 export function slugify(text: string, language = "fr"): string {
-  return slugifyText(text, { decamelize: false, customReplacements: REPLACEMENTS[language] ?? [] });
+  if (SLUG_PATTERN.test(text)) return text;
+  const key = `${language}\u0000${text}`;
+  let slug = made.get(key);
+  if (slug === undefined) {
+    slug = slugifyText(text, { decamelize: false, customReplacements: REPLACEMENTS[language] ?? [] });
+    made.set(key, slug);
+  }
+  return slug;
 }

@@ -8,15 +8,46 @@ export const WORDS_PER_MINUTE = 230;
 
 /** Counts the words a reader reads: code blocks, markup and link targets left out. */
 export function countWords(markdown: string): number {
-  const prose = markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>*_`|~-]+/g, " ");
-  const words = prose.match(/[\p{L}\p{N}][\p{L}\p{N}’'.,-]*/gu);
-  return words ? words.length : 0;
+  const prose = markdown.includes("```") || markdown.includes("~~~") ? markdown.replace(FENCED_CODE, " ") : markdown;
+  const text = prose.includes("](") ? prose.replace(LINK_TARGET, "]") : prose;
+  // One pass over the characters: a word starts where a letter or digit
+  // follows anything else (markup, spaces, punctuation). Much faster than a
+  // Unicode-aware regular expression on a few thousand posts.
+  let words = 0;
+  let inWord = false;
+  let inTag = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 60 /* < */ && /[a-zA-Z/!]/.test(text[i + 1] ?? "")) inTag = true;
+    if (inTag) {
+      if (code === 62 /* > */) inTag = false;
+      inWord = false;
+      continue;
+    }
+    const letter =
+      (code >= 48 && code <= 57) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      (code >= 0xc0 &&
+        code !== 0xd7 &&
+        code !== 0xf7 &&
+        code !== 0x2019 &&
+        code !== 0x202f &&
+        code !== 0xa0 &&
+        !(code >= 0x2000 && code <= 0x206f));
+    const joiner = inWord && (code === 39 || code === 0x2019 || code === 45 || code === 46 || code === 44);
+    if (letter) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!joiner) {
+      inWord = false;
+    }
+  }
+  return words;
 }
+
+const FENCED_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm;
+const LINK_TARGET = /\]\([^)]*\)/g;
 
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));

@@ -20,6 +20,9 @@ export class I18n {
   readonly typography: Typography;
   readonly #zone: string;
   readonly #plurals: Intl.PluralRules;
+  /** Formatted dates by moment: a post's date appears on many pages. */
+  readonly #dates = new Map<number, string>();
+  readonly #isoDates = new Map<number, string>();
 
   constructor(language: Language, timeZone: string) {
     this.language = language;
@@ -54,15 +57,27 @@ export class I18n {
 
   /** « 14 janvier 2013 », « 1er mars 2024 », "January 14, 2013". */
   date(date: DateTime | Date): string {
-    const dt = (date instanceof Date ? DateTime.fromJSDate(date) : date).setZone(this.#zone).setLocale(this.t.locale);
-    if (this.language === "fr") {
-      return `${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL")} ${dt.year}`;
+    const moment = date.valueOf();
+    let text = this.#dates.get(moment);
+    if (text === undefined) {
+      const dt = (date instanceof Date ? DateTime.fromJSDate(date) : date).setZone(this.#zone).setLocale(this.t.locale);
+      text =
+        this.language === "fr"
+          ? `${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL")} ${dt.year}`
+          : dt.toLocaleString(DateTime.DATE_FULL);
+      this.#dates.set(moment, text);
     }
-    return dt.toLocaleString(DateTime.DATE_FULL);
+    return text;
   }
 
   /** Machine-readable date for `<time datetime>`: ISO 8601 with the offset. */
   isoDate(date: DateTime): string {
-    return date.setZone(this.#zone).toISO({ suppressMilliseconds: true }) ?? "";
+    const moment = date.valueOf();
+    let text = this.#isoDates.get(moment);
+    if (text === undefined) {
+      text = date.setZone(this.#zone).toISO({ suppressMilliseconds: true }) ?? "";
+      this.#isoDates.set(moment, text);
+    }
+    return text;
   }
 }

@@ -10,17 +10,22 @@ import { HomePage } from "../../layouts/lists/HomePage.tsx";
 import { NotFoundPage } from "../../layouts/lists/NotFoundPage.tsx";
 import { TaxonomyPage } from "../../layouts/lists/TaxonomyPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
-import type { ListPage } from "../content/model.ts";
+import type { ListPage, Taxonomy } from "../content/model.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 
 type ListData = TemplateData & { list: ListPage };
+type TaxonomyData = TemplateData & { taxonomy: Taxonomy };
 
-/** A paginated list: one output page per element of `blog.<source>`. */
-function listTemplate(source: "homePages" | "categoryPages" | "tagPages", render: (data: ListData) => JSX.Element) {
+/** One output page per element of `blog.<source>`, named `alias` in the data. */
+function pagesOf<D extends TemplateData, A extends string & keyof D>(
+  source: "homePages" | "categories" | "tags",
+  alias: A,
+  render: (data: D) => JSX.Element,
+) {
   return {
     data: {
-      pagination: { data: `blog.${source}`, size: 1, alias: "list", addAllPagesToCollections: false },
-      permalink: (data: ListData) => data.list.url,
+      pagination: { data: `blog.${source}`, size: 1, alias },
+      permalink: (data: D) => (data[alias] as { url: string }).url,
       eleventyExcludeFromCollections: true,
     },
     render,
@@ -30,15 +35,19 @@ function listTemplate(source: "homePages" | "categoryPages" | "tagPages", render
 export default function listsPlugin(eleventyConfig: EleventyConfig, { site }: { site: ResolvedSiteConfig }): void {
   eleventyConfig.addTemplate(
     "billet/home.11ty.tsx",
-    listTemplate("homePages", (data) => <HomePage ctx={siteContext(data)} list={data.list} />),
+    pagesOf<ListData, "list">("homePages", "list", (data) => <HomePage ctx={siteContext(data)} list={data.list} />),
   );
   eleventyConfig.addTemplate(
     "billet/categories.11ty.tsx",
-    listTemplate("categoryPages", (data) => <TaxonomyPage ctx={siteContext(data)} list={data.list} />),
+    pagesOf<TaxonomyData, "taxonomy">("categories", "taxonomy", (data) => (
+      <TaxonomyPage ctx={siteContext(data)} taxonomy={data.taxonomy} />
+    )),
   );
   eleventyConfig.addTemplate(
     "billet/tags.11ty.tsx",
-    listTemplate("tagPages", (data) => <TaxonomyPage ctx={siteContext(data)} list={data.list} />),
+    pagesOf<TaxonomyData, "taxonomy">("tags", "taxonomy", (data) => (
+      <TaxonomyPage ctx={siteContext(data)} taxonomy={data.taxonomy} />
+    )),
   );
   eleventyConfig.addTemplate("billet/archive.11ty.tsx", {
     data: { permalink: site.permalinks.archive, eleventyExcludeFromCollections: true },

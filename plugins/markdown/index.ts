@@ -44,8 +44,8 @@ export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
   // Wide tables scroll inside a region a keyboard can reach, instead of
   // widening the page.
   md.renderer.rules.table_open = () =>
-    `<div class="table-scroll" role="region" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
-  md.renderer.rules.table_close = () => "</table></div>\n";
+    `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
+  md.renderer.rules.table_close = () => "</table></section>\n";
 
   const images = localImages(md);
   return { md, images };

@@ -1,12 +1,12 @@
 /**
  * TSX templates: layouts and generated pages are `.11ty.tsx` modules whose
- * default export returns JSX, rendered to a string by jsx-async-runtime
- * (which escapes text by default).
+ * default export returns JSX built with jsx-async-runtime (which escapes text
+ * by default), rendered to a string by ./render.ts.
  *
  * https://www.11ty.dev/docs/languages/jsx/
  */
 import type { EleventyConfig } from "@11ty/eleventy";
-import { jsxToString } from "jsx-async-runtime";
+import { renderToString } from "./render.ts";
 
 export default function templatesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.tsx"], {
@@ -14,7 +14,7 @@ export default function templatesPlugin(eleventyConfig: EleventyConfig): void {
     compile() {
       return async function (this: { defaultRenderer(data: unknown): Promise<JSX.Element> }, data: unknown) {
         const element = await this.defaultRenderer(data);
-        return jsxToString.call({}, element);
+        return renderToString(element);
       };
     },
   });

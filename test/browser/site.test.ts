@@ -98,7 +98,7 @@ describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
     expect(title?.length).toBeGreaterThan(10);
     await page.locator(".post__category a").click();
     await page.waitForURL(/\/categories\/[^/]+\/$/);
-    expect(await page.locator(".summary__title a", { hasText: title!.trim() }).count()).toBe(1);
+    expect(await page.locator(".archive-list a", { hasText: title!.trim() }).count()).toBe(1);
     await context.close();
   });
 });

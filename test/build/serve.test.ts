@@ -59,12 +59,23 @@ describe("the dev server", () => {
     base = `http://localhost:${port}`;
     child = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(ROOT, "scripts/eleventy.ts"), "--serve", `--port=${port}`, `--config=${site.config}`],
+      [
+        "--import",
+        "tsx",
+        path.join(ROOT, "scripts/eleventy.ts"),
+        "--serve",
+        `--port=${port}`,
+        `--config=${site.config}`,
+      ],
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     child.stdout!.on("data", (chunk) => (log += chunk));
     child.stderr!.on("data", (chunk) => (log += chunk));
-    await waitUntil(async () => (await fetchText(base + "/")).status === 200, 60_000, () => `the dev server; it said:\n${log}`);
+    await waitUntil(
+      async () => (await fetchText(base + "/")).status === 200,
+      60_000,
+      () => `the dev server; it said:\n${log}`,
+    );
   });
 
   afterAll(async () => {
@@ -96,8 +107,13 @@ describe("the dev server", () => {
   it("reports a mistake and keeps serving until it is fixed", async () => {
     const file = path.join(site.dir, "content/posts/premier.md");
     const good = await readFile(file, "utf8");
-    await writeFile(file, good.replace('"date": "2024-01-01"', '"date": "2024-01-32"').replace("date: \"2024-01-01\"", 'date: "2024-01-32"'));
-    await expect.poll(() => log, { timeout: 30_000, interval: 250 }).toContain('date: found "2024-01-32", expected a real date');
+    await writeFile(
+      file,
+      good.replace('"date": "2024-01-01"', '"date": "2024-01-32"').replace('date: "2024-01-01"', 'date: "2024-01-32"'),
+    );
+    await expect
+      .poll(() => log, { timeout: 30_000, interval: 250 })
+      .toContain('date: found "2024-01-32", expected a real date');
     expect((await fetchText(base + "/")).status).toBe(200);
     await writeFile(file, good.replace("Version deux.", "Version trois."));
     await expect

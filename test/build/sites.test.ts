@@ -52,21 +52,28 @@ describe("a site of 23 posts", () => {
     expect(text(last.querySelector("title"))).toContain("Derniers billets — page 3");
   });
 
-  it("gives each category and tag its page, paginated the same way", async () => {
+  it("gives each category and tag one page listing every post by year", async () => {
     const files = await listFiles(site.output);
     expect(files).toEqual(
       expect.arrayContaining([
         "categories/opinion/index.html",
-        "categories/opinion/page/2/index.html",
         "categories/pratique/index.html",
         "etiquettes/reseaux-sociaux/index.html",
-        "etiquettes/reseaux-sociaux/page/3/index.html",
         "etiquettes/strategie/index.html",
       ]),
     );
+    expect(files.filter((file) => file.startsWith("categories/") || file.startsWith("etiquettes/"))).toHaveLength(4);
     const tag = await parsePage(site.output, "etiquettes/strategie/index.html");
     expect(text(tag.querySelector("h1"))).toBe("Étiquette\u00A0: Stratégie");
     expect(text(tag.querySelector(".list-header .meta"))).toBe("7 billets");
+    expect(tag.querySelectorAll(".archive-list a").map((a) => a.getAttribute("href"))).toEqual(
+      [21, 18, 15, 12, 9, 6, 3].map((i) => `/billets/billet-${String(i).padStart(2, "0")}/`),
+    );
+    const opinion = await parsePage(site.output, "categories/opinion/index.html");
+    expect(opinion.querySelectorAll(".archive-year h2").map((h) => text(h))).toEqual([
+      "2024 (12 billets)",
+      "2019 (1 billet)",
+    ]);
   });
 
   it("links each post to its neighbours and its category", async () => {

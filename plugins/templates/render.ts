@@ -1,0 +1,110 @@
+/**
+ * JSX to HTML. jsx-async-runtime builds the elements (its `jsx` factory, its
+ * types, its escaping); this renders them.
+ *
+ * jsx-async-runtime's own `jsxToString` awaits every node, which costs a
+ * promise per element: thousands per page, millions for a large blog. Billet's
+ * components are synchronous, so they are rendered in one synchronous pass,
+ * with the same output; a tree holding an async component falls back to
+ * `jsxToString`. (test/unit/render.test.ts compares both.)
+ */
+import { escapeEntities, jsxToString } from "jsx-async-runtime";
+
+const VOID_TAGS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+
+/** Thrown inside the synchronous pass when a component returned a promise. */
+const NEEDS_ASYNC = Symbol("needs async rendering");
+
+interface TagElement {
+  type: "tag";
+  tag: string | ((props: Record<string, unknown>) => JSX.Element);
+  props: Record<string, unknown> & { children?: unknown };
+}
+
+export function renderToString(element: JSX.Element): string | Promise<string> {
+  try {
+    return renderSync(element);
+  } catch (error) {
+    if (error === NEEDS_ASYNC) return jsxToString.call({}, element);
+    throw error;
+  }
+}
+
+function renderSync(node: unknown): string {
+  switch (typeof node) {
+    case "string":
+      return escapeEntities(node);
+    case "number":
+    case "bigint":
+      return String(node);
+    case "object":
+      break;
+    default:
+      return "";
+  }
+  if (node === null) return "";
+  if (typeof (node as PromiseLike<unknown>).then === "function") throw NEEDS_ASYNC;
+  if ("html" in node) return (node as { html: string }).html;
+  if ((node as { type?: string }).type === "textNode") return escapeEntities((node as { text: string }).text);
+  const element = node as TagElement;
+  if (typeof element.tag === "function") return renderSync(element.tag.call({}, element.props));
+  if (typeof element.tag !== "string") return "";
+  const children = element.props.children;
+  let inner = "";
+  if (Array.isArray(children)) for (const child of children) inner += renderSync(child);
+  else if (children !== undefined) inner += renderSync(children);
+  if (element.tag === "") return inner;
+  const attributes = attributesToString(element.props);
+  const open = attributes ? `<${element.tag} ${attributes}>` : `<${element.tag}>`;
+  if (VOID_TAGS.has(element.tag) && (children === undefined || (Array.isArray(children) && children.length === 0)))
+    return open;
+  return `${open}${inner}</${element.tag}>`;
+}
+
+/** Attributes as jsx-async-runtime writes them. */
+function attributesToString(props: Record<string, unknown>): string {
+  let result = "";
+  for (const key in props) {
+    if (key === "children") continue;
+    const value = props[key];
+    let text: string;
+    if (value === true) text = key;
+    else if (value === false || value === null || value === undefined) continue;
+    else if (typeof value === "object") {
+      if (key === "style") {
+        text = `style="${escapeEntities(
+          Object.entries(value)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join("; "),
+        )}"`;
+      } else if (key === "class") {
+        const classes = Array.isArray(value)
+          ? value.filter(Boolean)
+          : Object.entries(value)
+              .filter(([, on]) => on)
+              .map(([name]) => name);
+        if (classes.length === 0) continue;
+        text = `class="${escapeEntities(classes.join(" "))}"`;
+      } else {
+        text = `${key}="${escapeEntities(JSON.stringify(value))}"`;
+      }
+    } else text = `${key}="${escapeEntities(String(value))}"`;
+    result += result ? ` ${text}` : text;
+  }
+  return result;
+}
