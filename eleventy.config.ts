@@ -14,9 +14,10 @@ import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
-import { resolveSiteConfig, type SiteConfig } from "./plugins/site/config.ts";
+import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
+import { loadSiteConfig } from "./plugins/site/load.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("./layouts/", import.meta.url));
@@ -39,7 +40,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
   const input = relativeToWorkingFolder(options.input ?? "content");
   const output = relativeToWorkingFolder(options.output ?? "_site");
   return function (eleventyConfig: EleventyConfig) {
-    const site = resolveSiteConfig(config);
+    const site = loadSiteConfig(config, input);
     const i18n = new I18n(site.language, site.timeZone);
     const markdown = createMarkdown({ i18n });
     const blog = new Blog(site);

@@ -7,15 +7,16 @@ import siteConfig from "../site.config.ts";
 import { loadContent } from "../plugins/content/load.ts";
 import { I18n } from "../plugins/i18n/index.ts";
 import { createMarkdown } from "../plugins/markdown/index.ts";
-import { resolveSiteConfig } from "../plugins/site/config.ts";
+import { loadSiteConfig } from "../plugins/site/load.ts";
 import { runCli } from "./cli.ts";
 
 await runCli(async () => {
-  const site = resolveSiteConfig(siteConfig);
+  const inputDir = process.argv[2] ?? "content";
+  const site = loadSiteConfig(siteConfig, inputDir);
   const i18n = new I18n(site.language, site.timeZone);
   const { md } = createMarkdown({ i18n });
   const entries = await loadContent({
-    inputDir: process.argv[2] ?? "content",
+    inputDir,
     site,
     i18n,
     now: DateTime.now().setZone(site.timeZone),

@@ -13,7 +13,7 @@ import { DateTime } from "luxon";
 import siteConfig from "../site.config.ts";
 import { suggest } from "../plugins/content/schema.ts";
 import { slugify } from "../plugins/content/slug.ts";
-import { resolveSiteConfig } from "../plugins/site/config.ts";
+import { loadSiteConfig } from "../plugins/site/load.ts";
 import { runCli, UsageError } from "./cli.ts";
 
 const USAGE = 'Usage: npm run new -- "Titre du billet" [--category <slug>]';
@@ -26,7 +26,7 @@ await runCli(async () => {
   const title = positionals.join(" ").trim();
   if (!title) throw new UsageError(USAGE);
 
-  const site = resolveSiteConfig(siteConfig);
+  const site = loadSiteConfig(siteConfig, values.dir!);
   const categories = [...site.categories.keys()];
   const category = values.category ?? categories[0];
   if (!category || !site.categories.has(category)) {

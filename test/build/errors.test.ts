@@ -100,4 +100,18 @@ describe("content errors", () => {
     expect(stdout + stderr).toContain('site.config.ts: timeZone: found "Mars/Olympus", expected an IANA time zone');
     expect(stdout + stderr).not.toMatch(/^\s+at /m);
   });
+
+  it("reports a mistake in content/categories.yaml", async () => {
+    site = await writeSite({
+      files: {
+        "categories.yaml": "voyages:\n  nom: Voyages\n",
+        "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }),
+      },
+    });
+    const { code, stderr, stdout } = await cliBuild(site.config);
+    expect(code).not.toBe(0);
+    expect(stdout + stderr).toContain(
+      "content/categories.yaml: voyages.name: found nothing, expected the category's name as readers see it",
+    );
+  });
 });

@@ -166,3 +166,29 @@ describe("images beside a post", () => {
     }
   });
 });
+
+describe("categories listed in content/categories.yaml", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({
+      files: {
+        "categories.yaml":
+          "voyages:\n  name: Voyages\n  description: Carnets de route.\nopinion:\n  name: Ignorée, site.config.ts gagne\n",
+        "posts/route.md": post({ title: "En route", date: "2024-03-01", category: "voyages" }),
+      },
+    });
+  });
+  afterAll(() => removeSite(site));
+
+  it("are categories like those of site.config.ts, which wins on a conflict", async () => {
+    const page = await parsePage(site.output, "categories/voyages/index.html");
+    expect(text(page.querySelector("h1"))).toBe("Catégorie\u00A0: Voyages");
+    expect(text(page.querySelector(".list-header__intro"))).toBe("Carnets de route.");
+    const archive = await parsePage(site.output, "archives/index.html");
+    expect(archive.querySelectorAll(".taxonomy-list a").map((a) => text(a))).toEqual([
+      "Opinion",
+      "Pratique",
+      "Voyages",
+    ]);
+  });
+});
