@@ -112,6 +112,23 @@ export function fileSlug(file: string): string {
   return base === "index" ? path.posix.basename(path.posix.dirname(file)) : base;
 }
 
+/** Files read at once: enough to keep the disk busy, far below any open-files limit. */
+const READ_CONCURRENCY = 64;
+
+/** Like `Promise.all(items.map(fn))`, with at most `limit` calls under way; results in order. */
+async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export async function loadContent(options: LoadOptions): Promise<ContentEntry[]> {
   const { site, i18n, now } = options;
   const cache = options.cache ?? new SourceCache();
@@ -125,22 +142,21 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const pageRules = pageSchema(site);
   const refs = sharedRefs(site);
 
-  const sources = await Promise.all(
-    files.map(async (file) => {
-      try {
-        return { file, facts: await cache.read(file, options.renderInline) };
-      } catch (error) {
-        if (error instanceof FrontMatterSyntaxError) {
-          problems.push(`${file}: front matter: ${error.message}`);
-          return undefined;
-        }
-        throw error;
-      }
-    }),
-  );
+  type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
+  const sources = await mapWithLimit(files, READ_CONCURRENCY, async (file): Promise<Source> => {
+    try {
+      return { file, facts: await cache.read(file, options.renderInline) };
+    } catch (error) {
+      if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
+      throw error;
+    }
+  });
 
   for (const source of sources) {
-    if (!source) continue;
+    if ("problem" in source) {
+      problems.push(source.problem);
+      continue;
+    }
     const { file, facts } = source;
     problems.push(...(await imageProblems(file, facts)));
     const inputPath = path.resolve(file);
