@@ -194,8 +194,18 @@ function Comment({
           ) : (
             <span>{author.name}</span>
           )}
-          {comment.byPostAuthor ? <span class="comment__badge comment__badge--author">{t.byPostAuthor}</span> : null}
-          {comment.source === "archive" ? <span class="comment__badge">{t.archived}</span> : null}
+          {comment.byPostAuthor ? (
+            <>
+              {" "}
+              <span class="comment__badge comment__badge--author">{t.byPostAuthor}</span>
+            </>
+          ) : null}
+          {comment.source === "archive" ? (
+            <>
+              {" "}
+              <span class="comment__badge">{t.archived}</span>
+            </>
+          ) : null}
         </p>
         <p class="comment__meta meta">
           <a href={`#${anchor}`}>
