@@ -227,7 +227,7 @@ function Comment({
         <p class="comment__body comment__body--gone">{comment.state === "deleted" ? t.deleted : t.minimized}</p>
       )}
       {reactions.length > 0 || comment.upvotes > 0 ? (
-        <ul class="comment__reactions meta" aria-label={t.reactions}>
+        <ul class="comment__reactions meta">
           {reactions.map(({ content, count }) => (
             <li title={t.reactionNames[content]}>
               <span aria-hidden="true">{REACTION_EMOJI[content]}</span> {count}
@@ -238,7 +238,7 @@ function Comment({
         </ul>
       ) : null}
       {comment.replies.length > 0 ? (
-        <ol class="comment__replies" aria-label={i18n.format(t.replies, { name: author.name })}>
+        <ol class="comment__replies">
           {comment.replies.map((reply) => (
             <li>
               <Comment comment={reply} ctx={ctx} anchors={anchors} />
