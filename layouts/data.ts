@@ -17,7 +17,8 @@ export interface TemplateData {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
-  comments: CommentStore;
+  /** Comment threads (plugins/comments); not `comments`, which front matter uses. */
+  threads: CommentStore;
 }
 
 /** The part of the cascade shared by every page: passed down as one prop. */
@@ -36,7 +37,7 @@ export function siteContext(data: TemplateData): SiteContext {
     i18n: data.i18n,
     assets: data.assets,
     preview: data.blog.preview,
-    comments: data.comments,
+    comments: data.threads,
   };
 }
 

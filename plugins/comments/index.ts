@@ -32,7 +32,8 @@ export default function commentsPlugin(
   eleventyConfig: EleventyConfig,
   { comments, assets, input }: CommentsPluginOptions,
 ): void {
-  eleventyConfig.addGlobalData("comments", comments);
+  // Not "comments": a post's front matter (`comments: false`) would hide it in the data cascade.
+  eleventyConfig.addGlobalData("threads", comments);
   // A small loader on every post page; the widget itself (giscus and Lit) only when the reader gets there.
   assets.add("comments.js", { source: BROWSER("loader.ts") });
   assets.add("giscus.js", { source: BROWSER("widget.ts") });

@@ -80,11 +80,9 @@ export function emptySnapshot(source: SnapshotSource): Snapshot {
 }
 
 export function sameSource(a: SnapshotSource, b: SnapshotSource): boolean {
+  // The endpoint is left out: the same repository through a proxy is the same snapshot.
   return (
-    a.endpoint === b.endpoint &&
-    a.repo.toLowerCase() === b.repo.toLowerCase() &&
-    (a.category ?? "") === (b.category ?? "") &&
-    a.strict === b.strict
+    a.repo.toLowerCase() === b.repo.toLowerCase() && (a.category ?? "") === (b.category ?? "") && a.strict === b.strict
   );
 }
 
