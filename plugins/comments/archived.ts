@@ -34,6 +34,8 @@ export interface ArchivedComment {
 
 const KEYS = ["id", "author", "date", "body", "parent", "byPostAuthor"];
 const AUTHOR_KEYS = ["name", "url"];
+/** Keys that would publish what a commenter never agreed to show. */
+const PERSONAL = /mail|^ip$|ip_?address|phone|^tel/i;
 
 /** `content/posts/a.md` → `content/posts/a.comments.yaml`. */
 export function archiveFileOf(postFile: string): string {
@@ -82,7 +84,7 @@ export function parseArchive(
     const entry = item as Record<string, unknown>;
     for (const key of Object.keys(entry)) {
       if (KEYS.includes(key)) continue;
-      const hint = suggest(key, KEYS);
+      const hint = PERSONAL.test(key) ? undefined : suggest(key, KEYS);
       problems.push(
         `${at(key)}: found an unknown key, expected only ${KEYS.join(", ")}${hint ? ` (did you mean "${hint}"?)` : " (e-mail and IP addresses are never published)"}`,
       );
