@@ -133,6 +133,11 @@ function commentAnchors(thread: Thread): Map<ThreadComment, string> {
   return anchors;
 }
 
+/** Names written by people get the language's typography (L’équipe); GitHub logins stay as they are. */
+function displayName(comment: ThreadComment, ctx: SiteContext): string {
+  return comment.source === "archive" ? ctx.i18n.typography(comment.author.name) : comment.author.name;
+}
+
 function initials(name: string): string {
   return name
     .split(/\s+/)
@@ -189,10 +194,10 @@ function Comment({
         <p class="comment__author">
           {authorUrl ? (
             <a href={authorUrl} rel={COMMENT_LINK_REL}>
-              {author.name}
+              {displayName(comment, ctx)}
             </a>
           ) : (
-            <span>{author.name}</span>
+            <span>{displayName(comment, ctx)}</span>
           )}
           {comment.byPostAuthor ? (
             <>
@@ -215,7 +220,7 @@ function Comment({
             <>
               {" · "}
               {i18n.interpolate(t.inReplyTo, {
-                name: <a href={`#${anchors.get(comment.parent)}`}>{comment.parent.author.name}</a>,
+                name: <a href={`#${anchors.get(comment.parent)}`}>{displayName(comment.parent, ctx)}</a>,
               })}
             </>
           ) : null}
