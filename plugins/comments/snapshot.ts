@@ -239,8 +239,10 @@ async function update(
   const unknown = [...wanted.values()].filter((lookup) => !(lookup.key in snapshot.lookups));
   for (let i = 0; i < unknown.length; i += LOOKUPS_PER_REQUEST) {
     const batch = unknown.slice(i, i + LOOKUPS_PER_REQUEST);
-    const variables: Record<string, unknown> = { owner, name };
-    const declarations = ["$owner: String!", "$name: String!"];
+    // GraphQL refuses declared variables that no field uses: the repository's only when a number is pinned.
+    const pinned = batch.some((lookup) => lookup.kind === "number");
+    const variables: Record<string, unknown> = pinned ? { owner, name } : {};
+    const declarations = pinned ? ["$owner: String!", "$name: String!"] : [];
     const fields = batch.map((lookup, index) => {
       if (lookup.kind === "number") {
         variables[`n${index}`] = lookup.number;
