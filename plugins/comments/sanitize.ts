@@ -147,8 +147,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     ),
     a: (_tag, attribs) => {
       const href = attribs.href ?? "";
-      const kept: Record<string, string> = { rel: COMMENT_LINK_REL };
-      if (isSafeLink(href)) kept.href = compact(href);
+      // A link whose address is refused stays as text in a bare <a> (rel needs an href).
+      const kept: Record<string, string> = isSafeLink(href) ? { href: compact(href), rel: COMMENT_LINK_REL } : {};
       if (attribs.title) kept.title = attribs.title;
       return { tagName: "a", attribs: kept };
     },
@@ -169,8 +169,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
         return { tagName: "img", attribs: kept };
       }
       // Any other image is offered as a link, so the reader decides whether to load it.
-      const link: Record<string, string> = { rel: COMMENT_LINK_REL };
-      if (/^https?:\/\//i.test(compact(src)) && isSafeLink(src)) link.href = compact(src);
+      const link: Record<string, string> =
+        /^https?:\/\//i.test(compact(src)) && isSafeLink(src) ? { href: compact(src), rel: COMMENT_LINK_REL } : {};
       return { tagName: "a", attribs: link, text: alt ? `[${alt}]` : "[image]" };
     },
   },

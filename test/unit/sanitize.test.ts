@@ -46,7 +46,9 @@ function dangers(html: string): string[] {
     if (tag === "a") {
       const href = element.getAttribute("href");
       if (href !== undefined && !/^(https?:\/\/[^/]|mailto:|\/(?!\/))/i.test(href)) found.push(`a[href=${href}]`);
-      if (element.getAttribute("rel") !== "nofollow ugc noopener") found.push(`a[rel=${element.getAttribute("rel")}]`);
+      if (href !== undefined && element.getAttribute("rel") !== "nofollow ugc noopener")
+        found.push(`a[rel=${element.getAttribute("rel")}]`);
+      if (href === undefined && element.getAttribute("rel") !== undefined) found.push("a[rel] without href");
     }
     if (tag === "img" && !isAllowedImage(element.getAttribute("src") ?? ""))
       found.push(`img[src=${element.getAttribute("src")}]`);
@@ -84,7 +86,7 @@ describe("the comment sanitizer", () => {
           '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" width="300"></p>',
       ),
     ).toBe(
-      '<p>Un <strong>texte</strong>, du <code>code</code> et <a rel="nofollow ugc noopener" href="https://exemple.fr/page?a=1&amp;b=2">un lien</a>.</p>' +
+      '<p>Un <strong>texte</strong>, du <code>code</code> et <a href="https://exemple.fr/page?a=1&amp;b=2" rel="nofollow ugc noopener">un lien</a>.</p>' +
         "<blockquote><p>Une citation</p></blockquote><ul><li>un</li><li>deux</li></ul>" +
         "<pre><code>let a = 1 &lt; 2;</code></pre>" +
         '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" loading="lazy" decoding="async" referrerpolicy="no-referrer" width="300"></p>',
@@ -93,7 +95,7 @@ describe("the comment sanitizer", () => {
 
   it("offers other images as links rather than loading them", () => {
     expect(sanitizeComment('<img src="http://example.org/chat.png" alt="chat">')).toBe(
-      '<a rel="nofollow ugc noopener" href="http://example.org/chat.png">[chat]</a>',
+      '<a href="http://example.org/chat.png" rel="nofollow ugc noopener">[chat]</a>',
     );
   });
 
