@@ -83,102 +83,113 @@ export function isAllowedImage(url: string): boolean {
   );
 }
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "br",
-    "hr",
-    "blockquote",
-    "pre",
-    "code",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "sub",
-    "sup",
-    "kbd",
-    "mark",
-    "small",
-    "abbr",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "a",
-    "img",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "details",
-    "summary",
-  ],
-  allowedAttributes: {
-    a: ["href", "title", "rel"],
-    img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
-    ol: ["start", "reversed"],
-    th: ["colspan", "rowspan", "scope"],
-    td: ["colspan", "rowspan"],
-    abbr: ["title"],
-    p: ["class"],
-  },
-  allowedClasses: { p: ["comment-heading"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
-  allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard",
-  nonTextTags: DROPPED_WITH_CONTENT,
-  parseStyleAttributes: false,
-  transformTags: {
-    ...Object.fromEntries(
-      HEADINGS.map((tag) => [tag, () => ({ tagName: "p", attribs: { class: "comment-heading" } })]),
-    ),
-    a: (_tag, attribs) => {
-      const href = attribs.href ?? "";
-      // A link whose address is refused stays as text in a bare <a> (rel needs an href).
-      const kept: Record<string, string> = isSafeLink(href) ? { href: compact(href), rel: COMMENT_LINK_REL } : {};
-      if (attribs.title) kept.title = attribs.title;
-      return { tagName: "a", attribs: kept };
+function options(images: boolean): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [
+      "p",
+      "br",
+      "hr",
+      "blockquote",
+      "pre",
+      "code",
+      "em",
+      "strong",
+      "b",
+      "i",
+      "u",
+      "s",
+      "del",
+      "ins",
+      "sub",
+      "sup",
+      "kbd",
+      "mark",
+      "small",
+      "abbr",
+      "ul",
+      "ol",
+      "li",
+      "dl",
+      "dt",
+      "dd",
+      "a",
+      "img",
+      "table",
+      "thead",
+      "tbody",
+      "tfoot",
+      "tr",
+      "th",
+      "td",
+      "caption",
+      "details",
+      "summary",
+    ],
+    allowedAttributes: {
+      a: ["href", "title", "rel"],
+      img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
+      ol: ["start", "reversed"],
+      th: ["colspan", "rowspan", "scope"],
+      td: ["colspan", "rowspan"],
+      abbr: ["title"],
+      p: ["class"],
     },
-    img: (_tag, attribs) => {
-      const src = attribs.src ?? "";
-      const alt = (attribs.alt ?? "").trim();
-      if (isAllowedImage(src)) {
-        const kept: Record<string, string> = {
-          src: compact(src),
-          alt,
-          loading: "lazy",
-          decoding: "async",
-          referrerpolicy: "no-referrer",
-        };
-        for (const size of ["width", "height"]) {
-          if (/^\d{1,4}$/.test(attribs[size] ?? "")) kept[size] = attribs[size]!;
+    allowedClasses: { p: ["comment-heading"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["https"] },
+    allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    nonTextTags: DROPPED_WITH_CONTENT,
+    parseStyleAttributes: false,
+    transformTags: {
+      ...Object.fromEntries(
+        HEADINGS.map((tag) => [tag, () => ({ tagName: "p", attribs: { class: "comment-heading" } })]),
+      ),
+      a: (_tag, attribs) => {
+        const href = attribs.href ?? "";
+        // A link whose address is refused stays as text in a bare <a> (rel needs an href).
+        const kept: Record<string, string> = isSafeLink(href) ? { href: compact(href), rel: COMMENT_LINK_REL } : {};
+        if (attribs.title) kept.title = attribs.title;
+        return { tagName: "a", attribs: kept };
+      },
+      img: (_tag, attribs) => {
+        const src = attribs.src ?? "";
+        const alt = (attribs.alt ?? "").trim();
+        if (images && isAllowedImage(src)) {
+          const kept: Record<string, string> = {
+            src: compact(src),
+            alt,
+            loading: "lazy",
+            decoding: "async",
+            referrerpolicy: "no-referrer",
+          };
+          for (const size of ["width", "height"]) {
+            if (/^\d{1,4}$/.test(attribs[size] ?? "")) kept[size] = attribs[size]!;
+          }
+          return { tagName: "img", attribs: kept };
         }
-        return { tagName: "img", attribs: kept };
-      }
-      // Any other image is offered as a link, so the reader decides whether to load it.
-      const link: Record<string, string> =
-        /^https?:\/\//i.test(compact(src)) && isSafeLink(src) ? { href: compact(src), rel: COMMENT_LINK_REL } : {};
-      return { tagName: "a", attribs: link, text: alt ? `[${alt}]` : "[image]" };
+        // Any other image is offered as a link, so the reader decides whether to load it.
+        const link: Record<string, string> =
+          /^https?:\/\//i.test(compact(src)) && isSafeLink(src) ? { href: compact(src), rel: COMMENT_LINK_REL } : {};
+        return { tagName: "a", attribs: link, text: alt ? `[${alt}]` : "[image]" };
+      },
     },
-  },
-};
+  };
+}
 
-/** Sanitized HTML of a comment body. */
-export function sanitizeComment(html: string): string {
+const WITH_IMAGES = options(true);
+const WITHOUT_IMAGES = options(false);
+
+/**
+ * Sanitized HTML of a comment body. With `images: false` (consent mode,
+ * where nothing may reach GitHub before the reader agrees), every image
+ * becomes a link.
+ */
+export function sanitizeComment(html: string, { images = true }: { images?: boolean } = {}): string {
   // sanitize-html closes void elements XHTML-style (`<br />`); text never holds a
   // raw ">" (it is escaped), so " />" only ever ends a tag.
-  return sanitizeHtml(html, OPTIONS).replace(/ \/>/g, ">").trim();
+  return sanitizeHtml(html, images ? WITH_IMAGES : WITHOUT_IMAGES)
+    .replace(/ \/>/g, ">")
+    .trim();
 }

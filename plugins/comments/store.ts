@@ -107,6 +107,15 @@ export class CommentStore {
     return [];
   }
 
+  /**
+   * Whether the static thread may show images from GitHub (avatars, images
+   * in comments). Not in consent mode: nothing may reach GitHub before the
+   * reader agrees, so avatars become initials and images links.
+   */
+  get remoteImages(): boolean {
+    return this.settings.loading !== "consent";
+  }
+
   /** The post's thread, or undefined when comments are off for it. */
   thread(post: PostEntry): Thread | undefined {
     return this.#threads.get(post);
@@ -144,6 +153,7 @@ export class CommentStore {
     if (html === undefined) {
       html = sanitizeComment(
         "markdown" in comment.body ? this.#markdown.render(comment.body.markdown) : comment.body.html,
+        { images: this.remoteImages },
       );
       this.#bodies.set(source, html);
     }

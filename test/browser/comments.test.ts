@@ -280,7 +280,7 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     await render(XSS_PAYLOADS);
     expect(dialogs.length).toBeGreaterThan(0);
     dialogs.length = 0;
-    await render(XSS_PAYLOADS.map(sanitizeComment));
+    await render(XSS_PAYLOADS.map((payload) => sanitizeComment(payload)));
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll("script, iframe, [style], svg, form").length)).toBe(0);
     await context.close();

@@ -8,6 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { HtmlValidate } from "html-validate";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { emptySnapshot, writeSnapshot, type Snapshot } from "../../plugins/comments/snapshot.ts";
 import { sha1 } from "../../plugins/comments/term.ts";
 import { giscusDiscussion, startGitHubStandIn, type FakeDiscussion, type StandIn } from "../helpers/github-stand-in.ts";
 import { parsePage, text } from "../helpers/html.ts";
@@ -403,6 +404,65 @@ describe("comments without GitHub", () => {
     expect(text(widget.querySelector("button"))).toBe("Afficher les commentaires");
     expect(a.querySelector('script[type="module"][src^="/assets/comments."]')).not.toBeNull();
     expect(await htmlErrors(path.join(site.output, "billets/a/index.html"))).toEqual([]);
+  });
+});
+
+describe("consent mode", () => {
+  let site: (BuiltSite & { config: string }) | undefined;
+  afterEach(() => removeSite(site));
+
+  it("shows the last snapshot without loading anything from GitHub: initials, and images as links", async () => {
+    delete process.env.GITHUB_TOKEN;
+    site = await writeSite({
+      config: { ...CONFIG, comments: { ...CONFIG.comments, loading: "consent" } },
+      files: { "posts/premier.md": post({ title: "Premier billet", date: "2024-01-10", category: "opinion" }) },
+    });
+    const snapshot: Snapshot = {
+      ...emptySnapshot({
+        endpoint: "https://api.github.com/graphql",
+        repo: "elise-marchal/carnet",
+        category: "Commentaires",
+        strict: true,
+      }),
+      takenAt: "2024-03-01T00:00:00Z",
+      fullAt: "2024-03-01T00:00:00Z",
+      lookups: { [`sha1:${sha1("premier")}`]: "D1" },
+      discussions: {
+        D1: {
+          id: "D1",
+          number: 3,
+          url: "https://github.com/elise-marchal/carnet/discussions/3",
+          title: "premier",
+          updatedAt: "2024-02-01T00:00:00Z",
+          comments: [
+            {
+              id: "C1",
+              author: {
+                login: "lecteur",
+                url: "https://github.com/lecteur",
+                avatarUrl: "https://avatars.githubusercontent.com/u/9?v=4",
+              },
+              createdAt: "2024-02-01T00:00:00Z",
+              url: "https://github.com/elise-marchal/carnet/discussions/3#discussioncomment-1",
+              bodyHTML: '<p>Voyez <img src="https://camo.githubusercontent.com/abc" alt="ce schéma"></p>',
+              deletedAt: null,
+              isMinimized: false,
+              upvoteCount: 0,
+              reactions: [],
+              replies: [],
+            },
+          ],
+        },
+      },
+    };
+    await writeSnapshot(path.join(site.dir, ".cache/comments"), snapshot);
+    await runEleventy(site.config);
+    const page = await parsePage(site.output, "billets/premier/index.html");
+    expect(text(page.querySelector("#commentaires h2"))).toBe("1 réflexion au sujet de «\u00A0Premier billet\u00A0»");
+    expect(page.querySelectorAll("#commentaires img")).toHaveLength(0);
+    expect(text(page.querySelector(".comment__avatar"))).toBe("L");
+    expect(page.querySelector(".comment__body a")?.getAttribute("href")).toBe("https://camo.githubusercontent.com/abc");
+    expect(text(page.querySelector(".comment__body a"))).toBe("[ce schéma]");
   });
 });
 

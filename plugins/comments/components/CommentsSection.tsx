@@ -161,7 +161,8 @@ function Comment({
   const anchor = anchors.get(comment)!;
   const { author } = comment;
   const authorUrl = author.url && /^https?:\/\/[^\s/]/i.test(author.url) ? author.url : undefined;
-  const avatar = author.avatar && isAllowedImage(author.avatar) ? author.avatar : undefined;
+  const avatar =
+    ctx.comments.remoteImages && author.avatar && isAllowedImage(author.avatar) ? author.avatar : undefined;
   const reactions = comment.reactions;
   return (
     <article
