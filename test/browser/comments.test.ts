@@ -7,11 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page, Request } from "playwright-core";
+import path from "node:path";
 import { sanitizeComment } from "../../plugins/comments/sanitize.ts";
+import { emptySnapshot, writeSnapshot } from "../../plugins/comments/snapshot.ts";
+import { sha1 } from "../../plugins/comments/term.ts";
+import type { Discussion } from "../../plugins/comments/thread.ts";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.ts";
 import { HAS_BROWSER, launchBrowser, newContext, watchPage, type BrowserSession } from "../helpers/browser.ts";
 import { parsePage, text } from "../helpers/html.ts";
-import { buildSite, post, removeSite, SMALL_CONFIG, type BuiltSite } from "../helpers/project.ts";
+import { post, removeSite, runEleventy, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
 import { serveSite, type RunningServer } from "../helpers/static-server.ts";
 
 const output = inject("siteOutput");
@@ -67,6 +71,32 @@ const ARCHIVE = `- id: "a1"
   body: "Un commentaire archivé."
 `;
 
+const GITHUB_DISCUSSION: Discussion = {
+  id: "D_1",
+  number: 1,
+  url: "https://github.com/claire/carnet/discussions/1",
+  title: "long",
+  updatedAt: "2024-02-02T00:00:00Z",
+  comments: [
+    {
+      id: "DC_1",
+      author: {
+        login: "lecteur",
+        url: "https://github.com/lecteur",
+        avatarUrl: "https://avatars.githubusercontent.com/u/9?s=96&v=4",
+      },
+      createdAt: "2024-02-02T00:00:00Z",
+      url: "https://github.com/claire/carnet/discussions/1#discussioncomment-1",
+      bodyHTML: "<p>Un commentaire venu de GitHub.</p>",
+      deletedAt: null,
+      isMinimized: false,
+      upvoteCount: 0,
+      reactions: [{ content: "HEART", count: 2 }],
+      replies: [],
+    },
+  ],
+};
+
 function widgetConfig(loading: "lazy" | "consent") {
   return {
     ...SMALL_CONFIG,
@@ -96,14 +126,27 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
+    delete process.env.GITHUB_TOKEN;
     for (const mode of ["lazy", "consent"] as const) {
-      const site = await buildSite({
+      const site = await writeSite({
         config: widgetConfig(mode),
         files: {
           "posts/long.md": post({ title: "Un long billet", date: "2024-01-10", category: "opinion" }, LONG_BODY),
           "posts/long.comments.yaml": ARCHIVE,
         },
       });
+      // The last snapshot taken from GitHub: one comment, shown until the widget takes over.
+      await writeSnapshot(path.join(site.dir, ".cache/comments"), {
+        ...emptySnapshot({
+          endpoint: "https://api.github.com/graphql",
+          repo: "claire/carnet",
+          category: "Commentaires",
+          strict: true,
+        }),
+        lookups: { [`sha1:${sha1("long")}`]: "D_1" },
+        discussions: { D_1: GITHUB_DISCUSSION },
+      });
+      await runEleventy(site.config);
       sites.push(site);
       servers.push(await serveSite(site.output));
     }
@@ -162,6 +205,9 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     await page.goto(lazy.url + "/billets/long/", { waitUntil: "networkidle" });
     expect(requested).toEqual([]);
     expect(scripts).toEqual([]);
+    expect(await page.locator('[data-comment-id="DC_1"] .comment__body').textContent()).toBe(
+      "Un commentaire venu de GitHub.",
+    );
     expect(await page.locator("#commentaires").evaluate((e) => e.getBoundingClientRect().top > innerHeight + 400)).toBe(
       true,
     );
@@ -186,9 +232,11 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     expect(url.searchParams.get("origin")).toBe(`${lazy.url}/billets/long/`);
     expect(url.searchParams.get("backLink")).toBe("https://test.example/billets/long/");
 
-    // Once giscus has rendered, the static copy of the thread steps aside.
-    await expect.poll(() => page.locator(".comments__list").isHidden()).toBe(true);
+    // Once giscus has rendered, its comments' static copy steps aside; archived ones stay.
+    await expect.poll(() => page.locator('[data-comment-id="DC_1"]').isHidden()).toBe(true);
+    expect(await page.locator('[data-comment-id="a1"]').isVisible()).toBe(true);
     expect(await page.locator(".comments__github").isHidden()).toBe(true);
+    expect(requested.filter((u) => u.startsWith("https://avatars.githubusercontent.com/"))).toHaveLength(1);
 
     // The reader flips the site's theme: the widget follows.
     await page.locator("[data-theme-toggle]").click();
@@ -199,7 +247,10 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
 
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
-    expect(problems.offsite.every((u) => u.startsWith("https://giscus.app/"))).toBe(true);
+    // Off the site: only giscus and the commenter's avatar.
+    expect(
+      problems.offsite.filter((u) => !/^https:\/\/(giscus\.app|avatars\.githubusercontent\.com)\//.test(u)),
+    ).toEqual([]);
     await context.close();
   });
 
@@ -224,9 +275,12 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     const button = page.getByRole("button", { name: "Afficher les commentaires" });
     expect(await button.isVisible()).toBe(true);
     expect(await page.locator(".comments__consent p").textContent()).toContain("GitHub et à giscus.app");
+    // Not even an avatar: the last snapshot shows initials until the reader agrees.
     expect(requested).toEqual([]);
-    // The archived thread is there meanwhile.
+    expect(await page.locator('[data-comment-id="DC_1"] .comment__avatar').textContent()).toBe("L");
+    // The thread is there meanwhile.
     expect(await page.locator('[data-comment-id="a1"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-comment-id="DC_1"]').isVisible()).toBe(true);
 
     await button.click();
     await giscusFrame(page);
@@ -249,9 +303,9 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     const page = await context.newPage();
     await page.goto(consent.url + "/billets/long/");
     expect(await page.locator('[data-comment-id="a1"]').isVisible()).toBe(true);
-    expect(await page.locator(".comments__github a").getAttribute("href")).toBe(
-      "https://github.com/claire/carnet/discussions",
-    );
+    const link = page.locator(".comments__github a");
+    expect(await link.getAttribute("href")).toBe("https://github.com/claire/carnet/discussions/1");
+    expect(await link.textContent()).toBe("Lire et commenter la discussion sur GitHub");
     expect(await page.getByRole("button", { name: "Afficher les commentaires" }).isVisible()).toBe(false);
     expect(requested).toEqual([]);
     await context.close();

@@ -7,7 +7,8 @@
  *
  * The widget follows the site's theme (the `billet:themechange` event from
  * layouts/scripts/theme.ts). Once giscus has shown the thread, the static
- * snapshot and the link to GitHub are hidden, so nothing shows twice.
+ * copy of GitHub's comments and the link to GitHub are hidden, so nothing
+ * shows twice; archived comments, which only this page has, stay.
  */
 const CONSENT_KEY = "billet-comments-consent";
 const GISCUS_ORIGIN = "https://giscus.app";

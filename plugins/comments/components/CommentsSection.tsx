@@ -45,9 +45,10 @@ export function CommentsSection({ post, ctx }: { post: PostEntry; ctx: SiteConte
         {i18n.typography(i18n.plural(t.heading, thread.count, { title: post.title }))}
       </h2>
       {thread.comments.length > 0 ? (
-        <ol class="comments__list" data-comments-snapshot>
+        <ol class="comments__list">
           {thread.comments.map((comment) => (
-            <li>
+            // GitHub's comments step aside when the widget shows them; archived ones stay.
+            <li data-comments-snapshot={comment.source === "github"}>
               <Comment comment={comment} ctx={ctx} anchors={anchors} />
             </li>
           ))}
