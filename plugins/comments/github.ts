@@ -198,11 +198,6 @@ export interface Page<T> {
   endCursor: string | null;
 }
 
-/** Raw comment connection with the cursors needed to page it. */
-export interface RawComments {
-  page: Page<GitHubComment & { repliesPage?: Page<GitHubComment> }>;
-}
-
 function shape(what: string): GitHubError {
   return new GitHubError(`GitHub's answer did not have the expected shape (${what})`);
 }

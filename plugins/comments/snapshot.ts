@@ -17,7 +17,6 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   CATEGORIES,
-  DISCUSSION_FIELDS,
   DISCUSSION_SUMMARY,
   DISCUSSIONS_BY_ID,
   GitHubError,
@@ -328,5 +327,3 @@ function prune(snapshot: Snapshot): void {
   const used = new Set(Object.values(snapshot.lookups).filter((id): id is string => id !== null));
   for (const id of Object.keys(snapshot.discussions)) if (!used.has(id)) delete snapshot.discussions[id];
 }
-
-export { DISCUSSION_FIELDS };

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import type { Blog, ContentEntry, PostEntry } from "../content/index.ts";
+import type { Blog, ContentCompanion, ContentEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -35,10 +35,9 @@ export const DEFAULT_TIMEOUT_S = 20;
 /** Under `npm start`, GitHub is asked at most this often. */
 const WATCH_REFRESH_MS = 60_000;
 
-export class CommentStore {
+export class CommentStore implements ContentCompanion {
   readonly settings: ResolvedComments;
   readonly #site: ResolvedSiteConfig;
-  readonly #i18n: I18n;
   readonly #cacheDir: string;
   readonly #warn: (message: string) => void;
   readonly #archives: ArchiveReader;
@@ -53,7 +52,6 @@ export class CommentStore {
   constructor({ site, i18n, cacheDir, warn = (message) => console.warn(`[billet] ${message}`) }: CommentStoreOptions) {
     this.settings = site.comments;
     this.#site = site;
-    this.#i18n = i18n;
     this.#cacheDir = cacheDir;
     this.#warn = warn;
     this.#archives = new ArchiveReader(site.timeZone);

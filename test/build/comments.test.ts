@@ -486,7 +486,6 @@ describe("comment mistakes", () => {
         }),
       },
     });
-    await writeFile(path.join(site.output, "..", "marker"), "");
     const failure = await runEleventy(site.config).then(
       () => undefined,
       (error: Error) => error,
