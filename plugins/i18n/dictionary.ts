@@ -91,12 +91,8 @@ export interface Dictionary {
     byPostAuthor: string;
     /** `{name}`: the author of the comment answered. */
     inReplyTo: string;
-    /** Accessible name of a comment's replies: `{name}`. */
-    replies: string;
     deleted: string;
     minimized: string;
-    /** Accessible name of the list of reactions. */
-    reactions: string;
     reactionNames: {
       THUMBS_UP: string;
       THUMBS_DOWN: string;

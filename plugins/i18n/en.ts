@@ -75,10 +75,8 @@ export const en: Dictionary = {
     archived: "archived",
     byPostAuthor: "wrote this post",
     inReplyTo: "in reply to {name}",
-    replies: "Replies to {name}",
     deleted: "This comment was deleted.",
     minimized: "This comment was hidden by a moderator.",
-    reactions: "Reactions",
     reactionNames: {
       THUMBS_UP: "thumbs up",
       THUMBS_DOWN: "thumbs down",

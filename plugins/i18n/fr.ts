@@ -75,10 +75,8 @@ export const fr: Dictionary = {
     archived: "archivé",
     byPostAuthor: "a écrit ce billet",
     inReplyTo: "en réponse à {name}",
-    replies: "Réponses à {name}",
     deleted: "Ce commentaire a été supprimé.",
     minimized: "Ce commentaire a été masqué par la modération.",
-    reactions: "Réactions",
     reactionNames: {
       THUMBS_UP: "pouce levé",
       THUMBS_DOWN: "pouce baissé",
