@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
+import commentsPlugin, { CommentStore, defaultCacheDir } from "./plugins/comments/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
@@ -27,6 +28,8 @@ export interface BilletOptions {
   input?: string;
   /** Where the site is written. Default `_site`. */
   output?: string;
+  /** Where the comment snapshot is kept. Default `.cache/comments` beside the content folder. */
+  commentsCache?: string;
 }
 
 /**
@@ -45,6 +48,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     const markdown = createMarkdown({ i18n });
     const blog = new Blog(site);
     const assets = new Assets();
+    const comments = new CommentStore({ site, i18n, cacheDir: options.commentsCache ?? defaultCacheDir(input) });
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("theme.js", { source: path.join(LAYOUTS, "scripts/theme.ts"), format: "iife" });
     assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
@@ -63,7 +67,9 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       i18n,
       blog,
       renderInline: (text: string) => markdown.md.renderInline(text),
+      companions: [comments],
     });
+    eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
 

@@ -44,6 +44,23 @@ export default defineSiteConfig({
     enseignement: { name: "Enseignement", description: "Ce que j’apprends en enseignant la communication numérique." },
   },
 
+  // Comments live in GitHub Discussions, shown by giscus. Install the giscus
+  // app on the repository, then copy the two ids from https://giscus.app
+  // (or set GISCUS_REPO_ID and GISCUS_CATEGORY_ID in Netlify's settings).
+  // While they are empty, posts show their archived comments and no widget.
+  comments: {
+    repo: "elise-marchal/carnet",
+    repoId: "",
+    category: "Commentaires",
+    categoryId: "",
+    mapping: "specific",
+    strict: true,
+    reactions: true,
+    inputPosition: "bottom",
+    loading: "lazy",
+    themes: { light: "light", dark: "dark" },
+  },
+
   postsPerPage: 10,
   footer: "Textes sous licence CC BY-SA 4.0.",
 });

@@ -3,6 +3,7 @@
  * these; components get narrower, typed props.
  */
 import type { Assets } from "../plugins/assets/index.ts";
+import type { CommentStore } from "../plugins/comments/store.ts";
 import type { Blog } from "../plugins/content/blog.ts";
 import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
@@ -16,6 +17,8 @@ export interface TemplateData {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
+  /** Comment threads (plugins/comments); not `comments`, which front matter uses. */
+  threads: CommentStore;
 }
 
 /** The part of the cascade shared by every page: passed down as one prop. */
@@ -24,10 +27,18 @@ export interface SiteContext {
   i18n: I18n;
   assets: Assets;
   preview: boolean;
+  /** Comment threads and counts (plugins/comments). */
+  comments: CommentStore;
 }
 
 export function siteContext(data: TemplateData): SiteContext {
-  return { site: data.site, i18n: data.i18n, assets: data.assets, preview: data.blog.preview };
+  return {
+    site: data.site,
+    i18n: data.i18n,
+    assets: data.assets,
+    preview: data.blog.preview,
+    comments: data.threads,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * body, tags; then the share block, the author box, the neighbouring posts
  * and the comment thread.
  */
+import { commentScripts } from "../plugins/comments/components/CommentsSection.tsx";
 import { AuthorBox } from "./components/AuthorBox.tsx";
 import { Base } from "./components/Base.tsx";
 import { PostDate } from "./components/PostDate.tsx";
@@ -16,7 +17,11 @@ export default function PostLayout(data: TemplateData): JSX.Element {
   const { t } = i18n;
   const post = data.blog.post(data.page.inputPath);
   return (
-    <Base ctx={ctx} meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}>
+    <Base
+      ctx={ctx}
+      meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}
+      scripts={commentScripts(post, ctx)}
+    >
       <article class="post">
         <header class="post__header">
           {post.state !== "published" ? (

@@ -4,7 +4,8 @@
  */
 import { DateTime } from "luxon";
 import siteConfig from "../site.config.ts";
-import { loadContent } from "../plugins/content/load.ts";
+import { ArchiveReader } from "../plugins/comments/archived.ts";
+import { ContentError, loadContent } from "../plugins/content/load.ts";
 import { I18n } from "../plugins/i18n/index.ts";
 import { createMarkdown } from "../plugins/markdown/index.ts";
 import { loadSiteConfig } from "../plugins/site/load.ts";
@@ -23,6 +24,12 @@ await runCli(async () => {
     renderInline: (text) => md.renderInline(text),
   });
   const posts = entries.filter((entry) => entry.kind === "post");
+  // Archived comments beside the posts are checked too (GitHub is not asked anything).
+  const archives = await new ArchiveReader(site.timeZone).read(
+    inputDir,
+    posts.map((post) => post.file),
+  );
+  if (archives.problems.length > 0) throw new ContentError(archives.problems);
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const inState = (state: string) => posts.filter((post) => post.state === state).length;
   console.log(

@@ -3,6 +3,7 @@
  * Each is filled by the plugin that owns the feature; until then it renders
  * nothing.
  */
+import { CommentsSection } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { PostEntry } from "../../plugins/content/model.ts";
 import type { SiteContext } from "../data.ts";
 
@@ -17,6 +18,6 @@ export function ShareSlot(_props: PostSlotProps): JSX.Element {
 }
 
 /** The comment thread and the giscus widget (plugins/comments). */
-export function CommentsSlot(_props: PostSlotProps): JSX.Element {
-  return null;
+export function CommentsSlot({ post, ctx }: PostSlotProps): JSX.Element {
+  return <CommentsSection post={post} ctx={ctx} />;
 }

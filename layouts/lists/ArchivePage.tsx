@@ -22,7 +22,7 @@ export function ArchivePage({ ctx, url, years, categories, tags, total }: Archiv
         <h1>{t.lists.archiveTitle}</h1>
         <p class="list-header__intro">{i18n.plural(t.lists.archiveIntro, total)}</p>
       </header>
-      <YearList years={years} i18n={i18n} idPrefix="annee" />
+      <YearList years={years} ctx={ctx} idPrefix="annee" />
       <section aria-labelledby="categories">
         <h2 id="categories">{t.lists.allCategories}</h2>
         <ul class="taxonomy-list">

@@ -24,7 +24,7 @@ export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): J
           <p class="list-header__intro">{i18n.typography(site.description)}</p>
         ) : null}
       </header>
-      <PostList list={list} i18n={i18n} />
+      <PostList list={list} ctx={ctx} />
     </Base>
   );
 }

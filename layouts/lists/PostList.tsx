@@ -1,10 +1,13 @@
+import { CommentCount } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { ListPage } from "../../plugins/content/model.ts";
 import type { I18n } from "../../plugins/i18n/index.ts";
 import { Pagination } from "../components/Pagination.tsx";
 import { PostSummary } from "../components/PostSummary.tsx";
+import type { SiteContext } from "../data.ts";
 
 /** One page of posts, with its pagination. */
-export function PostList({ list, i18n }: { list: ListPage; i18n: I18n }): JSX.Element {
+export function PostList({ list, ctx }: { list: ListPage; ctx: SiteContext }): JSX.Element {
+  const { i18n } = ctx;
   return (
     <>
       {list.posts.length === 0 ? (
@@ -13,7 +16,7 @@ export function PostList({ list, i18n }: { list: ListPage; i18n: I18n }): JSX.El
         <ol class="post-list">
           {list.posts.map((post) => (
             <li>
-              <PostSummary post={post} i18n={i18n} />
+              <PostSummary post={post} i18n={i18n} meta={<CommentMeta post={post} ctx={ctx} />} />
             </li>
           ))}
         </ol>
@@ -26,4 +29,15 @@ export function PostList({ list, i18n }: { list: ListPage; i18n: I18n }): JSX.El
 /** « — page 2 » after a list's title, from page 2 on. */
 export function pageSuffix(list: ListPage, i18n: I18n): string {
   return list.pageNumber > 1 ? ` — ${i18n.format(i18n.t.pageTitle.page, { page: list.pageNumber })}` : "";
+}
+
+/** « · 3 commentaires » on a post's line, for posts with comments on. */
+export function CommentMeta({ post, ctx }: { post: ListPage["posts"][number]; ctx: SiteContext }): JSX.Element {
+  if (ctx.comments.count(post) === undefined) return null;
+  return (
+    <>
+      {" · "}
+      <CommentCount post={post} ctx={ctx} />
+    </>
+  );
 }

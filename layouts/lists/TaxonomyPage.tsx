@@ -21,7 +21,7 @@ export function TaxonomyPage({ ctx, taxonomy }: { ctx: SiteContext; taxonomy: Ta
       {taxonomy.posts.length === 0 ? (
         <p class="empty">{t.lists.noPosts}</p>
       ) : (
-        <YearList years={taxonomy.years} i18n={i18n} idPrefix="annee" />
+        <YearList years={taxonomy.years} ctx={ctx} idPrefix="annee" />
       )}
     </Base>
   );

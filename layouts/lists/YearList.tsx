@@ -1,13 +1,23 @@
+import { CommentCount } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { YearGroup } from "../../plugins/content/model.ts";
-import type { I18n } from "../../plugins/i18n/index.ts";
 import { PostDate } from "../components/PostDate.tsx";
 import { StateBadge } from "../components/StateBadge.tsx";
+import type { SiteContext } from "../data.ts";
 
 /**
  * Posts by year, one line each (date, title): the archive, and the page of
  * each category and tag. Compact, so a list of hundreds stays one light page.
  */
-export function YearList({ years, i18n, idPrefix }: { years: YearGroup[]; i18n: I18n; idPrefix: string }): JSX.Element {
+export function YearList({
+  years,
+  ctx,
+  idPrefix,
+}: {
+  years: YearGroup[];
+  ctx: Pick<SiteContext, "i18n" | "comments">;
+  idPrefix: string;
+}): JSX.Element {
+  const { i18n } = ctx;
   const { t } = i18n;
   return (
     <>
@@ -20,6 +30,7 @@ export function YearList({ years, i18n, idPrefix }: { years: YearGroup[]; i18n: 
             {posts.map((post) => (
               <li>
                 <PostDate date={post.date} i18n={i18n} /> <a href={post.url}>{post.title}</a>
+                <CommentCount post={post} ctx={ctx} hideZero />
                 {post.state === "published" ? null : (
                   <>
                     {" "}

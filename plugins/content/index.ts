@@ -14,10 +14,20 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
 import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";
-import { loadContent, SourceCache } from "./load.ts";
+import { ContentError, loadContent, SourceCache } from "./load.ts";
+import type { ContentEntry } from "./model.ts";
 
 export { Blog } from "./blog.ts";
 export type * from "./model.ts";
+
+/**
+ * Another plugin's files that live beside the content (archived comments)
+ * and must be valid before anything is written: loaded after the posts, at
+ * each build; the problems returned stop the build like content problems.
+ */
+export interface ContentCompanion {
+  load(context: { inputDir: string; entries: ContentEntry[]; blog: Blog }): Promise<string[]>;
+}
 
 export interface ContentPluginOptions {
   site: ResolvedSiteConfig;
@@ -26,6 +36,7 @@ export interface ContentPluginOptions {
   renderInline: (markdown: string) => string;
   /** The moment that decides whether a scheduled post is out; default: the start of each build. */
   now?: () => DateTime;
+  companions?: ContentCompanion[];
 }
 
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
@@ -51,6 +62,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
         cache,
       });
       blog.update(entries);
+      const problems = await Promise.all(
+        (options.companions ?? []).map((companion) => companion.load({ inputDir: directories.input, entries, blog })),
+      );
+      if (problems.flat().length > 0) throw new ContentError(problems.flat());
       // A production build starts from an empty folder, so that drafts
       // written there by an earlier `npm start` can never be published.
       // Only now that the content is known to be valid: a failed build

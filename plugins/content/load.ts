@@ -185,7 +185,9 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
         summary: fm.description ? i18n.typography(fm.description) : facts.opening,
         author: fm.author ? site.authors.get(fm.author)! : site.defaultAuthor,
         state: publicationState(fm, now),
-        comments: fm.comments,
+        comments: fm.comments.enabled,
+        commentKey: fm.comments.key ?? slug,
+        discussionNumber: fm.comments.discussion,
         image: fm.image,
         imageAlt: fm.imageAlt,
         readingMinutes: readingMinutes(facts.wordCount),
@@ -215,6 +217,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   }
 
   problems.push(...duplicateUrls(entries, site));
+  problems.push(...duplicateThreads(entries));
   if (problems.length > 0) throw new ContentError(problems);
   return entries;
 }
@@ -288,6 +291,37 @@ function duplicateUrls(entries: ContentEntry[], site: ResolvedSiteConfig): strin
     } else {
       owners.set(entry.url, entry.file);
     }
+  }
+  return problems;
+}
+
+/**
+ * Two posts that would share a comment thread: the same comment key, or the
+ * same pinned discussion. Posts with comments off are left out.
+ */
+function duplicateThreads(entries: ContentEntry[]): string[] {
+  const problems: string[] = [];
+  const keys = new Map<string, PostEntry>();
+  const numbers = new Map<number, PostEntry>();
+  for (const entry of entries) {
+    if (entry.kind !== "post" || !entry.comments) continue;
+    if (entry.discussionNumber !== undefined) {
+      const owner = numbers.get(entry.discussionNumber);
+      if (owner) {
+        problems.push(
+          `${entry.file}: comments.discussion: found ${entry.discussionNumber}, which ${owner.file} already pins, expected a discussion of its own`,
+        );
+      } else numbers.set(entry.discussionNumber, entry);
+      continue;
+    }
+    const owner = keys.get(entry.commentKey);
+    const pinned = entry.frontMatter.comments.key !== undefined;
+    // Two posts at the same address are reported as such already.
+    if (owner && (pinned || owner.frontMatter.comments.key !== undefined || owner.url !== entry.url)) {
+      problems.push(
+        `${entry.file}: ${pinned ? "comments.key" : "slug"}: found the comment key "${entry.commentKey}", which ${owner.file} already uses, expected a key of its own (set comments: { key: "…" } in one of them)`,
+      );
+    } else if (!owner) keys.set(entry.commentKey, entry);
   }
   return problems;
 }

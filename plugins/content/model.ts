@@ -41,7 +41,15 @@ export interface PostEntry extends SourceFile {
   summary: string;
   author: ResolvedAuthor;
   state: PublicationState;
+  /** Whether the comment thread shows under this post (`comments: false` turns it off). */
   comments: boolean;
+  /**
+   * The post's comment key: what finds its GitHub discussion under the
+   * `specific` mapping. Front matter `comments.key`, else the slug.
+   */
+  commentKey: string;
+  /** A discussion number pinned in front matter (`comments.discussion`). */
+  discussionNumber: number | undefined;
   image: string | undefined;
   imageAlt: string | undefined;
   readingMinutes: number;

@@ -23,7 +23,8 @@ const EXPECTED = {
   description: "one or two sentences of text, at most 300 characters",
   author: "one of the authors declared in site.config.ts",
   draft: "true or false",
-  comments: "true or false",
+  comments:
+    'true, false, or the thread to keep, e.g. comments: { key: "mon-ancien-billet" } or comments: { discussion: 42 }',
   image: "a path to an image beside the post, e.g. ./couverture.jpg",
   imageAlt: "a text describing the image for readers who cannot see it",
   slug: "lowercase letters, digits and dashes, e.g. mon-billet",
@@ -71,6 +72,51 @@ function oneOf(kind: string, known: Iterable<string>) {
     });
 }
 
+/** A post's comment thread, from `comments:` in its front matter. */
+export interface CommentSettings {
+  /** `comments: false` turns the thread off. */
+  enabled: boolean;
+  /** The comment key pinned with `comments: { key: "…" }`; the slug otherwise. */
+  key: string | undefined;
+  /** A GitHub discussion pinned with `comments: { discussion: 42 }`. */
+  discussion: number | undefined;
+}
+
+const COMMENT_KEY = 'a non-empty key of at most 200 characters on one line, e.g. key: "mon-ancien-billet"';
+const DISCUSSION_NUMBER = "the number of a GitHub discussion, a whole number such as 42";
+
+/** `comments: false`, `comments: true`, or `comments: { key: "…", discussion: 42 }`. */
+function commentsField() {
+  return z.unknown().transform((value, ctx): CommentSettings => {
+    const settings: CommentSettings = { enabled: value !== false, key: undefined, discussion: undefined };
+    if (value === undefined || typeof value === "boolean") return settings;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: EXPECTED.comments });
+      return z.NEVER;
+    }
+    for (const [name, field] of Object.entries(value)) {
+      if (name === "key") {
+        if (typeof field === "string" && field.trim() !== "" && field.length <= 200 && !/[\r\n]/.test(field)) {
+          settings.key = field;
+        } else {
+          ctx.addIssue({ code: "custom", path: ["key"], message: COMMENT_KEY });
+        }
+      } else if (name === "discussion") {
+        if (typeof field === "number" && Number.isInteger(field) && field > 0) settings.discussion = field;
+        else ctx.addIssue({ code: "custom", path: ["discussion"], message: DISCUSSION_NUMBER });
+      } else {
+        const hint = suggest(name, ["key", "discussion"]);
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `only key: and discussion: inside comments:${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        });
+      }
+    }
+    return settings;
+  });
+}
+
 const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().min(1, { error: EXPECTED[field] });
 const flag = (field: FieldName) => z.boolean({ error: EXPECTED[field] });
 
@@ -85,7 +131,7 @@ export function postSchema(site: ResolvedSiteConfig) {
       description: text("description").max(300, { error: EXPECTED.description }).optional(),
       author: oneOf("authors", site.authors.keys()).optional(),
       draft: flag("draft").default(false),
-      comments: flag("comments").default(true),
+      comments: commentsField().default({ enabled: true, key: undefined, discussion: undefined }),
       image: text("image").optional(),
       imageAlt: text("imageAlt").optional(),
       slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),

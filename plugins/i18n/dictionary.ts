@@ -80,6 +80,41 @@ export interface Dictionary {
     honeypot: string;
     required: string;
   };
+  comments: {
+    /** Heading of the thread: `{count}`, `{title}`; `zero` for « Aucun commentaire pour l’instant ». */
+    heading: Plural;
+    /** A post's count in lists. */
+    count: Plural;
+    /** Badge on comments that come from an archive (an earlier blog). */
+    archived: string;
+    /** Badge on the post author's comments. */
+    byPostAuthor: string;
+    /** `{name}`: the author of the comment answered. */
+    inReplyTo: string;
+    deleted: string;
+    minimized: string;
+    reactionNames: {
+      THUMBS_UP: string;
+      THUMBS_DOWN: string;
+      LAUGH: string;
+      HOORAY: string;
+      CONFUSED: string;
+      HEART: string;
+      ROCKET: string;
+      EYES: string;
+    };
+    upvotes: Plural;
+    /** Heading above the giscus box. */
+    leave: string;
+    /** Link to the discussion on GitHub (readers without JavaScript). */
+    discussionOnGitHub: string;
+    /** Link to the repository's discussions when the post's is not known yet. */
+    commentOnGitHub: string;
+    /** Said before the button in consent mode: what clicking will contact. */
+    consent: string;
+    /** The consent button. */
+    show: string;
+  };
   pageTitle: {
     /** `{page}` title suffix on paginated lists, e.g. « Page 2 ». */
     page: string;

@@ -30,11 +30,7 @@ export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
     quotes: i18n.language === "fr" ? ["«\u00A0", "\u00A0»", "“", "”"] : ["“", "”", "‘", "’"],
   });
 
-  md.core.ruler.after("smartquotes", "billet_typography", (state) => {
-    for (const block of state.tokens) {
-      if (block.type === "inline" && block.children) applyTypography(block.children, i18n.typography);
-    }
-  });
+  useTypography(md, i18n.typography);
 
   md.use(anchor as unknown as (md: MarkdownIt, options: object) => void, {
     slugify: (text: string) => slugify(text, i18n.language),
@@ -49,6 +45,15 @@ export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
 
   const images = localImages(md);
   return { md, images };
+}
+
+/** Applies the language's typography to every text run (never to code, URLs or markup). */
+export function useTypography(md: MarkdownIt, typography: (text: string) => string): void {
+  md.core.ruler.after("smartquotes", "billet_typography", (state) => {
+    for (const block of state.tokens) {
+      if (block.type === "inline" && block.children) applyTypography(block.children, typography);
+    }
+  });
 }
 
 function applyTypography(tokens: Token[], typography: (text: string) => string): void {

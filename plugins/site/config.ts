@@ -9,6 +9,7 @@
  * (an unknown language, a navigation link without a label…) in the same
  * `file: field: found …, expected …` form as content errors.
  */
+import { resolveComments, type ResolvedComments } from "../comments/config.ts";
 import { ConfigError } from "./errors.ts";
 
 /** Interface languages that ship with a complete dictionary. */
@@ -68,6 +69,65 @@ export interface PermalinkConfig {
   archive?: string;
 }
 
+/**
+ * How giscus finds a post's discussion:
+ * - `specific` (default): by the post's comment key, its slug unless front
+ *   matter pins another (`comments: { key: "…" }`). Renaming the file or
+ *   changing the address pattern keeps the thread.
+ * - `pathname`: by the post's path without the leading slash
+ *   (`billets/mon-billet/`), as giscus's own default does. A new address
+ *   means a new, empty thread.
+ * - `url`: by the post's full address.
+ */
+export type CommentsMapping = "specific" | "pathname" | "url";
+
+/**
+ * Comments under each post, kept in GitHub Discussions and shown by giscus
+ * (https://giscus.app). Take the four values from giscus.app's
+ * configuration page once the giscus app is installed on the repository.
+ * Each of `repo`, `repoId`, `category`, `categoryId`, `mapping` and `loading`
+ * can also come from an environment variable (`GISCUS_REPO`,
+ * `GISCUS_REPO_ID`, `GISCUS_CATEGORY`, `GISCUS_CATEGORY_ID`,
+ * `GISCUS_MAPPING`, `GISCUS_LOADING`), which wins over this file.
+ */
+export interface CommentsConfig {
+  /** `false` removes the comment section from every post. Default `true`. */
+  enabled?: boolean;
+  /** The public repository holding the discussions, as `owner/name`. */
+  repo?: string;
+  /** The repository's id (`R_kgDO…`), from giscus.app. Left empty, no widget is shown. */
+  repoId?: string;
+  /** The discussion category new threads go in (« Commentaires », "Announcements"…). */
+  category?: string;
+  /** The category's id (`DIC_kwDO…`), from giscus.app. Left empty, no widget is shown. */
+  categoryId?: string;
+  /** How a post finds its discussion. Default `specific`: see `CommentsMapping`. */
+  mapping?: CommentsMapping;
+  /**
+   * Match discussions by a SHA-1 of the term that giscus writes in their
+   * body, rather than by a title search that may pick a similar title.
+   * Default `true`.
+   */
+  strict?: boolean;
+  /** Reactions on the post itself, above the thread. Default `true`. */
+  reactions?: boolean;
+  /** Where the comment box sits in the widget: `bottom` (default) or `top`. */
+  inputPosition?: "top" | "bottom";
+  /**
+   * When the widget loads: `lazy` (default) when the reader nears the
+   * comments; `consent` only after the reader clicks « Afficher les
+   * commentaires » (the choice is remembered). Nothing is asked of GitHub
+   * or giscus before that.
+   */
+  loading?: "lazy" | "consent";
+  /**
+   * giscus themes for the site's light and dark themes, switched live with
+   * the site's toggle. Default `light` and `dark`; any giscus theme name, or
+   * the https:// address of a stylesheet.
+   */
+  themes?: { light?: string; dark?: string };
+}
+
 export interface SiteConfig {
   /** The blog's name, in the header and in every page title. */
   title: string;
@@ -108,6 +168,8 @@ export interface SiteConfig {
    * Netlify has their message. Default `/contact/merci/`: write that page.
    */
   contactSuccessUrl?: string;
+  /** Comment threads under posts (giscus, GitHub Discussions). */
+  comments?: CommentsConfig;
 }
 
 export interface ResolvedAuthor {
@@ -140,6 +202,7 @@ export interface ResolvedSiteConfig {
   footer: string;
   favicon: string | undefined;
   contactSuccessUrl: string;
+  comments: ResolvedComments;
 }
 
 /** Identity function that gives `site.config.ts` its types and documentation. */
@@ -254,6 +317,8 @@ export function resolveSiteConfig(
     problem("contactSuccessUrl", config.contactSuccessUrl, 'a path on this site, e.g. "/contact/merci/"');
   }
 
+  const comments = resolveComments(config.comments, env, problem);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -271,6 +336,7 @@ export function resolveSiteConfig(
     footer: config.footer ?? "",
     favicon: config.favicon,
     contactSuccessUrl: config.contactSuccessUrl ?? "/contact/merci/",
+    comments,
   };
 }
 

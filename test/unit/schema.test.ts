@@ -23,7 +23,7 @@ describe("post front matter", () => {
     if (!result.ok) return;
     expect(result.value.tags).toEqual([]);
     expect(result.value.draft).toBe(false);
-    expect(result.value.comments).toBe(true);
+    expect(result.value.comments).toEqual({ enabled: true, key: undefined, discussion: undefined });
     expect(result.value.date.toISO()).toBe("2024-05-02T00:00:00.000+02:00");
   });
 

@@ -1,0 +1,246 @@
+/**
+ * Archived comments: comments that come from elsewhere (the WordPress
+ * import writes them; an author may write them by hand), kept beside the
+ * post in `<post>.comments.yaml`:
+ *
+ *   content/posts/mon-billet.md        → content/posts/mon-billet.comments.yaml
+ *   content/posts/mon-billet/index.md  → content/posts/mon-billet/index.comments.yaml
+ *
+ * A YAML list, oldest first, of `{ id, author: { name, url? }, date, body,
+ * parent?, byPostAuthor? }` and nothing else: no e-mail or IP address has a
+ * place in it. Read with the CORE schema like front matter, so dates stay
+ * text and are read in the site's time zone.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import yaml from "js-yaml";
+import type { DateTime } from "luxon";
+import { DATE_EXPECTATION, parseDate } from "../content/dates.ts";
+import { suggest } from "../content/schema.ts";
+import { describe } from "../site/config.ts";
+
+export const ARCHIVE_SUFFIX = ".comments.yaml";
+
+export interface ArchivedComment {
+  id: string;
+  /** Id of the comment this one answers, in the same file. */
+  parent: string | undefined;
+  author: { name: string; url: string | undefined };
+  date: DateTime;
+  /** Markdown (HTML allowed), rendered then sanitized like GitHub comments. */
+  body: string;
+  byPostAuthor: boolean;
+}
+
+const KEYS = ["id", "author", "date", "body", "parent", "byPostAuthor"];
+const AUTHOR_KEYS = ["name", "url"];
+/** Keys that would publish what a commenter never agreed to show. */
+const PERSONAL = /mail|^ip$|ip_?address|phone|^tel/i;
+
+/** `content/posts/a.md` → `content/posts/a.comments.yaml`. */
+export function archiveFileOf(postFile: string): string {
+  return postFile.replace(/\.md$/, ARCHIVE_SUFFIX);
+}
+
+/**
+ * Reads and checks one archive's text. Returns the comments, or one line per
+ * problem in the form `[2].date: found "…", expected …` (the caller adds
+ * the file name).
+ */
+export function parseArchive(
+  text: string,
+  timeZone: string,
+): { ok: true; comments: ArchivedComment[] } | { ok: false; problems: string[] } {
+  let data: unknown;
+  try {
+    data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    const mark = (error as yaml.YAMLException).mark;
+    return {
+      ok: false,
+      problems: [
+        `found invalid YAML${mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : ""}, expected a list of comments (- id: …)`,
+      ],
+    };
+  }
+  if (data === null || data === undefined) return { ok: true, comments: [] };
+  if (!Array.isArray(data)) {
+    return {
+      ok: false,
+      problems: [`found ${describe(data)}, expected a list of comments, each starting with "- id:"`],
+    };
+  }
+
+  const problems: string[] = [];
+  const comments: ArchivedComment[] = [];
+  data.forEach((item: unknown, index) => {
+    const at = (field: string) => `[${index}]${field ? `.${field}` : ""}`;
+    const problem = (field: string, found: unknown, expected: string) =>
+      problems.push(`${at(field)}: found ${describe(found)}, expected ${expected}`);
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      problem("", item, "a comment: id, author, date and body");
+      return;
+    }
+    const entry = item as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      if (KEYS.includes(key)) continue;
+      const hint = PERSONAL.test(key) ? undefined : suggest(key, KEYS);
+      problems.push(
+        `${at(key)}: found an unknown key, expected only ${KEYS.join(", ")}${hint ? ` (did you mean "${hint}"?)` : " (e-mail and IP addresses are never published)"}`,
+      );
+    }
+    let ok = true;
+    const id = typeof entry.id === "number" ? String(entry.id) : entry.id;
+    if (typeof id !== "string" || id.trim() === "") {
+      problem("id", entry.id, 'an id unique in this file, e.g. id: "wp-1042"');
+      ok = false;
+    }
+    const author = entry.author as Record<string, unknown> | undefined;
+    let authorUrl: string | undefined;
+    if (author === null || typeof author !== "object" || Array.isArray(author)) {
+      problem("author", author, "the author as { name: …, url: … } (url is optional)");
+      ok = false;
+    } else {
+      if (typeof author.name !== "string" || author.name.trim() === "") {
+        problem("author.name", author.name, "the commenter's name as text");
+        ok = false;
+      }
+      if (author.url !== undefined && author.url !== null && author.url !== "") {
+        if (typeof author.url === "string" && /^https?:\/\/[^\s/]+\S*$/i.test(author.url)) authorUrl = author.url;
+        else {
+          problem("author.url", author.url, "an http:// or https:// address");
+          ok = false;
+        }
+      }
+      for (const key of Object.keys(author)) {
+        if (!AUTHOR_KEYS.includes(key)) {
+          problems.push(
+            `${at(`author.${key}`)}: found an unknown key, expected only name and url (e-mail and IP addresses are never published)`,
+          );
+        }
+      }
+    }
+    const date = typeof entry.date === "string" ? parseDate(entry.date, timeZone) : null;
+    if (!date) {
+      problem("date", entry.date, DATE_EXPECTATION);
+      ok = false;
+    }
+    if (typeof entry.body !== "string" || entry.body.trim() === "") {
+      problem("body", entry.body, "the comment's text (Markdown)");
+      ok = false;
+    }
+    const parent = typeof entry.parent === "number" ? String(entry.parent) : entry.parent;
+    if (parent !== undefined && parent !== null && (typeof parent !== "string" || parent.trim() === "")) {
+      problem("parent", entry.parent, "the id of the comment this one answers");
+      ok = false;
+    }
+    if (entry.byPostAuthor !== undefined && typeof entry.byPostAuthor !== "boolean") {
+      problem("byPostAuthor", entry.byPostAuthor, "true or false");
+      ok = false;
+    }
+    if (!ok) return;
+    comments.push({
+      id: (id as string).trim(),
+      parent: typeof parent === "string" ? parent.trim() : undefined,
+      author: { name: (author!.name as string).trim(), url: authorUrl },
+      date: date!,
+      body: entry.body as string,
+      byPostAuthor: entry.byPostAuthor === true,
+    });
+  });
+
+  // Ids are unique; parents exist, and no chain of parents loops.
+  const byId = new Map<string, number>();
+  data.forEach((item: unknown, index) => {
+    const raw = (item as { id?: unknown } | null)?.id;
+    const id = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
+    if (id === undefined || id === "") return;
+    const first = byId.get(id);
+    if (first !== undefined) {
+      problems.push(`[${index}].id: found "${id}", which [${first}] already uses, expected an id unique in this file`);
+    } else byId.set(id, index);
+  });
+  const parents = new Map(comments.map((c) => [c.id, c.parent]));
+  for (const comment of comments) {
+    const index = byId.get(comment.id)!;
+    if (comment.parent === undefined) continue;
+    if (!parents.has(comment.parent)) {
+      problems.push(`[${index}].parent: found "${comment.parent}", expected the id of another comment in this file`);
+      continue;
+    }
+    const seen = new Set([comment.id]);
+    for (let up: string | undefined = comment.parent; up !== undefined; up = parents.get(up)) {
+      if (seen.has(up)) {
+        problems.push(
+          `[${index}].parent: found "${comment.parent}", which leads back to this comment, expected a comment it answers`,
+        );
+        break;
+      }
+      seen.add(up);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, comments };
+}
+
+/** Parsed archives by file, reused while a file does not change (watch mode). */
+export class ArchiveReader {
+  #cache = new Map<string, { mtimeMs: number; size: number; result: ReturnType<typeof parseArchive> }>();
+  readonly #timeZone: string;
+
+  constructor(timeZone: string) {
+    this.#timeZone = timeZone;
+  }
+
+  /**
+   * Reads every archive under `contentDir`, for the posts given by their
+   * display path (`content/posts/a.md`). Returns comments by post file, and
+   * problems (an archive with no post beside it is one: its comments would
+   * be lost).
+   */
+  async read(
+    contentDir: string,
+    postFiles: Iterable<string>,
+  ): Promise<{ byPost: Map<string, ArchivedComment[]>; problems: string[] }> {
+    const byArchive = new Map<string, string>();
+    for (const file of postFiles) byArchive.set(path.resolve(archiveFileOf(file)), file);
+    const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[]);
+    const archives = names
+      .filter((name) => name.endsWith(ARCHIVE_SUFFIX) && !name.split(path.sep).some((part) => part.startsWith(".")))
+      .map((name) => path.join(contentDir, name))
+      .sort();
+    const byPost = new Map<string, ArchivedComment[]>();
+    const present = new Set<string>();
+    const found = await Promise.all(
+      archives.map(async (archive): Promise<string[]> => {
+        const shown = displayPath(archive);
+        const post = byArchive.get(path.resolve(archive));
+        if (!post) {
+          return [
+            `${shown}: found no post beside it, expected ${shown.slice(0, -ARCHIVE_SUFFIX.length)}.md (move the archive with its post, or its comments are lost)`,
+          ];
+        }
+        present.add(archive);
+        const result = await this.#parse(archive);
+        if (!result.ok) return result.problems.map((p) => `${shown}: ${p}`);
+        byPost.set(post, result.comments);
+        return [];
+      }),
+    );
+    for (const file of this.#cache.keys()) if (!present.has(file)) this.#cache.delete(file);
+    return { byPost, problems: found.flat() };
+  }
+
+  async #parse(file: string): Promise<ReturnType<typeof parseArchive>> {
+    const info = await stat(file);
+    const cached = this.#cache.get(file);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.result;
+    const result = parseArchive(await readFile(file, "utf8"), this.#timeZone);
+    this.#cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, result });
+    return result;
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return (relative.startsWith("..") ? path.resolve(file) : relative).split(path.sep).join("/");
+}

@@ -1,0 +1,42 @@
+/**
+ * Comments: giscus under every post, with stable threads, a static
+ * snapshot of GitHub Discussions taken at build time, and archived comments
+ * kept beside the posts.
+ *
+ * - config.ts: the `comments` section of site.config.ts, and its GISCUS_* variables;
+ * - term.ts: how a post finds its discussion (the giscus term and its SHA-1);
+ * - archived.ts: `<post>.comments.yaml` files, checked like front matter;
+ * - github.ts, snapshot.ts: GitHub's GraphQL API and the cached snapshot;
+ * - sanitize.ts: every comment body goes through it;
+ * - thread.ts, store.ts: threads and counts, once per build;
+ * - components/: the section under a post, the count in lists;
+ * - browser/: the loader (lazy or consent) and the giscus web component.
+ */
+import type { EleventyConfig } from "@11ty/eleventy";
+import { fileURLToPath } from "node:url";
+import type { Assets } from "../assets/index.ts";
+import type { CommentStore } from "./store.ts";
+
+export { CommentStore, defaultCacheDir } from "./store.ts";
+
+const BROWSER = (file: string) => fileURLToPath(new URL(`./browser/${file}`, import.meta.url));
+
+export interface CommentsPluginOptions {
+  comments: CommentStore;
+  assets: Assets;
+  /** The content folder, watched for archived comments under `npm start`. */
+  input: string;
+}
+
+export default function commentsPlugin(
+  eleventyConfig: EleventyConfig,
+  { comments, assets, input }: CommentsPluginOptions,
+): void {
+  // Not "comments": a post's front matter (`comments: false`) would hide it in the data cascade.
+  eleventyConfig.addGlobalData("threads", comments);
+  // A small loader on every post page; the widget itself (giscus and Lit) only when the reader gets there.
+  assets.add("comments.js", { source: BROWSER("loader.ts") });
+  assets.add("giscus.js", { source: BROWSER("widget.ts") });
+  eleventyConfig.addWatchTarget(`${input}/**/*.comments.yaml`);
+  eleventyConfig.addWatchTarget("plugins/comments/browser/*.ts");
+}

@@ -1,0 +1,195 @@
+/**
+ * Comment bodies are untrusted: GitHub sanitizes its `bodyHTML`, and an
+ * archive's Markdown may hold any HTML, but neither reaches a page without
+ * passing through sanitize-html with the allowlist below, whatever their
+ * source.
+ *
+ * - Only text formatting, lists, quotes, code, tables and links survive;
+ *   no script, style, form, frame, SVG or MathML, no event handler, no
+ *   `style` or `id` attribute (an id could clobber the page's own).
+ * - Links keep only http(s), mailto and site paths, and always carry
+ *   `rel="nofollow ugc noopener"`.
+ * - Images are kept only over https from GitHub's image hosts (the hosts
+ *   netlify.toml's Content-Security-Policy allows, so nothing is blocked
+ *   in the reader's browser); any other image becomes a link to it.
+ * - Headings become bold paragraphs: a comment has no place in the page's
+ *   outline.
+ */
+import sanitizeHtml from "sanitize-html";
+
+/** Hosts comment images and avatars may come from; netlify.toml's img-src lists the same. */
+export const GITHUB_IMAGE_SOURCES = [
+  "https://avatars.githubusercontent.com",
+  "https://camo.githubusercontent.com",
+  "https://user-images.githubusercontent.com",
+  "https://private-user-images.githubusercontent.com",
+  "https://github.com/user-attachments/",
+] as const;
+
+export const COMMENT_LINK_REL = "nofollow ugc noopener";
+
+/** Tags whose content is dropped along with them (not shown as text). */
+const DROPPED_WITH_CONTENT = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "select",
+  "noscript",
+  "template",
+  "title",
+  "xmp",
+  "iframe",
+  "frame",
+  "frameset",
+  "noembed",
+  "noframes",
+  "plaintext",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "button",
+  "head",
+];
+
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/** Removes what browsers ignore inside a URL's scheme (`java\tscript:`, control characters). */
+function compact(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+}
+
+/** An address a comment may link to: http(s), mailto, or a path on this site. */
+export function isSafeLink(url: string): boolean {
+  const value = compact(url);
+  return /^(https?:\/\/[^/\\]|mailto:[^/])/i.test(value) || /^\/(?![/\\])/.test(value);
+}
+
+/** An image a comment may show: https, on one of GitHub's image hosts. */
+export function isAllowedImage(url: string): boolean {
+  const value = compact(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "https:" || parsed.username || parsed.password) return false;
+  return GITHUB_IMAGE_SOURCES.some((source) =>
+    source.endsWith("/") ? parsed.href.startsWith(source) : parsed.origin === source,
+  );
+}
+
+function options(images: boolean): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [
+      "p",
+      "br",
+      "hr",
+      "blockquote",
+      "pre",
+      "code",
+      "em",
+      "strong",
+      "b",
+      "i",
+      "u",
+      "s",
+      "del",
+      "ins",
+      "sub",
+      "sup",
+      "kbd",
+      "mark",
+      "small",
+      "abbr",
+      "ul",
+      "ol",
+      "li",
+      "dl",
+      "dt",
+      "dd",
+      "a",
+      "img",
+      "table",
+      "thead",
+      "tbody",
+      "tfoot",
+      "tr",
+      "th",
+      "td",
+      "caption",
+      "details",
+      "summary",
+    ],
+    allowedAttributes: {
+      a: ["href", "title", "rel"],
+      img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
+      ol: ["start", "reversed"],
+      th: ["colspan", "rowspan", "scope"],
+      td: ["colspan", "rowspan"],
+      abbr: ["title"],
+      p: ["class"],
+    },
+    allowedClasses: { p: ["comment-heading"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["https"] },
+    allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    nonTextTags: DROPPED_WITH_CONTENT,
+    parseStyleAttributes: false,
+    transformTags: {
+      ...Object.fromEntries(
+        HEADINGS.map((tag) => [tag, () => ({ tagName: "p", attribs: { class: "comment-heading" } })]),
+      ),
+      a: (_tag, attribs) => {
+        const href = attribs.href ?? "";
+        // A link whose address is refused stays as text in a bare <a> (rel needs an href).
+        const kept: Record<string, string> = isSafeLink(href) ? { href: compact(href), rel: COMMENT_LINK_REL } : {};
+        if (attribs.title) kept.title = attribs.title;
+        return { tagName: "a", attribs: kept };
+      },
+      img: (_tag, attribs) => {
+        const src = attribs.src ?? "";
+        const alt = (attribs.alt ?? "").trim();
+        if (images && isAllowedImage(src)) {
+          const kept: Record<string, string> = {
+            src: compact(src),
+            alt,
+            loading: "lazy",
+            decoding: "async",
+            referrerpolicy: "no-referrer",
+          };
+          for (const size of ["width", "height"]) {
+            if (/^\d{1,4}$/.test(attribs[size] ?? "")) kept[size] = attribs[size]!;
+          }
+          return { tagName: "img", attribs: kept };
+        }
+        // Any other image is offered as a link, so the reader decides whether to load it.
+        const link: Record<string, string> =
+          /^https?:\/\//i.test(compact(src)) && isSafeLink(src) ? { href: compact(src), rel: COMMENT_LINK_REL } : {};
+        return { tagName: "a", attribs: link, text: alt ? `[${alt}]` : "[image]" };
+      },
+    },
+  };
+}
+
+const WITH_IMAGES = options(true);
+const WITHOUT_IMAGES = options(false);
+
+/**
+ * Sanitized HTML of a comment body. With `images: false` (consent mode,
+ * where nothing may reach GitHub before the reader agrees), every image
+ * becomes a link.
+ */
+export function sanitizeComment(html: string, { images = true }: { images?: boolean } = {}): string {
+  // sanitize-html closes void elements XHTML-style (`<br />`); text never holds a
+  // raw ">" (it is escaped), so " />" only ever ends a tag.
+  return sanitizeHtml(html, images ? WITH_IMAGES : WITHOUT_IMAGES)
+    .replace(/ \/>/g, ">")
+    .trim();
+}

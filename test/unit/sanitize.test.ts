@@ -1,0 +1,110 @@
+/**
+ * The comment sanitizer against hostile bodies: whatever comes in, what
+ * goes out has only allowed elements and attributes, no script, no event
+ * handler, no style, no dangerous URL, and images only from GitHub over
+ * https.
+ */
+import { readFile } from "node:fs/promises";
+import { parse, type HTMLElement } from "node-html-parser";
+import { parse as parseToml } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { GITHUB_IMAGE_SOURCES, isAllowedImage, sanitizeComment } from "../../plugins/comments/sanitize.ts";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads.ts";
+import { ROOT } from "../helpers/project.ts";
+
+const ALLOWED = new Set(
+  "p br hr blockquote pre code em strong b i u s del ins sub sup kbd mark small abbr ul ol li dl dt dd a img table thead tbody tfoot tr th td caption details summary".split(
+    " ",
+  ),
+);
+const ATTRIBUTES: Record<string, string[]> = {
+  a: ["href", "title", "rel"],
+  img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
+  ol: ["start", "reversed"],
+  th: ["colspan", "rowspan", "scope"],
+  td: ["colspan", "rowspan"],
+  abbr: ["title"],
+  p: ["class"],
+};
+
+/** Every reason the sanitized HTML would not be inert. */
+function dangers(html: string): string[] {
+  const found: string[] = [];
+  const root = parse(html, { comment: true });
+  if (root.childNodes.some((n) => n.nodeType === 8) || /<!--/.test(html)) found.push("an HTML comment");
+  for (const element of root.querySelectorAll("*") as HTMLElement[]) {
+    const tag = element.tagName.toLowerCase();
+    if (!ALLOWED.has(tag)) found.push(`<${tag}>`);
+    for (const [name, value] of Object.entries(element.attributes)) {
+      const attribute = name.toLowerCase();
+      if (!(ATTRIBUTES[tag] ?? []).includes(attribute)) found.push(`${tag}[${attribute}]`);
+      if (/^on/.test(attribute) || attribute === "style") found.push(`${tag}[${attribute}]`);
+      // eslint-disable-next-line no-control-regex
+      if (/(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, "")))
+        found.push(`${tag}[${attribute}]=${value}`);
+    }
+    if (tag === "a") {
+      const href = element.getAttribute("href");
+      if (href !== undefined && !/^(https?:\/\/[^/]|mailto:|\/(?!\/))/i.test(href)) found.push(`a[href=${href}]`);
+      if (href !== undefined && element.getAttribute("rel") !== "nofollow ugc noopener")
+        found.push(`a[rel=${element.getAttribute("rel")}]`);
+      if (href === undefined && element.getAttribute("rel") !== undefined) found.push("a[rel] without href");
+    }
+    if (tag === "img" && !isAllowedImage(element.getAttribute("src") ?? ""))
+      found.push(`img[src=${element.getAttribute("src")}]`);
+    if (tag === "p" && element.getAttribute("class") && element.getAttribute("class") !== "comment-heading")
+      found.push(`p[class=${element.getAttribute("class")}]`);
+  }
+  return found;
+}
+
+describe("the comment sanitizer", () => {
+  it("has a corpus of at least 30 hostile bodies", () => {
+    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(XSS_PAYLOADS)("makes %s inert", (payload) => {
+    const clean = sanitizeComment(payload);
+    expect(dangers(clean)).toEqual([]);
+    expect(clean).not.toMatch(
+      /<\s*(script|style|iframe|object|embed|svg|math|form|input|meta|base|link|template|textarea)/i,
+    );
+    expect(clean).not.toMatch(/alert\(1\)"?\s*>/); // no handler or URL left holding the call
+  });
+
+  it("checks itself: the corpus is dangerous before sanitizing", () => {
+    const unsafe = XSS_PAYLOADS.filter((payload) => dangers(payload).length > 0);
+    expect(unsafe.length).toBeGreaterThanOrEqual(XSS_PAYLOADS.length - 3);
+  });
+
+  it("keeps what a comment is made of, and marks links as user content", () => {
+    expect(
+      sanitizeComment(
+        '<p>Un <strong>texte</strong>, du <code>code</code> et <a href="https://exemple.fr/page?a=1&amp;b=2" target="_blank">un lien</a>.</p>' +
+          "<blockquote><p>Une citation</p></blockquote><ul><li>un</li><li>deux</li></ul>" +
+          '<pre><code class="language-js">let a = 1 &lt; 2;</code></pre>' +
+          '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" width="300"></p>',
+      ),
+    ).toBe(
+      '<p>Un <strong>texte</strong>, du <code>code</code> et <a href="https://exemple.fr/page?a=1&amp;b=2" rel="nofollow ugc noopener">un lien</a>.</p>' +
+        "<blockquote><p>Une citation</p></blockquote><ul><li>un</li><li>deux</li></ul>" +
+        "<pre><code>let a = 1 &lt; 2;</code></pre>" +
+        '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" loading="lazy" decoding="async" referrerpolicy="no-referrer" width="300"></p>',
+    );
+  });
+
+  it("offers other images as links rather than loading them", () => {
+    expect(sanitizeComment('<img src="http://example.org/chat.png" alt="chat">')).toBe(
+      '<a href="http://example.org/chat.png" rel="nofollow ugc noopener">[chat]</a>',
+    );
+  });
+
+  it("allows images from exactly the sources netlify.toml's Content-Security-Policy allows", async () => {
+    const toml = parseToml(await readFile(`${ROOT}netlify.toml`, "utf8")) as {
+      headers: Array<{ for: string; values: Record<string, string> }>;
+    };
+    const csp = toml.headers.find((rule) => rule.for === "/*")!.values["Content-Security-Policy"]!;
+    const imgSrc = /img-src ([^;]+)/.exec(csp)![1]!.trim().split(/\s+/);
+    expect(imgSrc.filter((source) => source.startsWith("https://")).sort()).toEqual([...GITHUB_IMAGE_SOURCES].sort());
+  });
+});
