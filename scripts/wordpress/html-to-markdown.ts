@@ -200,7 +200,7 @@ function linkBareAddresses(root: Element): void {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 1) {
         if (!/^(A|CODE|PRE)$/.test(child.nodeName)) walk(child);
-      } else if (child.nodeType === 3 && URL_IN_TEXT.test(child.nodeValue ?? "")) {
+      } else if (child.nodeType === 3 && /\bhttps?:\/\//.test(child.nodeValue ?? "")) {
         const text = child.nodeValue ?? "";
         const fragment = document.createDocumentFragment();
         let last = 0;
@@ -216,10 +216,19 @@ function linkBareAddresses(root: Element): void {
         fragment.appendChild(document.createTextNode(text.slice(last)));
         node.replaceChild(fragment, child);
       }
-      URL_IN_TEXT.lastIndex = 0;
     }
   };
   walk(root);
+}
+
+/**
+ * An empty target for `#name` links, written as `<span id="name"></span>`.
+ * It is an `<a>` until then: turndown drops empty spans before any rule sees them.
+ */
+function anchorMarker(document: Document, name: string): Element {
+  const marker = document.createElement("a");
+  marker.setAttribute("data-anchor", name);
+  return marker;
 }
 
 function removeComments(node: Node): void {
@@ -232,7 +241,7 @@ function removeComments(node: Node): void {
 function isEmptyBlock(element: Element): boolean {
   return (
     (element.textContent ?? "").replace(/[\s\u00a0\u200b\ufeff]/g, "") === "" &&
-    !element.querySelector("img, iframe, video, audio, br, hr, input, a[href], span[data-anchor]") &&
+    !element.querySelector("img, iframe, video, audio, br, hr, input, a[href], a[data-anchor]") &&
     !/WPKEEP/.test(element.textContent ?? "")
   );
 }
@@ -314,8 +323,7 @@ function prepare(root: HTMLElement, context: MarkdownContext): void {
   for (const anchor of all(root, "a:not([href])")) {
     const name = anchor.getAttribute("id") ?? anchor.getAttribute("name");
     if (name && fragments.has(name)) {
-      const marker = document.createElement("span");
-      marker.setAttribute("data-anchor", name);
+      const marker = anchorMarker(document, name);
       anchor.parentNode!.insertBefore(marker, anchor);
       fragments.delete(name);
     }
@@ -325,8 +333,7 @@ function prepare(root: HTMLElement, context: MarkdownContext): void {
     const target = all(root, "[id]").find((element) => element.getAttribute("id") === id);
     if (!target) continue;
     if (/^H[1-6]$/.test(target.nodeName) && slugify(target.textContent ?? "", context.language) === id) continue;
-    const marker = document.createElement("span");
-    marker.setAttribute("data-anchor", id);
+    const marker = anchorMarker(document, id);
     if (/^(P|LI|H[1-6]|TD|TH|DIV|BLOCKQUOTE|FIGURE|SECTION)$/.test(target.nodeName))
       target.insertBefore(marker, target.firstChild);
     else target.parentNode!.insertBefore(marker, target);
@@ -494,7 +501,7 @@ function createTurndown(): TurndownService {
   });
 
   service.addRule("anchor", {
-    filter: (node) => node.nodeName === "SPAN" && (node as Element).hasAttribute("data-anchor"),
+    filter: (node) => node.nodeName === "A" && (node as Element).hasAttribute("data-anchor"),
     replacement: (_content, node) =>
       `<span id="${escapeAttribute((node as Element).getAttribute("data-anchor") ?? "")}"></span>`,
   });
@@ -516,7 +523,10 @@ function createTurndown(): TurndownService {
 
   service.addRule("emptyLink", {
     filter: (node) =>
-      node.nodeName === "A" && (node.textContent ?? "").trim() === "" && !(node as Element).querySelector("img"),
+      node.nodeName === "A" &&
+      !(node as Element).hasAttribute("data-anchor") &&
+      (node.textContent ?? "").trim() === "" &&
+      !(node as Element).querySelector("img"),
     replacement: () => "",
   });
 

@@ -304,10 +304,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
   }
   if (embeds > 0)
     notes.push(`${plural(embeds, "embedded player")} became links (a static site does not load other sites' players)`);
-  if (oldSiteLinks > 0)
+  if (oldSiteLinks > 0) {
+    const one = oldSiteLinks === 1;
     notes.push(
-      `${plural(oldSiteLinks, "link")} to the old site left as they were (no imported post or page behind them)`,
+      `${plural(oldSiteLinks, "link")} to the old site left as ${one ? "it was" : "they were"} (no imported post or page behind ${one ? "it" : "them"})`,
     );
+  }
   if (multiPage > 0)
     notes.push(`${plural(multiPage, "post")} split in pages (<!--nextpage-->) now show all their pages at once`);
   if (pageComments > 0) {

@@ -345,6 +345,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
     let category: string | undefined;
     const tags: string[] = [];
     let author: string | undefined;
+    const dropped: string[] = [];
     if (item.kind === "post") {
       const choice = categories.choose(item.categories, item.primaryCategory);
       category = choice.category;
@@ -353,7 +354,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
       for (const tag of [...item.tags, ...choice.extraTags]) {
         const tagSlug = slugify(tag, site.language);
         if (!tagSlug) {
-          droppedTags.push({ file: `${stem}.md`, tag });
+          dropped.push(tag);
           continue;
         }
         if (slugs.has(tagSlug)) continue;
@@ -375,6 +376,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
     const thumbnail = item.thumbnail ? index.attachments.get(item.thumbnail) : undefined;
     if (item.kind === "post" && thumbnail) sources.push(thumbnail.url);
     let featured: PlannedItem["featured"];
+    const remote: string[] = [];
     for (const src of sources) {
       if (images.has(src)) continue;
       const relative = options.uploads ? uploadPath(src, hosts) : undefined;
@@ -382,7 +384,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
       if (source && existsSync(source)) {
         images.set(src, { source, name: localName(relative!, names) });
       } else if (src !== thumbnail?.url || item.images.includes(src)) {
-        remoteImages.push({ file: `${stem}.md`, src });
+        remote.push(src);
       }
     }
     if (thumbnail && images.has(thumbnail.url)) {
@@ -392,6 +394,8 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
     const folder = images.size > 0;
     const file = folder ? `${stem}/index.md` : `${stem}.md`;
     const commentsFile = folder ? `${stem}/index.comments.yaml` : `${stem}.comments.yaml`;
+    for (const tag of dropped) droppedTags.push({ file, tag });
+    for (const src of remote) remoteImages.push({ file, src });
     const mine = [
       file,
       ...(item.comments.kept > 0 ? [commentsFile] : []),
@@ -453,7 +457,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
     const oldPaths: string[] = [];
     const found = p.item.link ? redirectPath(p.item.link) : undefined;
     if (found && !found.search) oldPaths.push(found.path);
-    else if (structure && p.item.kind === "post" && p.item.wpSlug) {
+    else if (structure && p.item.kind === "post" && p.state === "published" && p.item.wpSlug) {
       oldPaths.push(applyStructure(structure, p.item.wpSlug, dateParts(p.item.localDate)));
     }
     for (const oldPath of oldPaths) {

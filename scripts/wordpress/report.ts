@@ -72,7 +72,9 @@ export function formatSummary(result: ImportResult): string {
               ? `; left out: ${c.spam} spam, ${c.pending} pending, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks` +
                 (c.unreadable ? `, ${c.unreadable} unreadable` : "")
               : "") +
-            (c.reattached ? `; ${c.reattached} replies now answer the comment above the one left out` : ""),
+            (c.reattached
+              ? `; ${c.reattached} ${c.reattached === 1 ? "reply now answers" : "replies now answer"} the comment above the one left out`
+              : ""),
         ],
         ["Redirects", `${result.redirects}${result.redirects ? `, in ${shown("_redirects")}` : ""}`],
         [
