@@ -373,17 +373,17 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
       ...(item.gallery.attached ? [...index.attachments.values()].filter((a) => a.parent === item.id) : []),
     ].filter((a): a is Attachment => a !== undefined);
     sources.push(...galleryAttachments.map((a) => a.url));
+    const shownInBody = new Set(sources);
     const thumbnail = item.thumbnail ? index.attachments.get(item.thumbnail) : undefined;
     if (item.kind === "post" && thumbnail) sources.push(thumbnail.url);
     let featured: PlannedItem["featured"];
     const remote: string[] = [];
-    for (const src of sources) {
-      if (images.has(src)) continue;
+    for (const src of new Set(sources)) {
       const relative = options.uploads ? uploadPath(src, hosts) : undefined;
       const source = relative ? path.join(options.uploads!, relative) : undefined;
       if (source && existsSync(source)) {
         images.set(src, { source, name: localName(relative!, names) });
-      } else if (src !== thumbnail?.url || item.images.includes(src)) {
+      } else if (shownInBody.has(src)) {
         remote.push(src);
       }
     }

@@ -212,7 +212,7 @@ export async function readWxr(file: string, handlers: ReadHandlers): Promise<Wxr
   };
 
   parser.on("error", (error) => {
-    const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, "");
+    const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, "").replace(/\.$/, "");
     fail(`not well-formed XML at line ${parser.line}, column ${parser.column + 1}: ${reason}`);
   });
 
