@@ -20,7 +20,7 @@ import { CategoryMapper } from "./categories.ts";
 import { commentFate } from "./comments.ts";
 import { wpDate } from "./dates.ts";
 import type { WxrChannel, WxrItem, WxrTerm } from "./model.ts";
-import { readWxr } from "./reader.ts";
+import { detach, readWxr } from "./reader.ts";
 import {
   applyStructure,
   basePath,
@@ -147,7 +147,7 @@ export async function indexExport(
           .map((t) => `${t.domain}:${htmlToText(t.name) || t.slug}`),
         primaryCategory: item.meta._yoast_wpseo_primary_category || item.meta.rank_math_primary_category || undefined,
         thumbnail: Number(item.meta._thumbnail_id) || undefined,
-        images: imageSources(item.content).map(decodeEntities),
+        images: imageSources(item.content).map((src) => detach(decodeEntities(src))),
         gallery: { ids, attached: galleries.some((g) => !g.named.ids && !g.named.include) },
         comments,
         sticky: item.sticky,
