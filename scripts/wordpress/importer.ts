@@ -426,7 +426,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     }
 
     let description = plainText(item.excerpt) || (teaser !== undefined ? plainText(teaser) : "");
-    if (description) description = truncate(description, 300);
+    if ([...description].length > 300) {
+      description = truncate(description, 300);
+      warnings.push(
+        `${file}: description shortened to 300 characters (Billet's limit); the full excerpt was: « ${plainText(item.excerpt) || plainText(teaser ?? "")} »`,
+      );
+    }
 
     let fields: Record<string, unknown>;
     if (item.type === "post") {

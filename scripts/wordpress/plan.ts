@@ -299,6 +299,9 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
   for (const item of index.items) {
     const { state, reason } = stateOf(item);
     const title = item.title || truncate(item.wpSlug.replace(/-/g, " "), 60) || `WordPress ${item.id}`;
+    if (!item.title) {
+      warnings.push(`${item.kind} ${item.id}: no title in WordPress; titled « ${title} », to change`);
+    }
     let date = item.date ?? item.modified;
     if (!date) {
       date = options.now;

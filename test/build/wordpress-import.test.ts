@@ -451,6 +451,38 @@ describe("a dry run", () => {
   });
 });
 
+describe("importing again, with the uploads this time", () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await writeSite({ config: CONFIG, files: {} });
+  });
+  afterAll(() => removeSite(site));
+
+  it("moves a post into its own folder only with --force, leaving one copy of it", async () => {
+    expect((await importWordPress(site, EXPORT)).code).toBe(0);
+    expect(await listFiles(path.join(site.dir, "content/posts"))).toContain("strasbourg-sous-la-neige.md");
+
+    const kept = await importWordPress(site, EXPORT, "--uploads", UPLOADS);
+    expect(kept.stdout).toMatch(/Left as they were[^\n]*\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/);
+    expect(await listFiles(path.join(site.dir, "content/posts"))).not.toContain("strasbourg-sous-la-neige/index.md");
+
+    const forced = await importWordPress(site, EXPORT, "--uploads", UPLOADS, "--force");
+    expect(forced.stdout).toMatch(
+      /Removed \(replaced by the other form of the same post\):\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/,
+    );
+    const posts = await listFiles(path.join(site.dir, "content/posts"));
+    expect(posts).toContain("strasbourg-sous-la-neige/index.md");
+    expect(posts).toContain("strasbourg-sous-la-neige/index.comments.yaml");
+    expect(posts).not.toContain("strasbourg-sous-la-neige.md");
+    expect(posts).not.toContain("strasbourg-sous-la-neige.comments.yaml");
+    await runEleventy(site.config);
+    expect(await listFiles(path.join(site.output, "billets/strasbourg-sous-la-neige"))).toEqual([
+      "cathedrale-300x200.png",
+      "index.html",
+    ]);
+  });
+});
+
 describe("an export the import cannot read", () => {
   let site: Site;
   let dir: string;
