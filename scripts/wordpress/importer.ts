@@ -161,7 +161,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     if (!relative && !plan.hosts.has(url.hostname.replace(/^www\./, ""))) return undefined;
     const key = linkKey(url.href, url.origin);
     const target = key ? plan.links.get(key) : undefined;
-    if (target) return target + url.hash;
+    // WordPress's comment anchors (#comment-12, #respond) have no match on the new page.
+    if (target) return target + (/^#(?:comment-\d+|comments|respond)$/.test(url.hash) ? "" : url.hash);
     if (relative && href.startsWith("/") && plan.origin) {
       // A link written relative to the old site: it cannot lead anywhere on the new one.
       oldSiteLinks++;

@@ -454,6 +454,8 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
           : [];
       }),
   );
+  // The old home page is the new one.
+  links.set(linkKey(base, "http://old.invalid")!, "/");
   const shortLinks: Redirect[] = [];
   for (const p of planned) {
     if (p.state === "draft") continue;

@@ -224,6 +224,7 @@ describe("importing a WordPress export into a Billet site", () => {
     const about = await content(site, "pages/a-propos.md");
     expect(about).toContain("[Strasbourg sous la neige](/billets/strasbourg-sous-la-neige/)");
     expect(about).toContain("[mon parcours](/a-propos/mon-parcours/)");
+    expect(about).toContain("[ici](/billets/strasbourg-sous-la-neige/), et l’[accueil](/) reste à sa place.");
   });
 
   it("builds: every page valid, every internal link and image resolving", async () => {
