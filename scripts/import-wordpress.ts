@@ -13,7 +13,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { SiteConfig } from "../plugins/site/config.ts";
-import { ProblemListError } from "../plugins/site/errors.ts";
 import { loadSiteConfig } from "../plugins/site/load.ts";
 import { suggest } from "../plugins/content/schema.ts";
 import { runCli, UsageError } from "./cli.ts";
@@ -105,7 +104,6 @@ await runCli(async () => {
       process.exitCode = 1;
       return;
     }
-    if (error instanceof ProblemListError) throw error;
     throw error;
   }
 });

@@ -26,7 +26,7 @@ import { cleanFields, markdownFile, type PageFields, type PostFields } from "./f
 import { htmlToMarkdown, type MarkdownContext } from "./html-to-markdown.ts";
 import { Kept, KEPT_LANGUAGE } from "./kept.ts";
 import type { WxrChannel, WxrItem } from "./model.ts";
-import { indexExport, linkKey, makePlan, type Plan, type PlannedItem } from "./plan.ts";
+import { indexExport, linkKey, makePlan, type PlannedItem } from "./plan.ts";
 import { readWxr } from "./reader.ts";
 import { mergeRedirectsFile, redirectLines } from "./redirects.ts";
 import { expandShortcodes } from "./shortcodes.ts";
@@ -214,6 +214,19 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       },
     });
 
+    // What categories.yaml and _redirects will hold, decided before anything moves.
+    const merged: Array<{ file: string; text: string; existed: boolean }> = [];
+    if (added.size > 0) {
+      const existing = await readFile(path.join(out, CATEGORIES_FILE), "utf8").catch(() => undefined);
+      const text = mergeCategoriesFile(existing, added);
+      if (text !== (existing ?? "")) merged.push({ file: CATEGORIES_FILE, text, existed: existing !== undefined });
+    }
+    if (plan.redirects.length > 0) {
+      const existing = await readFile(path.join(out, REDIRECTS_FILE), "utf8").catch(() => undefined);
+      const text = mergeRedirectsFile(existing, redirectLines(plan.redirects));
+      if (text !== existing) merged.push({ file: REDIRECTS_FILE, text, existed: existing !== undefined });
+    }
+
     // Everything is converted: the files go into place.
     for (const { planned, files } of staged) {
       for (const file of files) {
@@ -235,23 +248,9 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     }
 
     // categories.yaml and _redirects: merged, never replaced.
-    const categoriesPath = path.join(out, CATEGORIES_FILE);
-    if (added.size > 0) {
-      const existing = await readFile(categoriesPath, "utf8").catch(() => undefined);
-      const merged = mergeCategoriesFile(existing, added);
-      if (merged !== (existing ?? "")) {
-        if (staging) await writeFile(categoriesPath, merged);
-        changes.push({ file: CATEGORIES_FILE, kind: existing === undefined ? "new" : "merged" });
-      }
-    }
-    if (plan.redirects.length > 0) {
-      const redirectsPath = path.join(out, REDIRECTS_FILE);
-      const existing = await readFile(redirectsPath, "utf8").catch(() => undefined);
-      const merged = mergeRedirectsFile(existing, redirectLines(plan.redirects));
-      if (merged !== existing) {
-        if (staging) await writeFile(redirectsPath, merged);
-        changes.push({ file: REDIRECTS_FILE, kind: existing === undefined ? "new" : "merged" });
-      }
+    for (const { file, text, existed } of merged) {
+      if (staging) await writeFile(path.join(out, file), text);
+      changes.push({ file, kind: existed ? "merged" : "new" });
     }
     if (added.size > 0)
       notes.push(
@@ -498,5 +497,3 @@ async function prepareStaging(out: string): Promise<string> {
   await mkdir(out, { recursive: true });
   return mkdtemp(path.join(out, ".wordpress-import-"));
 }
-
-export type { Plan };
