@@ -290,7 +290,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
   const segmentOf = (item: IndexedItem): string => {
     let segment = pageSegments.get(item.id);
     if (!segment) {
-      segment = slugify(item.wpSlug || item.title, site.language) || `page-${item.id}`;
+      segment = slugify(item.wpSlug, site.language) || slugify(item.title, site.language) || `page-${item.id}`;
       pageSegments.set(item.id, segment);
     }
     return segment;
@@ -314,7 +314,7 @@ export function makePlan(index: ExportIndex, options: PlanOptions): Plan {
     let url: string;
     let stem: string;
     if (item.kind === "post") {
-      slug = slugify(item.wpSlug || item.title, site.language) || `wp-${item.id}`;
+      slug = slugify(item.wpSlug, site.language) || slugify(item.title, site.language) || `wp-${item.id}`;
       while (takenPostSlugs.has(slug)) slug = `${slug}-${item.id}`;
       takenPostSlugs.add(slug);
       url = expandPermalink(site.permalinks.post, { slug, date: parseDate(date, site.timeZone) ?? undefined });
