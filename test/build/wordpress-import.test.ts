@@ -482,6 +482,32 @@ describe("a dry run", () => {
   });
 });
 
+describe("an import into the project's own content folder", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir("import-check");
+  });
+  afterAll(() => removeSite({ dir, output: dir }));
+
+  it("passes npm run check with the project's site.config.ts", async () => {
+    const { stdout: imported } = await execFileAsync(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/import-wordpress.ts"), EXPORT, "--out", dir, "--uploads", UPLOADS],
+      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" } },
+    );
+    expect(imported).toContain("posts are credited to Élise Marchal");
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/check.ts"), dir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: "" },
+      },
+    );
+    expect(stdout).toContain("No problems: 10 posts (5 published, 4 drafts, 1 scheduled) and 3 pages.");
+  });
+});
+
 describe("importing again, with the uploads this time", () => {
   let site: Site;
   beforeAll(async () => {
