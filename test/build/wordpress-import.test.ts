@@ -226,6 +226,9 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(about).toContain("[Strasbourg sous la neige](/billets/strasbourg-sous-la-neige/)");
     expect(about).toContain("[mon parcours](/a-propos/mon-parcours/)");
     expect(about).toContain("[ici](/billets/strasbourg-sous-la-neige/), et l’[accueil](/) reste à sa place.");
+    expect(await content(site, "pages/a-propos-mon-parcours.md")).toContain(
+      '[trois vélos](#velos) et une infinité de tartes.\n\n## Les débuts\n\nEn 2013, je publiais mon premier billet, au 1<sup>er</sup> étage d’un appartement de la <abbr title="Communauté urbaine de Strasbourg">CUS</abbr>.\n\n<span id="velos"></span>Mes vélos : un biclou, un vélo de route, un vélo cargo.',
+    );
   });
 
   it("builds: every page valid, every internal link and image resolving", async () => {
