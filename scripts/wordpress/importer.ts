@@ -270,10 +270,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     const file = planned.file;
     if (planned.draftReason === "password") {
       warnings.push(
-        `${file}: « ${planned.title} » was protected by a password on WordPress; imported as a draft (a static site cannot ask for a password)`,
+        `${file}: « ${planned.title} » was protected by a password on WordPress; imported as a draft (a static site cannot ask for a password); its text is in the file, so delete it if the repository is public`,
       );
     } else if (planned.draftReason === "private") {
-      warnings.push(`${file}: « ${planned.title} » was private on WordPress; imported as a draft`);
+      warnings.push(
+        `${file}: « ${planned.title} » was private on WordPress; imported as a draft (its text is in the file, so delete it if the repository is public)`,
+      );
     }
   }
   if (plan.authors.unmatched.length > 0) {
