@@ -74,6 +74,9 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     eleventyConfig.addPlugin(listsPlugin, { site });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
+    // Netlify reads redirects from the published folder; the WordPress import
+    // writes its own between markers in content/_redirects, beside the author's.
+    eleventyConfig.addPassthroughCopy({ [path.join(input, "_redirects")]: "_redirects" });
     eleventyConfig.setQuietMode(true);
 
     return {

@@ -1,10 +1,11 @@
 /**
  * A local stand-in for Netlify's CDN: serves a built site on 127.0.0.1 with
  * the headers netlify.toml declares (matched the way Netlify matches `for`
- * patterns), `404.html` for missing pages, and compression left out (sizes
- * are measured separately).
+ * patterns), the rules of the site's `_redirects` file, `404.html` for
+ * missing pages, and compression left out (sizes are measured separately).
  */
 import { createServer, type Server } from "node:http";
+import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -56,6 +57,97 @@ export function headersFor(rules: HeaderRule[], urlPath: string): Record<string,
   return headers;
 }
 
+/**
+ * One line of a `_redirects` file: `/from [key=value…] /to [status][!]`.
+ * https://docs.netlify.com/manage/routing/redirects/overview/#syntax-for-the-_redirects-file
+ */
+export interface RedirectRule {
+  from: string;
+  /** Query conditions: a value `:name` captures, any other value must be equal. */
+  query: Array<[string, string]>;
+  to: string;
+  status: number;
+  force: boolean;
+}
+
+export function parseRedirects(text: string): RedirectRule[] {
+  const rules: RedirectRule[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const parts = line.split(/\s+/);
+    const from = parts.shift()!;
+    const query: Array<[string, string]> = [];
+    while (parts.length > 0 && !/^(?:\/|https?:\/\/)/.test(parts[0]!) && parts[0]!.includes("=")) {
+      const [key, ...value] = parts.shift()!.split("=");
+      query.push([key!, value.join("=")]);
+    }
+    const to = parts.shift();
+    if (!to) continue;
+    const status = /^(\d{3})(!?)$/.exec(parts[0] ?? "");
+    rules.push({ from, query, to, status: status ? Number(status[1]) : 301, force: status?.[2] === "!" });
+  }
+  return rules;
+}
+
+/** The path pattern of a rule as a regular expression (placeholders, a final splat, trailing slash optional). */
+function pathPattern(from: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const body = from
+    .replace(/\/+$/, "")
+    .split("/")
+    .map((segment) =>
+      segment === "*"
+        ? (names.push("splat"), "(.*)")
+        : segment.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => {
+            names.push(name);
+            return "([^/]+)";
+          }),
+    )
+    .join("/");
+  return { regex: new RegExp(`^${body}/?$`), names };
+}
+
+/**
+ * The rule that applies to a request, as Netlify applies them: top to
+ * bottom, the first match wins; a rule with query conditions matches only
+ * requests with exactly those parameters; an existing file shadows a rule
+ * unless it is forced (`301!`); query parameters are passed on.
+ */
+export function matchRedirect(
+  rules: RedirectRule[],
+  url: URL,
+  fileExists: (pathname: string) => boolean,
+): { status: number; location: string } | undefined {
+  const params = [...url.searchParams];
+  for (const rule of rules) {
+    const { regex, names } = pathPattern(rule.from);
+    const match = regex.exec(decodeURIComponent(url.pathname));
+    if (!match) continue;
+    const values = new Map<string, string>(names.map((name, i) => [name, match[i + 1] ?? ""]));
+    if (rule.query.length > 0) {
+      if (params.length !== rule.query.length) continue;
+      const ok = rule.query.every(([key, expected]) => {
+        const value = url.searchParams.get(key);
+        if (value === null) return false;
+        if (expected.startsWith(":")) {
+          values.set(expected.slice(1), value);
+          return true;
+        }
+        return value === expected;
+      });
+      if (!ok) continue;
+    }
+    if (!rule.force && fileExists(url.pathname)) return undefined;
+    let location = rule.to.replace(/:([A-Za-z_]\w*)/g, (whole, name: string) =>
+      values.has(name) ? encodeURI(values.get(name)!) : whole,
+    );
+    if (!location.includes("?") && url.search && [200, 301, 302].includes(rule.status)) location += url.search;
+    return { status: rule.status, location };
+  }
+  return undefined;
+}
+
 export interface RunningServer {
   url: string;
   server: Server;
@@ -77,8 +169,26 @@ export async function serveSite(root: string): Promise<RunningServer> {
     }
     return undefined;
   };
+  const redirects = parseRedirects(await readFile(path.join(root, "_redirects"), "utf8").catch(() => ""));
+  const exists = (urlPath: string) => {
+    const clean = decodeURIComponent(urlPath);
+    return [clean, path.join(clean, "index.html")].some((candidate) => {
+      try {
+        return statSync(path.join(root, candidate)).isFile();
+      } catch {
+        return false;
+      }
+    });
+  };
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    let url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const redirect = matchRedirect(redirects, url, exists);
+    if (redirect && redirect.status >= 300 && redirect.status < 400) {
+      response.writeHead(redirect.status, { Location: redirect.location, ...headersFor(rules, url.pathname) });
+      response.end();
+      return;
+    }
+    if (redirect?.status === 200) url = new URL(redirect.location, url);
     const file = await resolve(url.pathname);
     const status = file ? 200 : 404;
     const body = file
