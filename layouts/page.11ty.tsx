@@ -1,7 +1,9 @@
 /**
  * Layout of a page (« Mes prestations », « Me contacter »…): title, body,
- * and the form the page asks for.
+ * the form the page asks for, and the comments it brought from an earlier
+ * blog, if any.
  */
+import { CommentsSection } from "../plugins/comments/components/CommentsSection.tsx";
 import { Base } from "./components/Base.tsx";
 import { ContactForm } from "./components/ContactForm.tsx";
 import { StateBadge } from "./components/StateBadge.tsx";
@@ -32,6 +34,7 @@ export default function PageLayout(data: TemplateData): JSX.Element {
         <div class="prose">{{ html: data.content }}</div>
         {page.form === "contact" ? <ContactForm i18n={i18n} successUrl={site.contactSuccessUrl} /> : null}
       </article>
+      <CommentsSection post={page} ctx={ctx} />
     </Base>
   );
 }

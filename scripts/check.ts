@@ -24,10 +24,10 @@ await runCli(async () => {
     renderInline: (text) => md.renderInline(text),
   });
   const posts = entries.filter((entry) => entry.kind === "post");
-  // Archived comments beside the posts are checked too (GitHub is not asked anything).
+  // Archived comments beside posts and pages are checked too (GitHub is not asked anything).
   const archives = await new ArchiveReader(site.timeZone).read(
     inputDir,
-    posts.map((post) => post.file),
+    entries.map((entry) => entry.file),
   );
   if (archives.problems.length > 0) throw new ContentError(archives.problems);
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import type { Blog, ContentCompanion, ContentEntry, PostEntry } from "../content/index.ts";
+import type { Blog, ContentCompanion, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -45,7 +45,8 @@ export class CommentStore implements ContentCompanion {
   #snapshot: Snapshot | undefined;
   #snapshotRead = false;
   #lastRefresh = 0;
-  #threads = new WeakMap<PostEntry, Thread>();
+  /** Threads of posts with comments on, and of pages that have archived comments (imported ones). */
+  #threads = new WeakMap<PostEntry | PageEntry, Thread>();
   #lookups = new WeakMap<PostEntry, DiscussionLookup>();
   #bodies = new Map<string, string>();
 
@@ -78,10 +79,9 @@ export class CommentStore implements ContentCompanion {
     entries: ContentEntry[];
     blog: Blog;
   }): Promise<string[]> {
-    const posts = entries.filter((entry): entry is PostEntry => entry.kind === "post");
     const { byPost, problems } = await this.#archives.read(
       inputDir,
-      posts.map((post) => post.file),
+      entries.map((entry) => entry.file),
     );
     if (problems.length > 0) return problems;
 
@@ -101,6 +101,12 @@ export class CommentStore implements ContentCompanion {
       const archived: ArchivedComment[] = byPost.get(post.file) ?? [];
       this.#threads.set(post, buildThread(archived, discussion, post.author.github));
     }
+    // Pages have no GitHub thread, but keep the comments they had (a WordPress
+    // « À propos » page often has some): shown as they are, archived.
+    for (const page of blog.pages) {
+      const archived = byPost.get(page.file);
+      if (archived?.length) this.#threads.set(page, buildThread(archived, undefined, this.#site.defaultAuthor.github));
+    }
     if (this.#bodies.size > 20_000) this.#bodies.clear();
     return [];
   }
@@ -114,9 +120,9 @@ export class CommentStore implements ContentCompanion {
     return this.settings.loading !== "consent";
   }
 
-  /** The post's thread, or undefined when comments are off for it. */
-  thread(post: PostEntry): Thread | undefined {
-    return this.#threads.get(post);
+  /** The post's thread (undefined when comments are off for it), or a page's archived thread. */
+  thread(entry: PostEntry | PageEntry): Thread | undefined {
+    return this.#threads.get(entry);
   }
 
   /** How many comments a post has, or undefined when comments are off for it. */

@@ -85,8 +85,6 @@ export interface ImportResult {
   posts: ItemCounts;
   pages: ItemCounts;
   comments: CommentCounts;
-  /** Archived comments that sit beside pages (Billet shows threads under posts only). */
-  pageComments: number;
   redirects: number;
   categoriesAdded: string[];
   imagesCopied: number;
@@ -132,7 +130,6 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
   const notes: string[] = [];
   const changes: FileChange[] = [];
   const comments = emptyCounts();
-  let pageComments = 0;
   let imagesCopied = 0;
   let embeds = 0;
   let oldSiteLinks = 0;
@@ -314,11 +311,6 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
   }
   if (multiPage > 0)
     notes.push(`${plural(multiPage, "post")} split in pages (<!--nextpage-->) now show all their pages at once`);
-  if (pageComments > 0) {
-    notes.push(
-      `${plural(pageComments, "comment")} on pages archived beside them, but not shown: Billet shows comment threads under posts only`,
-    );
-  }
   const sticky = plan.items.filter((p) => p.item.sticky).length;
   if (sticky > 0) notes.push(`${plural(sticky, "sticky post")}: Billet lists posts newest first, without pinning`);
   const otherTerms = new Map<string, number>();
@@ -359,7 +351,6 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     posts,
     pages,
     comments,
-    pageComments,
     redirects: plan.redirects.length,
     categoriesAdded: [...added.keys()],
     imagesCopied,
@@ -482,7 +473,6 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
         }),
     });
     addCounts(comments, archived.counts);
-    if (item.type === "page") pageComments += archived.counts.archived;
     if (archived.counts.unreadable > 0) {
       warnings.push(`${file}: ${plural(archived.counts.unreadable, "approved comment")} left out: no text or no date`);
     }

@@ -5,7 +5,6 @@
  * never publishes a commenter's e-mail or IP address.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -327,34 +326,36 @@ describe("importing a WordPress export into a Billet site", () => {
     }
   });
 
-  // The comments plugin (built on another branch) renders archived threads;
-  // once it is merged, this checks the imported ones against the format's
-  // rendering contract.
-  it.skipIf(!existsSync(path.join(ROOT, "plugins/comments")))(
-    "shows the archived threads under their posts, replies inside the comment they answer",
-    async () => {
-      const page = await parsePage(site.output, "billets/strasbourg-sous-la-neige/index.html");
-      const section = page.querySelector("section#commentaires.comments");
-      expect(text(section?.querySelector("h2"))).toMatch(/^6 réflexions au sujet de /);
-      const comment = (id: string) => section?.querySelector(`[data-comment-id="${id}"]`);
-      for (const id of ["wp-1001", "wp-1002", "wp-1003", "wp-1004", "wp-1006", "wp-1010"]) {
-        expect(comment(id)?.classList.contains("comment--archived")).toBe(true);
-      }
-      expect(comment("wp-1002")?.classList.contains("comment--by-author")).toBe(true);
-      expect(comment("wp-1010")?.classList.contains("comment--by-author")).toBe(false);
-      expect(
-        comment("wp-1001")?.querySelector(
-          '[data-comment-id="wp-1002"] [data-comment-id="wp-1003"] [data-comment-id="wp-1004"]',
-        ),
-      ).toBeTruthy();
-      expect(comment("wp-1001")?.querySelector('[data-comment-id="wp-1006"]')).toBeFalsy();
-      expect(comment("wp-1001")?.querySelector('a[href="https://jeanne-roth.example"]')?.getAttribute("rel")).toBe(
-        "nofollow ugc noopener",
-      );
-      expect(text(section)).toContain("archivé");
-      expect(text(section)).not.toContain("Gagnez vite");
-    },
-  );
+  it("shows the archived threads under their posts, replies inside the comment they answer", async () => {
+    const page = await parsePage(site.output, "billets/strasbourg-sous-la-neige/index.html");
+    const section = page.querySelector("section#commentaires.comments");
+    expect(text(section?.querySelector("h2"))).toMatch(/^6 réflexions au sujet de /);
+    const comment = (id: string) => section?.querySelector(`[data-comment-id="${id}"]`);
+    for (const id of ["wp-1001", "wp-1002", "wp-1003", "wp-1004", "wp-1006", "wp-1010"]) {
+      expect(comment(id)?.classList.contains("comment--archived")).toBe(true);
+    }
+    expect(comment("wp-1002")?.classList.contains("comment--by-author")).toBe(true);
+    expect(comment("wp-1010")?.classList.contains("comment--by-author")).toBe(false);
+    expect(
+      comment("wp-1001")?.querySelector(
+        '[data-comment-id="wp-1002"] [data-comment-id="wp-1003"] [data-comment-id="wp-1004"]',
+      ),
+    ).toBeTruthy();
+    expect(comment("wp-1001")?.querySelector('[data-comment-id="wp-1006"]')).toBeFalsy();
+    expect(comment("wp-1001")?.querySelector('a[href="https://jeanne-roth.example"]')?.getAttribute("rel")).toBe(
+      "nofollow ugc noopener",
+    );
+    expect(text(section)).toContain("archivé");
+    expect(text(section)).not.toContain("Gagnez vite");
+  });
+
+  it("shows a page's archived comments under the page", async () => {
+    const page = await parsePage(site.output, "a-propos/mon-parcours/index.html");
+    const section = page.querySelector("section#commentaires.comments");
+    expect(section?.querySelectorAll(".comment--archived").length).toBeGreaterThan(0);
+    // Pages have no GitHub thread: no widget there.
+    expect(section?.querySelector(".comments__widget")).toBeNull();
+  });
 
   it("never writes a commenter's e-mail or IP address, in the content or in the built site", async () => {
     const secrets = await privateValues();

@@ -10,7 +10,7 @@
  * ones `.comment--archived`, the post author's `.comment--by-author`.
  */
 import type { SiteContext } from "../../../layouts/data.ts";
-import type { PostEntry } from "../../content/model.ts";
+import type { PageEntry, PostEntry } from "../../content/model.ts";
 import { COMMENT_LINK_REL, isAllowedImage } from "../sanitize.ts";
 import { widgetMapping } from "../term.ts";
 import type { Thread, ThreadComment } from "../thread.ts";
@@ -32,13 +32,16 @@ export function commentScripts(post: PostEntry, ctx: SiteContext): string[] {
   return post.comments && ctx.comments.settings.enabled && ctx.comments.settings.widget.enabled ? ["comments.js"] : [];
 }
 
-export function CommentsSection({ post, ctx }: { post: PostEntry; ctx: SiteContext }): JSX.Element {
+/**
+ * A post's comments, or a page's archived ones (pages have no GitHub
+ * thread and no widget).
+ */
+export function CommentsSection({ post, ctx }: { post: PostEntry | PageEntry; ctx: SiteContext }): JSX.Element {
   const thread = ctx.comments.thread(post);
   if (!thread) return null;
   const { i18n } = ctx;
   const t = i18n.t.comments;
   const anchors = commentAnchors(thread);
-  const link = ctx.comments.githubLink(post);
   return (
     <section id={SECTION_ID} class="comments" aria-labelledby="commentaires-titre">
       <h2 id="commentaires-titre" class="comments__heading">
@@ -54,7 +57,7 @@ export function CommentsSection({ post, ctx }: { post: PostEntry; ctx: SiteConte
           ))}
         </ol>
       ) : null}
-      <Widget post={post} ctx={ctx} link={link} />
+      {post.kind === "post" ? <Widget post={post} ctx={ctx} link={ctx.comments.githubLink(post)} /> : null}
     </section>
   );
 }
