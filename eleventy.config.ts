@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
+import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
@@ -18,6 +19,7 @@ import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
 import { loadSiteConfig } from "./plugins/site/load.ts";
+import socialPlugin from "./plugins/social/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("./layouts/", import.meta.url));
@@ -66,6 +68,8 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
+    eleventyConfig.addPlugin(socialPlugin, { site, blog, assets });
+    eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
     eleventyConfig.setQuietMode(true);

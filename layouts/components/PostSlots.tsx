@@ -4,6 +4,7 @@
  * nothing.
  */
 import type { PostEntry } from "../../plugins/content/model.ts";
+import { ShareBlock } from "../../plugins/social/ShareBlock.tsx";
 import type { SiteContext } from "../data.ts";
 
 export interface PostSlotProps {
@@ -12,8 +13,8 @@ export interface PostSlotProps {
 }
 
 /** « Partager cet article sur les réseaux sociaux » (plugins/social). */
-export function ShareSlot(_props: PostSlotProps): JSX.Element {
-  return null;
+export function ShareSlot({ post, ctx }: PostSlotProps): JSX.Element {
+  return <ShareBlock post={post} site={ctx.site} i18n={ctx.i18n} />;
 }
 
 /** The comment thread and the giscus widget (plugins/comments). */
