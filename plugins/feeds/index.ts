@@ -49,7 +49,13 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
       files.set(feed.atomPath, atomFeed(feed, html, STYLESHEET_PATH));
       files.set(feed.jsonPath, JSON.stringify(jsonFeed(feed, html)));
     }
-    files.set(STYLESHEET_PATH, feedStylesheet(i18n, assets.url("main.css")));
+    files.set(
+      STYLESHEET_PATH,
+      feedStylesheet(i18n, {
+        stylesheet: assets.url("main.css"),
+        icon: site.favicon ?? assets.url("favicon.svg"),
+      }),
+    );
     files.set(SITEMAP_PATH, sitemapXml(await sitemapEntries(blog, site), site, i18n));
     files.set("/robots.txt", robotsTxt(site));
 

@@ -24,16 +24,20 @@ function dateTemplate(i18n: I18n): string {
       : `<xsl:value-of select="$day"/>`;
   const month = `<xsl:choose>${choose}</xsl:choose>`;
   const year = `<xsl:value-of select="substring($iso, 1, 4)"/>`;
-  const body = i18n.language === "fr" ? `${day} ${month} ${year}` : `${month} ${day}, ${year}`;
+  const text = (value: string) => `<xsl:text>${value}</xsl:text>`;
+  const body =
+    i18n.language === "fr"
+      ? [day, text(" "), month, text(" "), year].join("")
+      : [month, text(" "), day, text(", "), year].join("");
   return `<xsl:template name="date">
 <xsl:param name="iso"/>
 <xsl:variable name="month" select="number(substring($iso, 6, 2))"/>
 <xsl:variable name="day" select="number(substring($iso, 9, 2))"/>
-${body.replace(/ /g, "<xsl:text> </xsl:text>")}
+${body}
 </xsl:template>`;
 }
 
-export function feedStylesheet(i18n: I18n, stylesheetUrl: string): string {
+export function feedStylesheet(i18n: I18n, { stylesheet, icon }: { stylesheet: string; icon: string }): string {
   const t = i18n.t.feeds.page;
   const text = (value: string) => xml(i18n.typography(value));
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -46,7 +50,8 @@ export function feedStylesheet(i18n: I18n, stylesheetUrl: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <meta name="robots" content="noindex"/>
 <title><xsl:value-of select="atom:title"/> — ${text(t.badge)}</title>
-<link rel="stylesheet" href="${xml(stylesheetUrl)}"/>
+<link rel="icon" href="${xml(icon)}"/>
+<link rel="stylesheet" href="${xml(stylesheet)}"/>
 </head>
 <body>
 <main id="contenu" class="feed-page">

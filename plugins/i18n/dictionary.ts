@@ -130,7 +130,6 @@ export interface Dictionary {
       howTo: string;
       latest: string;
       visit: string;
-      updated: string;
     };
   };
 }

@@ -102,7 +102,6 @@ export const en: Dictionary = {
         "To follow this blog, copy this page’s address into your feed reader (Feedly, Inoreader, NetNewsWire, Thunderbird…). Every new post will reach you there.",
       latest: "Latest posts",
       visit: "Go to the site",
-      updated: "Updated on",
     },
   },
 };

@@ -103,7 +103,6 @@ export const fr: Dictionary = {
         "Pour suivre ce blog, copiez l’adresse de cette page dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…). Vous y recevrez chaque nouveau billet.",
       latest: "Derniers billets",
       visit: "Aller sur le site",
-      updated: "Mis à jour le",
     },
   },
 };

@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+import { serveSite } from "../test/helpers/static-server.ts";
+const server = await serveSite(process.cwd() + "/_site");
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await b.newContext({ viewport: { width: 800, height: 900 } });
+const p = await ctx.newPage();
+p.on("console", (m) => console.log("console:", m.type(), m.text()));
+await p.goto(server.url + "/billets/concours-demarches-en-clair/");
+await p.locator(".share").scrollIntoViewIfNeeded();
+await p.screenshot({ path: "/tmp/proto/share.png" });
+await p.locator("[data-share-action=mastodon]").click();
+await p.screenshot({ path: "/tmp/proto/dialog.png" });
+await p.goto(server.url + "/feed.xml");
+await p.screenshot({ path: "/tmp/proto/feed.png", fullPage: false });
+await b.close(); await server.close();
