@@ -37,7 +37,14 @@ function resolve(value: string, base: string): string {
  * its published address. Absolute URLs and `mailto:` stay as they are.
  */
 export function absolutizeUrls(html: string, base: string): string {
-  return html
+  // Only inside tags: markdown-it escapes `<` in text, so text never looks like one.
+  return html.replace(TAG, (tag) => absolutizeTag(tag, base));
+}
+
+const TAG = /<[a-z][a-z0-9-]*\s[^>]*>/gi;
+
+function absolutizeTag(tag: string, base: string): string {
+  return tag
     .replace(ATTRIBUTE, (_whole, name: string, quote: string, value: string) => {
       return `${name}"${resolve(value, base)}"`;
     })

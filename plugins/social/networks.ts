@@ -77,7 +77,8 @@ export function mastodonShareUrl(instance: string, page: SharedPage): string {
  */
 export function instanceHost(typed: string): string | undefined {
   let host = typed.trim().toLowerCase();
-  host = host.replace(/^[a-z]+:\/\//, "");
+  // An address (https://piaille.fr/@lea): its host.
+  if (/^[a-z]+:\/\//.test(host)) host = host.replace(/^[a-z]+:\/\//, "").replace(/[/?#].*$/, "");
   // A full handle (@lea@piaille.fr): the instance is after the last @.
   if (host.includes("@")) host = host.slice(host.lastIndexOf("@") + 1);
   host = host.replace(/[/?#].*$/, "").replace(/\.$/, "");
