@@ -48,6 +48,9 @@ describe("npm run bench", () => {
     const bare = /^\s*bare\b.*\bwrote (\d+) pages/m.exec(stdout);
     expect(bare, stdout).not.toBeNull();
     expect(Number(bare![1])).toBe(40);
+
+    // The untimed warm-up build drew every card (40 posts and the site's); the timed runs reused them.
+    expect(stdout).toMatch(/^\s*cold\b.*\(41 social cards drawn\); untimed warm-up, not in the ratio$/m);
   }, 120_000);
 
   it("rejects a malformed --posts with a usage message and exit code 2", async () => {
