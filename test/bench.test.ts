@@ -49,8 +49,10 @@ describe("npm run bench", () => {
     expect(bare, stdout).not.toBeNull();
     expect(Number(bare![1])).toBe(40);
 
-    // The untimed warm-up build drew every card (40 posts and the site's); the timed runs reused them.
-    expect(stdout).toMatch(/^\s*cold\b.*\(41 social cards drawn\); untimed warm-up, not in the ratio$/m);
+    // The untimed warm-up build drew the cards (one per distinct title, and the site's); the timed runs reuse them.
+    const cold = /^\s*cold\b.*\((\d+) social cards drawn\); untimed warm-up, not in the ratio$/m.exec(stdout);
+    expect(cold, stdout).not.toBeNull();
+    expect(Number(cold![1])).toBeGreaterThan(20);
   }, 120_000);
 
   it("rejects a malformed --posts with a usage message and exit code 2", async () => {
