@@ -56,7 +56,7 @@ export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
           const content = (
             <>
               <Icon network={network} />
-              <span aria-hidden="true">{visible}</span>
+              <span>{visible}</span>
             </>
           );
           if (isLinkNetwork(network)) {
@@ -64,7 +64,7 @@ export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
             return (
               <li>
                 <a
-                  class={`share__button share__button--${network}`}
+                  class="share__button"
                   href={shareLink(network, page)}
                   aria-label={label}
                   target={external ? "_blank" : undefined}
@@ -77,12 +77,7 @@ export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
           }
           return (
             <li hidden>
-              <button
-                type="button"
-                class={`share__button share__button--${network}`}
-                data-share-action={network}
-                aria-label={label}
-              >
+              <button type="button" class="share__button" data-share-action={network} aria-label={label}>
                 {content}
               </button>
               {network === "mastodon" ? (

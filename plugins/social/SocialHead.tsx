@@ -47,11 +47,10 @@ export function SocialHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }):
       ...post.tags.map((tag): [string, string] => ["article:tag", tag.name]),
     );
   }
+  // X reads the title, description and picture from Open Graph: only what
+  // Open Graph cannot say is repeated for it.
   const names: Array<[string, string | undefined]> = [
     ["twitter:card", "summary_large_image"],
-    ["twitter:title", title],
-    ["twitter:description", description || undefined],
-    ["twitter:image", imageUrl],
     ["twitter:image:alt", image.alt],
   ];
   if (post) {

@@ -41,7 +41,7 @@ export const iconId = (network: ShareNetwork) => `share__icon-${network}`;
 /** The symbols the configured buttons use, in an SVG that takes no room. */
 export function IconSprite({ networks }: { networks: ShareNetwork[] }): JSX.Element {
   return (
-    <svg class="share__sprite" aria-hidden="true" focusable="false">
+    <svg class="share__sprite" aria-hidden="true">
       {networks.map((network) => {
         const icon = ICONS[network];
         return "fill" in icon ? (
@@ -68,7 +68,7 @@ export function IconSprite({ networks }: { networks: ShareNetwork[] }): JSX.Elem
 
 export function Icon({ network }: { network: ShareNetwork }): JSX.Element {
   return (
-    <svg class="share__icon" width="20" height="20" aria-hidden="true" focusable="false">
+    <svg class="share__icon" width="20" height="20" aria-hidden="true">
       <use href={`#${iconId(network)}`} />
     </svg>
   );

@@ -27,7 +27,6 @@ export interface ImageObject {
   url: string;
   width?: number;
   height?: number;
-  caption?: string;
 }
 
 export interface BlogPosting {
@@ -140,7 +139,6 @@ export function postGraph(post: PostEntry, image: SocialImage, site: ResolvedSit
           "@type": "ImageObject",
           url: absolute(image.url, site),
           ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
-          caption: image.alt,
         },
         author,
         publisher: { "@id": author["@id"] },
