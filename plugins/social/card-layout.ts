@@ -42,9 +42,34 @@ export const CARD_COLOURS = {
   onAccent: "#ffffff",
 } as const;
 
-/** Font families as the layout names them; the files are in ./fonts (see ./card-render.ts). */
+/**
+ * Font families as the layout names them; the files are in ./fonts (see
+ * ./card-render.ts), each in two subsets: latin (French, English…) and
+ * latin-ext (the rest of the Latin alphabets, « Łódź », « Ştefan »).
+ */
 export const TITLE_FONT = "Source Serif 4";
 export const TEXT_FONT = "Source Sans 3";
+export const EXTENDED = " Ext";
+const TITLE_FAMILY = `"${TITLE_FONT}", "${TITLE_FONT}${EXTENDED}"`;
+const TEXT_FAMILY = `"${TEXT_FONT}", "${TEXT_FONT}${EXTENDED}"`;
+
+/**
+ * The characters the shipped fonts draw (the union of the two subsets'
+ * ranges). Anything else (emoji, other scripts) would show as an empty box
+ * on the card: it is left out of the card's text instead.
+ */
+const DRAWN =
+  /[\u0000-\u02ff\u0304\u0308\u0329\u1d00-\u1dbf\u1e00-\u1eff\u2000-\u206f\u20a0-\u20c4\u2113\u2122\u2191\u2193\u2212\u2215\u2c60-\u2c7f\ua720-\ua7ff]/u;
+
+/** Text as the card can draw it: composed accents, characters without a glyph left out. */
+export function drawable(text: string): string {
+  let kept = "";
+  for (const char of text.normalize("NFC")) if (DRAWN.test(char)) kept += char;
+  return kept
+    .replace(/\s{2,}/g, " ")
+    .replace(/ ([,.])/g, "$1")
+    .trim();
+}
 
 /** Title size and the lines that fit at that size, by length. */
 const TITLE_STEPS = [
@@ -84,16 +109,23 @@ function initials(name: string): string {
 
 export function cardTree(spec: CardSpec): CardNode {
   const c = CARD_COLOURS;
+  spec = {
+    eyebrow: drawable(spec.eyebrow),
+    title: drawable(spec.title),
+    description: drawable(spec.description),
+    author: drawable(spec.author),
+    site: drawable(spec.site),
+  };
   const title = titleStyle(spec.title, spec.description !== "");
   const lineHeight = Math.round(title.size * TITLE_LINE_HEIGHT);
-  const text = { fontFamily: TEXT_FONT, fontWeight: 400 };
+  const text = { fontFamily: TEXT_FAMILY, fontWeight: 400 };
 
   const main: Array<string | CardNode> = [
     h(
       "div",
       {
         display: "block",
-        fontFamily: TITLE_FONT,
+        fontFamily: TITLE_FAMILY,
         fontWeight: 700,
         fontSize: title.size,
         lineHeight: `${lineHeight}px`,

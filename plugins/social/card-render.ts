@@ -10,18 +10,18 @@ import { readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CARD_HEIGHT, CARD_WIDTH, cardTree, TEXT_FONT, TITLE_FONT, type CardSpec } from "./card-layout.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, EXTENDED, TEXT_FONT, TITLE_FONT, type CardSpec } from "./card-layout.ts";
 
 const FONTS_DIR = fileURLToPath(new URL("./fonts/", import.meta.url));
 
 /** The font files, in the order satori looks for a glyph: latin first, then latin-ext. */
 export const FONT_FILES = [
   { name: TITLE_FONT, weight: 700, file: "source-serif-4-latin-700-normal.woff" },
-  { name: TITLE_FONT, weight: 700, file: "source-serif-4-latin-ext-700-normal.woff" },
+  { name: `${TITLE_FONT}${EXTENDED}`, weight: 700, file: "source-serif-4-latin-ext-700-normal.woff" },
   { name: TEXT_FONT, weight: 400, file: "source-sans-3-latin-400-normal.woff" },
-  { name: TEXT_FONT, weight: 400, file: "source-sans-3-latin-ext-400-normal.woff" },
+  { name: `${TEXT_FONT}${EXTENDED}`, weight: 400, file: "source-sans-3-latin-ext-400-normal.woff" },
   { name: TEXT_FONT, weight: 600, file: "source-sans-3-latin-600-normal.woff" },
-  { name: TEXT_FONT, weight: 600, file: "source-sans-3-latin-ext-600-normal.woff" },
+  { name: `${TEXT_FONT}${EXTENDED}`, weight: 600, file: "source-sans-3-latin-ext-600-normal.woff" },
 ] as const;
 
 export function fontPath(file: string): string {

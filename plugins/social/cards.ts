@@ -17,7 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -285,9 +285,11 @@ export const drawCards: DrawCards = async (jobs) => {
   }
   const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(jobs.length / WORKER_THRESHOLD)));
   let next = 0;
+  const workers: Worker[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL("./card-worker.mjs", import.meta.url));
+      workers.push(worker);
       const send = () => {
         if (next >= jobs.length) {
           void worker.terminate().then(() => resolve());
@@ -305,10 +307,12 @@ export const drawCards: DrawCards = async (jobs) => {
       worker.on("error", reject);
       worker.on("online", send);
     });
-  await Promise.all(Array.from({ length: threads }, run));
+  try {
+    await Promise.all(Array.from({ length: threads }, run));
+  } catch (error) {
+    // One card failed: the build stops, without waiting for the others.
+    next = jobs.length;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
 };
-
-/** Size on disk of a file, or undefined. */
-export async function fileSize(file: string): Promise<number | undefined> {
-  return (await stat(file).catch(() => undefined))?.size;
-}

@@ -8,7 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, titleStyle, type CardSpec } from "../../plugins/social/card-layout.ts";
+import {
+  CARD_COLOURS,
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  drawable,
+  titleStyle,
+  type CardSpec,
+} from "../../plugins/social/card-layout.ts";
 import { cardSvg } from "../../plugins/social/card-render.ts";
 import { CardMaker, cardHash, drawCards, type PlannedCard } from "../../plugins/social/cards.ts";
 import { ROOT } from "../helpers/project.ts";
@@ -61,6 +68,11 @@ describe("card layout", () => {
       line: CARD_COLOURS.line,
       accent: CARD_COLOURS.accent,
     });
+  });
+
+  it("keeps every Latin letter and leaves out what the fonts cannot draw", () => {
+    expect(drawable("Łódź, Ştefan, l’œuvre « été » — 20\u202F% ?")).toBe("Łódź, Ştefan, l’œuvre « été » — 20\u202F% ?");
+    expect(drawable("Ete\u0301 🎉 à Pékin 北京, enfin")).toBe("Eté à Pékin, enfin");
   });
 
   it("makes long titles smaller, with more lines", () => {
