@@ -14,7 +14,7 @@ export interface PostSlotProps {
 
 /** « Partager cet article sur les réseaux sociaux » (plugins/social). */
 export function ShareSlot({ post, ctx }: PostSlotProps): JSX.Element {
-  return <ShareBlock post={post} site={ctx.site} i18n={ctx.i18n} />;
+  return <ShareBlock post={post} site={ctx.site} i18n={ctx.i18n} assets={ctx.assets} />;
 }
 
 /** The comment thread and the giscus widget (plugins/comments). */

@@ -7,16 +7,19 @@
  * (./share.ts): they are rendered `hidden` and only shown by it, so a
  * reader without JavaScript never meets a button that does nothing.
  */
+import type { Assets } from "../assets/index.ts";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { Icon, IconSprite } from "./icons.tsx";
+import { renderToString } from "../templates/render.ts";
+import { Icon, ICONS_ASSET } from "./icons.tsx";
 import { isLinkNetwork, NETWORK_NAMES, shareLink, type ShareNetwork, type SharedPage } from "./networks.ts";
 
 export interface ShareBlockProps {
   post: PostEntry;
   site: ResolvedSiteConfig;
   i18n: I18n;
+  assets: Assets;
 }
 
 /** The page as it is shared: its title and absolute address. */
@@ -33,11 +36,12 @@ function names(network: ShareNetwork, i18n: I18n): { label: string; visible: str
   return { label: i18n.format(t.on, { network: name }), visible: name };
 }
 
-export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
+export function ShareBlock({ post, site, i18n, assets }: ShareBlockProps): JSX.Element {
   const networks = site.share;
   if (networks.length === 0) return null;
   const page = sharedPage(post, site);
   const t = i18n.t.share;
+  const sprite = assets.url(ICONS_ASSET);
   return (
     <section
       class="share"
@@ -49,13 +53,12 @@ export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
       <h2 id="share__heading" class="share__heading">
         {t.heading}
       </h2>
-      <IconSprite networks={networks} />
       <ul class="share__list">
         {networks.map((network) => {
           const { label, visible } = names(network, i18n);
           const content = (
             <>
-              <Icon network={network} />
+              <Icon network={network} sprite={sprite} />
               <span>{visible}</span>
             </>
           );
@@ -89,16 +92,34 @@ export function ShareBlock({ post, site, i18n }: ShareBlockProps): JSX.Element {
           );
         })}
       </ul>
-      <p
-        class="share__status"
-        role="status"
-        data-share-status
-        data-copied={t.copied}
-        data-copy-failed={i18n.typography(t.copyFailed)}
-      ></p>
-      {networks.includes("mastodon") ? <MastodonDialog i18n={i18n} /> : null}
+      {{ html: sameOnEveryPost(i18n, networks.includes("mastodon")) }}
     </section>
   );
+}
+
+const rendered = new WeakMap<I18n, Map<boolean, string>>();
+
+/** The status line and the Mastodon dialog: the same on every post, rendered once. */
+function sameOnEveryPost(i18n: I18n, mastodon: boolean): string {
+  const forLanguage = rendered.get(i18n) ?? rendered.set(i18n, new Map()).get(i18n)!;
+  let html = forLanguage.get(mastodon);
+  if (html === undefined) {
+    const t = i18n.t.share;
+    html = renderToString(
+      <>
+        <p
+          class="share__status"
+          role="status"
+          data-share-status
+          data-copied={t.copied}
+          data-copy-failed={i18n.typography(t.copyFailed)}
+        ></p>
+        {mastodon ? <MastodonDialog i18n={i18n} /> : null}
+      </>,
+    ) as string;
+    forLanguage.set(mastodon, html);
+  }
+  return html;
 }
 
 /** Asks the reader for their instance, once: the answer is kept in the browser. */

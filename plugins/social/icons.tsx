@@ -1,8 +1,6 @@
 /**
- * The share block's icons: one small SVG sprite, written once per post page
- * inside the block, each button drawing its icon with `<use href="#…">`.
- * Simplified shapes on a 24 × 24 grid, a few hundred bytes in all, in the
- * text colour (`currentColor`).
+ * The share block's icons: simplified shapes on a 24 × 24 grid, in the text
+ * colour (`currentColor`), kept in one small SVG sprite file.
  */
 import type { ShareNetwork } from "./networks.ts";
 
@@ -38,38 +36,30 @@ const ICONS: Record<ShareNetwork, Icon> = {
 
 export const iconId = (network: ShareNetwork) => `share__icon-${network}`;
 
-/** The symbols the configured buttons use, in an SVG that takes no room. */
-export function IconSprite({ networks }: { networks: ShareNetwork[] }): JSX.Element {
-  return (
-    <svg class="share__sprite" aria-hidden="true">
-      {networks.map((network) => {
-        const icon = ICONS[network];
-        return "fill" in icon ? (
-          <symbol id={iconId(network)} viewBox="0 0 24 24">
-            <path d={icon.fill} />
-          </symbol>
-        ) : (
-          <symbol
-            id={iconId(network)}
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.8"
-            stroke-linecap="round"
-            stroke-linejoin="round"
-          >
-            <path d={icon.stroke} />
-          </symbol>
-        );
-      })}
-    </svg>
-  );
+/** The asset holding every icon as a `<symbol>`. */
+export const ICONS_ASSET = "share-icons.svg";
+
+/**
+ * Every icon in one SVG file, served with the site's other assets: post
+ * pages point at its symbols (`…/share-icons.<hash>.svg#share__icon-x`), so
+ * the browser fetches it once and keeps it, instead of each page carrying it.
+ */
+export function iconSprite(): string {
+  const symbols = Object.entries(ICONS).map(([network, icon]) => {
+    const paint =
+      "fill" in icon
+        ? ` fill="currentColor"`
+        : ` fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"`;
+    const d = "fill" in icon ? icon.fill : icon.stroke;
+    return `<symbol id="${iconId(network as ShareNetwork)}" viewBox="0 0 24 24"${paint}><path d="${d}"/></symbol>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join("")}</svg>\n`;
 }
 
-export function Icon({ network }: { network: ShareNetwork }): JSX.Element {
+export function Icon({ network, sprite }: { network: ShareNetwork; sprite: string }): JSX.Element {
   return (
     <svg class="share__icon" width="20" height="20" aria-hidden="true">
-      <use href={`#${iconId(network)}`} />
+      <use href={`${sprite}#${iconId(network)}`} />
     </svg>
   );
 }

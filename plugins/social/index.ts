@@ -24,6 +24,7 @@ import {
   type CardReport,
   type PlannedCard,
 } from "./cards.ts";
+import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 
 export { ShareBlock } from "./ShareBlock.tsx";
 export { SocialHead } from "./SocialHead.tsx";
@@ -45,6 +46,7 @@ export default function socialPlugin(
 ): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
   assets.add(SHARE_SCRIPT, { source: script });
+  assets.add(ICONS_ASSET, { contents: iconSprite() });
   eleventyConfig.addWatchTarget(script);
 
   let maker: CardMaker | undefined;

@@ -36,7 +36,9 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
     const page = await context.newPage();
     const problems = watchPage(page, server.url);
     const scripts: string[] = [];
+    const requested: string[] = [];
     page.on("request", (request) => {
+      requested.push(new URL(request.url()).pathname);
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
     await page.goto(server.url + POST, { waitUntil: "load" });
@@ -44,6 +46,10 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
     await expect.poll(() => page.locator('[data-share-action="copy"]').isVisible()).toBe(true);
     expect(scripts.some((path) => /^\/assets\/share\.\w+\.js$/.test(path))).toBe(true);
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
+    // The icons come from the sprite file, drawn at their size.
+    const icon = await page.locator(".share__icon").first().boundingBox();
+    expect(icon?.width).toBeGreaterThan(10);
+    expect(requested.some((path) => /^\/assets\/share-icons\.\w+\.svg$/.test(path))).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], offsite: [] });
     await context.close();
   });

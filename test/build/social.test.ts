@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { HTMLElement } from "node-html-parser";
+import { parse as parseHtml, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listFiles, parsePage, text } from "../helpers/html.ts";
 import { post, removeSite, runEleventy, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
@@ -232,10 +232,18 @@ describe("a post shared on social networks", () => {
       body: url,
     });
     expect(text(page.querySelector(".share h2"))).toBe("Partager cet article sur les réseaux sociaux");
-    // Each icon is drawn from the sprite in the block.
-    for (const use of page.querySelectorAll(".share use")) {
-      expect(page.querySelector(use.getAttribute("href")!)?.tagName).toBe("SYMBOL");
-    }
+  });
+
+  it("draws each icon from one cached SVG file of symbols", async () => {
+    const uses = page.querySelectorAll(".share use").map((use) => use.getAttribute("href")!);
+    expect(uses).toHaveLength(9);
+    const files = new Set(uses.map((href) => href.split("#")[0]!));
+    expect(files.size).toBe(1);
+    const [file] = files;
+    expect(file).toMatch(/^\/assets\/share-icons\.\w+\.svg$/);
+    const sprite = parseHtml(await readFile(path.join(site.output, file!), "utf8"));
+    for (const href of uses)
+      expect(sprite.querySelector(`symbol[id="${href.split("#")[1]}"] path`), href).not.toBeNull();
   });
 
   it("renders the buttons that need JavaScript hidden, for the script to reveal", () => {
