@@ -12,6 +12,7 @@ import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
 import commentsPlugin, { CommentStore, defaultCacheDir } from "./plugins/comments/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
+import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
@@ -19,6 +20,7 @@ import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
 import { loadSiteConfig } from "./plugins/site/load.ts";
+import socialPlugin from "./plugins/social/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("./layouts/", import.meta.url));
@@ -72,6 +74,8 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
+    eleventyConfig.addPlugin(socialPlugin, { site, blog, assets });
+    eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
     // Netlify reads redirects from the published folder; the WordPress import

@@ -21,6 +21,9 @@ export default defineSiteConfig({
         "Le reste du temps, je randonne dans les Vosges et je fais du pain au levain.",
       avatar: "/images/elise-marchal.svg",
       github: "elise-marchal",
+      // Named as the author of shared links on Mastodon (fediverse:creator).
+      fediverse: "@elise@piaille.example",
+      // Her profiles elsewhere, for search engines: profiles: ["https://www.linkedin.com/in/…"],
       links: [
         { label: "Mes prestations", url: "/prestations/" },
         { label: "Mon approche", url: "/approche/" },
@@ -62,5 +65,7 @@ export default defineSiteConfig({
   },
 
   postsPerPage: 10,
+  // The share block under each post, in this order ([] removes it).
+  share: ["linkedin", "x", "facebook", "bluesky", "mastodon", "whatsapp", "email", "copy", "native"],
   footer: "Textes sous licence CC BY-SA 4.0.",
 });

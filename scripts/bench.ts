@@ -11,6 +11,12 @@
  * each build in its own Node process. Reports median wall time (spawn to
  * exit, Node start-up included) and median peak RSS, and ends with
  * `ratio X.XX at N posts` (Billet time / bare time, largest size).
+ *
+ * Before the timed runs, each is built once untimed (`--warm`, the
+ * default): Billet's first build fills its caches (social cards are drawn
+ * once, then reused), as on an author's machine or a build server that
+ * keeps `.cache/`. That cold build is reported on its own line;
+ * `--no-warm` times from an empty cache instead.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
@@ -24,13 +30,15 @@ import { outputStats, siteFolders, writeSites, type OutputStats, type SiteFolder
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const USAGE =
-  "usage: npm run bench -- [--posts N[,N…]] [--runs R] [--seed S] [--keep]  (defaults: --posts 1000 --runs 3 --seed 1)";
+  "usage: npm run bench -- [--posts N[,N…]] [--runs R] [--seed S] [--keep] [--warm|--no-warm]  (defaults: --posts 1000 --runs 3 --seed 1 --warm)";
 
 interface Options {
   sizes: number[];
   runs: number;
   seed: number;
   keep: boolean;
+  /** Build each site once, untimed, before the timed runs. */
+  warm: boolean;
 }
 
 class UsageError extends Error {}
@@ -38,7 +46,7 @@ class UsageError extends Error {}
 class BenchError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [1000], runs: 3, seed: 1, keep: false };
+  const options: Options = { sizes: [1000], runs: 3, seed: 1, keep: false, warm: true };
   const wholeNumber = (flag: string, text: string | undefined, min: number): number => {
     if (text === undefined || !/^\d+$/.test(text.trim()) || Number(text) < min) {
       throw new UsageError(
@@ -71,6 +79,11 @@ function parseArgs(argv: string[]): Options {
       case "--keep":
         if (inline !== undefined) throw new UsageError("--keep takes no value");
         options.keep = true;
+        break;
+      case "--warm":
+      case "--no-warm":
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+        options.warm = flag === "--warm";
         break;
       case "--help":
       case "-h":
@@ -106,8 +119,17 @@ interface BuildSummary {
   output: OutputStats;
 }
 
+/** The untimed first builds, when `--warm`. */
+interface WarmUp {
+  billet: RunResult;
+  bare: RunResult;
+  /** Social cards the cold Billet build drew, from its own report line. */
+  cardsDrawn: number;
+}
+
 interface SizeResult {
   posts: number;
+  warmUp: WarmUp | undefined;
   words: number;
   markdownBytes: number;
   billet: BuildSummary;
@@ -221,6 +243,17 @@ async function benchSize(root: string, posts: number, options: Options): Promise
   const markdownBytes = site.posts.reduce((n, post) => n + Buffer.byteLength(post.text), 0);
   const words = site.posts.reduce((n, post) => n + post.words, 0);
 
+  let warmUp: WarmUp | undefined;
+  if (options.warm) {
+    const billet = await buildBillet(folders, posts, 0);
+    const bare = await buildBare(folders, posts, 0);
+    const cardsDrawn = Number(/Social cards: (\d+) drawn/.exec(billet.stdoutTail)?.[1] ?? 0);
+    warmUp = { billet, bare, cardsDrawn };
+    progress(
+      `  warm-up (untimed): Billet cold ${fmtS(billet.seconds)} (CPU ${fmtCpu(billet.cpuSeconds)}, ${cardsDrawn} social cards drawn) · bare ${fmtS(bare.seconds)}`,
+    );
+  }
+
   const billetRuns: RunResult[] = [];
   const bareRuns: RunResult[] = [];
   for (let run = 1; run <= options.runs; run++) {
@@ -248,6 +281,7 @@ async function benchSize(root: string, posts: number, options: Options): Promise
   const bare = summarize(bareRuns, bareOutput);
   return {
     posts,
+    warmUp,
     words,
     markdownBytes,
     billet,
@@ -265,13 +299,18 @@ function report(result: SizeResult, options: Options): string {
   const helpers = billet.medianHelpersRss > 0 ? ` (+ ${fmtMb(billet.medianHelpersRss)} in esbuild's process)` : "";
   const times = (s: BuildSummary) => s.times.map((t) => t.toFixed(2)).join(" ");
   const plural = options.runs === 1 ? "1 run" : `${options.runs} runs`;
+  const { warmUp } = result;
+  const warmLine = warmUp
+    ? `  cold     ${fmtS(warmUp.billet.seconds).padStart(9)}   CPU ${fmtCpu(warmUp.billet.cpuSeconds).padStart(7)}   peak ${fmtMb(warmUp.billet.peakRss).padStart(7)}   Billet's first build, empty caches (${warmUp.cardsDrawn} social cards drawn); untimed warm-up, not in the ratio`
+    : `  cold     timed runs start from empty caches (--no-warm): the first Billet run draws the social cards`;
   // CPU time (user + system, main process) is less disturbed than wall time by other work on a shared machine.
   return [
-    `${result.posts} posts — ${plural} of each build, medians (seed ${options.seed})`,
+    `${result.posts} posts — ${plural} of each build after ${warmUp ? "a warm-up build of each" : "no warm-up"}, medians (seed ${options.seed})`,
     `  sources  ${result.posts} posts + 3 pages, ${result.words} words, ${mb(result.markdownBytes).toFixed(1)} MB of Markdown`,
     `  Billet   ${fmtS(billet.medianSeconds).padStart(9)}   CPU ${fmtCpu(billet.medianCpuSeconds).padStart(7)}   peak ${fmtMb(billet.medianPeakRss).padStart(7)}${helpers}   wrote ${billet.output.pages} pages (${billet.output.postPages} posts), ${mb(billet.output.bytes).toFixed(1)} MB`,
     `  bare     ${fmtS(bare.medianSeconds).padStart(9)}   CPU ${fmtCpu(bare.medianCpuSeconds).padStart(7)}   peak ${fmtMb(bare.medianPeakRss).padStart(7)}   wrote ${bare.output.pages} pages, ${mb(bare.output.bytes).toFixed(1)} MB`,
     `  runs     Billet ${times(billet)} s · bare ${times(bare)} s (wall time)`,
+    warmLine,
     `  Billet/bare: time ${result.timeRatio.toFixed(2)} ×, peak memory ${result.memoryRatio?.toFixed(2) ?? "n/a"} ×, CPU ${result.cpuRatio?.toFixed(2) ?? "n/a"} ×`,
   ].join("\n");
 }

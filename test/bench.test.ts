@@ -48,6 +48,11 @@ describe("npm run bench", () => {
     const bare = /^\s*bare\b.*\bwrote (\d+) pages/m.exec(stdout);
     expect(bare, stdout).not.toBeNull();
     expect(Number(bare![1])).toBe(40);
+
+    // The untimed warm-up build drew the cards (one per distinct title, and the site's); the timed runs reuse them.
+    const cold = /^\s*cold\b.*\((\d+) social cards drawn\); untimed warm-up, not in the ratio$/m.exec(stdout);
+    expect(cold, stdout).not.toBeNull();
+    expect(Number(cold![1])).toBeGreaterThan(20);
   }, 120_000);
 
   it("rejects a malformed --posts with a usage message and exit code 2", async () => {

@@ -25,6 +25,14 @@ declare module "@11ty/eleventy" {
     addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
     on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
+    /** Once Eleventy knows every page and its URL, before rendering them. */
+    on(
+      event: "eleventy.contentMap",
+      listener: (maps: {
+        inputPathToUrl: Record<string, string[]>;
+        urlToInputPath: Record<string, unknown>;
+      }) => unknown,
+    ): void;
     addPreprocessor(
       name: string,
       extensions: string,

@@ -1,10 +1,17 @@
 /**
  * A named place at the end of every page's <head>, for what other plugins
- * derive from the page's description: social metadata, structured data,
- * feed links (plugins/social). Until then it renders nothing.
+ * derive from the page's description: feed links (plugins/feeds), social
+ * metadata and structured data (plugins/social).
  */
+import { FeedLinks } from "../../plugins/feeds/FeedLinks.tsx";
+import { SocialHead } from "../../plugins/social/SocialHead.tsx";
 import type { PageMeta, SiteContext } from "../data.ts";
 
-export function HeadSlot(_props: { ctx: SiteContext; meta: PageMeta }): JSX.Element {
-  return null;
+export function HeadSlot({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }): JSX.Element {
+  return (
+    <>
+      <FeedLinks ctx={ctx} meta={meta} />
+      <SocialHead ctx={ctx} meta={meta} />
+    </>
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { CommentsSection } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { PostEntry } from "../../plugins/content/model.ts";
+import { ShareBlock } from "../../plugins/social/ShareBlock.tsx";
 import type { SiteContext } from "../data.ts";
 
 export interface PostSlotProps {
@@ -13,8 +14,8 @@ export interface PostSlotProps {
 }
 
 /** « Partager cet article sur les réseaux sociaux » (plugins/social). */
-export function ShareSlot(_props: PostSlotProps): JSX.Element {
-  return null;
+export function ShareSlot({ post, ctx }: PostSlotProps): JSX.Element {
+  return <ShareBlock post={post} site={ctx.site} i18n={ctx.i18n} assets={ctx.assets} />;
 }
 
 /** The comment thread and the giscus widget (plugins/comments). */

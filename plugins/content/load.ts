@@ -169,6 +169,11 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     const defaultSlug = slugify(fileSlug(file), site.language);
     if (isPost) {
       const fm = result.value as ReturnType<typeof postRules.parse>;
+      if (fm.image && isRelativeReference(fm.image)) {
+        const source = path.join(path.dirname(file), decodeURI(fm.image.split(/[?#]/)[0]!));
+        if (!(await exists(source)))
+          problems.push(`${file}: image: found no file at ${source}, expected the image beside the Markdown file`);
+      }
       const slug = fm.slug ?? defaultSlug;
       entries.push({
         kind: "post",
@@ -264,14 +269,18 @@ async function imageProblems(file: string, { images, bodyLine }: SourceFacts): P
     }
     if (isRelativeReference(image.src)) {
       const source = path.join(path.dirname(file), decodeURI(image.src.split(/[?#]/)[0]!));
-      const exists = await access(source).then(
-        () => true,
-        () => false,
-      );
-      if (!exists) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+      if (!(await exists(source)))
+        problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
     }
   }
   return problems;
+}
+
+function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Two sources that would be written to the same address, or onto a page Billet generates. */

@@ -119,4 +119,52 @@ export interface Dictionary {
     /** `{page}` title suffix on paginated lists, e.g. « Page 2 ». */
     page: string;
   };
+  /** The share block under each post (plugins/social). */
+  share: {
+    heading: string;
+    /** Accessible name of a network's link: « Partager sur {network} ». */
+    on: string;
+    /** E-mail: accessible name, then the short visible name. */
+    email: string;
+    emailName: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    /** The system's share sheet: accessible name, then the short visible name. */
+    native: string;
+    nativeName: string;
+    mastodon: {
+      /** Heading of the dialog that asks for the reader's instance. */
+      title: string;
+      label: string;
+      hint: string;
+      invalid: string;
+      submit: string;
+      cancel: string;
+      /** Button shown once an instance is remembered; `{instance}` is its host. */
+      change: string;
+    };
+  };
+  /** Social cards, structured data (plugins/social). */
+  social: {
+    /** Alternative text of a post's generated card: `{title}`, `{site}`. */
+    cardAlt: string;
+    /** Alternative text of the site's card. */
+    siteCardAlt: string;
+  };
+  /** Atom and JSON feeds, and the page a browser shows for the Atom feed (plugins/feeds). */
+  feeds: {
+    /** Title of a `<link rel="alternate">`: `{title}` is the feed's title, `{format}` Atom or JSON Feed. */
+    linkTitle: string;
+    /** A category's feed title: `{site}`, `{category}`. */
+    categoryTitle: string;
+    /** The browser view of the Atom feed. */
+    page: {
+      badge: string;
+      intro: string;
+      howTo: string;
+      latest: string;
+      visit: string;
+    };
+  };
 }

@@ -98,4 +98,40 @@ export const en: Dictionary = {
   pageTitle: {
     page: "page {page}",
   },
+  share: {
+    heading: "Share this post on social media",
+    on: "Share on {network}",
+    email: "Send by e-mail",
+    emailName: "E-mail",
+    copy: "Copy the link",
+    copied: "Link copied to the clipboard.",
+    copyFailed: "Could not copy the link: copy the address from the browser’s address bar.",
+    native: "Share with another app",
+    nativeName: "Other apps",
+    mastodon: {
+      title: "Share on Mastodon",
+      label: "Your Mastodon instance",
+      hint: "Your server’s address, for example mastodon.social. It will be remembered on this device.",
+      invalid: "This does not look like a server name: write for example mastodon.social.",
+      submit: "Share",
+      cancel: "Cancel",
+      change: "Change instance ({instance})",
+    },
+  },
+  social: {
+    cardAlt: "{title} — {site}",
+    siteCardAlt: "{site}",
+  },
+  feeds: {
+    linkTitle: "{title} ({format})",
+    categoryTitle: "{site} — {category}",
+    page: {
+      badge: "Atom feed",
+      intro: "You are reading a feed: the list of the latest posts, in a format that feed reader apps understand.",
+      howTo:
+        "To follow this blog, copy this page’s address into your feed reader (Feedly, Inoreader, NetNewsWire, Thunderbird…). Every new post will reach you there.",
+      latest: "Latest posts",
+      visit: "Go to the site",
+    },
+  },
 };

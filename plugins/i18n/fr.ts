@@ -98,4 +98,41 @@ export const fr: Dictionary = {
   pageTitle: {
     page: "page {page}",
   },
+  share: {
+    heading: "Partager cet article sur les réseaux sociaux",
+    on: "Partager sur {network}",
+    email: "Envoyer par e-mail",
+    emailName: "E-mail",
+    copy: "Copier le lien",
+    copied: "Lien copié dans le presse-papiers.",
+    copyFailed: "Impossible de copier le lien : copiez l’adresse depuis la barre du navigateur.",
+    native: "Partager avec une autre application",
+    nativeName: "Autres applications",
+    mastodon: {
+      title: "Partager sur Mastodon",
+      label: "Votre instance Mastodon",
+      hint: "L’adresse de votre serveur, par exemple mastodon.social ou piaille.fr. Elle sera retenue sur cet appareil.",
+      invalid: "Cette adresse ne ressemble pas à un nom de serveur : écrivez par exemple mastodon.social.",
+      submit: "Partager",
+      cancel: "Annuler",
+      change: "Changer d’instance ({instance})",
+    },
+  },
+  social: {
+    cardAlt: "{title} — {site}",
+    siteCardAlt: "{site}",
+  },
+  feeds: {
+    linkTitle: "{title} ({format})",
+    categoryTitle: "{site} — {category}",
+    page: {
+      badge: "Flux Atom",
+      intro:
+        "Vous lisez un flux : la liste des derniers billets, dans un format que lisent les applications de lecture de flux.",
+      howTo:
+        "Pour suivre ce blog, copiez l’adresse de cette page dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…). Vous y recevrez chaque nouveau billet.",
+      latest: "Derniers billets",
+      visit: "Aller sur le site",
+    },
+  },
 };

@@ -10,6 +10,7 @@
  * `file: field: found …, expected …` form as content errors.
  */
 import { resolveComments, type ResolvedComments } from "../comments/config.ts";
+import { SHARE_NETWORKS, type ShareNetwork } from "../social/networks.ts";
 import { ConfigError } from "./errors.ts";
 
 /** Interface languages that ship with a complete dictionary. */
@@ -38,6 +39,17 @@ export interface AuthorConfig {
   links?: AuthorLink[];
   /** GitHub login, used to mark this author's comments in threads. */
   github?: string;
+  /**
+   * Fediverse (Mastodon…) handle, `@lea@piaille.fr`: posts then name the
+   * author in `fediverse:creator`, so Mastodon credits them under shared links.
+   */
+  fediverse?: string;
+  /**
+   * Addresses of the author's profiles on other sites (LinkedIn, a personal
+   * site…): search engines read them as the same person (`sameAs`). The
+   * GitHub and fediverse profiles are added for you.
+   */
+  profiles?: string[];
 }
 
 export interface NavigationItem {
@@ -170,6 +182,18 @@ export interface SiteConfig {
   contactSuccessUrl?: string;
   /** Comment threads under posts (giscus, GitHub Discussions). */
   comments?: CommentsConfig;
+  /**
+   * The buttons under each post, in this order: "linkedin", "x", "facebook",
+   * "bluesky", "mastodon", "whatsapp", "email", "copy" (copies the address)
+   * and "native" (the phone's own share menu). Default: all of them, in
+   * that order. `[]` removes the share block.
+   */
+  share?: ShareNetwork[];
+  /** Atom and JSON feeds (`/feed.xml`, `/feed.json`, and one per category). */
+  feeds?: {
+    /** How many of the latest posts each feed holds. Default 20. */
+    entries?: number;
+  };
 }
 
 export interface ResolvedAuthor {
@@ -179,6 +203,9 @@ export interface ResolvedAuthor {
   avatar: string | undefined;
   links: AuthorLink[];
   github: string | undefined;
+  /** `@name@host`, checked. */
+  fediverse: string | undefined;
+  profiles: string[];
 }
 
 export interface ResolvedCategory {
@@ -203,6 +230,8 @@ export interface ResolvedSiteConfig {
   favicon: string | undefined;
   contactSuccessUrl: string;
   comments: ResolvedComments;
+  share: ShareNetwork[];
+  feeds: { entries: number };
 }
 
 /** Identity function that gives `site.config.ts` its types and documentation. */
@@ -262,6 +291,17 @@ export function resolveSiteConfig(
       if (!isLinkTarget(link.url))
         problem(`authors.${id}.links[${i}].url`, link.url, 'a path ("/contact/") or an absolute URL');
     });
+    if (author.fediverse !== undefined && !FEDIVERSE_HANDLE.test(author.fediverse)) {
+      problem(`authors.${id}.fediverse`, author.fediverse, 'a handle such as "@lea@piaille.fr"');
+    }
+    (author.profiles ?? []).forEach((profile, i) => {
+      if (typeof profile !== "string" || !/^https?:\/\/[^/\s]+/.test(profile))
+        problem(
+          `authors.${id}.profiles[${i}]`,
+          profile,
+          'an absolute address such as "https://www.linkedin.com/in/lea"',
+        );
+    });
     authors.set(id, {
       id,
       name: author.name,
@@ -269,6 +309,8 @@ export function resolveSiteConfig(
       avatar: author.avatar,
       links: author.links ?? [],
       github: author.github,
+      fediverse: author.fediverse,
+      profiles: author.profiles ?? [],
     });
   }
   const defaultAuthor = authors.values().next().value;
@@ -318,6 +360,23 @@ export function resolveSiteConfig(
   }
 
   const comments = resolveComments(config.comments, env, problem);
+  const share = config.share ?? [...SHARE_NETWORKS];
+  if (!Array.isArray(share)) {
+    problem("share", share, `a list of buttons among ${SHARE_NETWORKS.map((n) => `"${n}"`).join(", ")}`);
+  } else {
+    share.forEach((network, i) => {
+      if (!SHARE_NETWORKS.includes(network)) {
+        problem(`share[${i}]`, network, `one of ${SHARE_NETWORKS.map((n) => `"${n}"`).join(", ")}`);
+      } else if (share.indexOf(network) !== i) {
+        problem(`share[${i}]`, network, "each button once");
+      }
+    });
+  }
+
+  const feedEntries = config.feeds?.entries ?? 20;
+  if (!Number.isInteger(feedEntries) || feedEntries < 1) {
+    problem("feeds.entries", feedEntries, "a whole number of at least 1");
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -337,8 +396,13 @@ export function resolveSiteConfig(
     favicon: config.favicon,
     contactSuccessUrl: config.contactSuccessUrl ?? "/contact/merci/",
     comments,
+    share,
+    feeds: { entries: feedEntries },
   };
 }
+
+/** `@name@host.tld`, as Mastodon writes a handle. */
+const FEDIVERSE_HANDLE = /^@[a-z0-9_.-]+@(?:[a-z0-9-]+\.)+[a-z0-9-]{2,}$/i;
 
 function isValidTimeZone(zone: string): boolean {
   try {

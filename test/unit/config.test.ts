@@ -84,4 +84,42 @@ describe("site configuration", () => {
       'site.config.ts: permalinks.post: found "/billets/:titre/", expected only the tokens :slug, :year, :month, :day',
     );
   });
+
+  it("shares on every network by default, in order, with 20 posts per feed", () => {
+    const site = resolveSiteConfig(minimal, { env: {} });
+    expect(site.share).toEqual([
+      "linkedin",
+      "x",
+      "facebook",
+      "bluesky",
+      "mastodon",
+      "whatsapp",
+      "email",
+      "copy",
+      "native",
+    ]);
+    expect(site.feeds).toEqual({ entries: 20 });
+    expect(site.defaultAuthor).toMatchObject({ fediverse: undefined, profiles: [] });
+  });
+
+  it("reports unknown or repeated share buttons, a bad fediverse handle or profile, and a bad feed size", () => {
+    const bad = {
+      ...minimal,
+      authors: { a: { name: "A", fediverse: "lea@piaille", profiles: ["linkedin.com/in/lea"] } },
+      share: ["linkedin", "tiktok", "linkedin"],
+      feeds: { entries: 0 },
+    } as unknown as SiteConfig;
+    expect(() => resolveSiteConfig(bad)).toThrow(ConfigError);
+    try {
+      resolveSiteConfig(bad);
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'site.config.ts: authors.a.fediverse: found "lea@piaille", expected a handle such as "@lea@piaille.fr"',
+        'site.config.ts: authors.a.profiles[0]: found "linkedin.com/in/lea", expected an absolute address such as "https://www.linkedin.com/in/lea"',
+        'site.config.ts: share[1]: found "tiktok", expected one of "linkedin", "x", "facebook", "bluesky", "mastodon", "whatsapp", "email", "copy", "native"',
+        'site.config.ts: share[2]: found "linkedin", expected each button once',
+        "site.config.ts: feeds.entries: found the number 0, expected a whole number of at least 1",
+      ]);
+    }
+  });
 });

@@ -1,0 +1,70 @@
+/**
+ * Feeds and sitemap: Atom and JSON Feed 1.1 for the whole blog (`/feed.xml`,
+ * `/feed.json`) and for each category (`/categories/<slug>/feed.xml`…),
+ * with the latest posts in full; the stylesheet browsers apply to the Atom
+ * feeds (`/feed.xsl`); `sitemap.xml` and `robots.txt`.
+ *
+ * Everything is made from `blog` (the posts being built: drafts and
+ * scheduled posts only in preview) and written once the pages are.
+ */
+import type { EleventyConfig } from "@11ty/eleventy";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Assets } from "../assets/index.ts";
+import type { Blog } from "../content/blog.ts";
+import type { I18n } from "../i18n/index.ts";
+import type { Markdown } from "../markdown/index.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+import { atomFeed } from "./atom.ts";
+import { FeedContent } from "./content.ts";
+import { jsonFeed } from "./json-feed.ts";
+import { blogFeeds } from "./model.ts";
+import { robotsTxt, sitemapEntries, sitemapXml, SITEMAP_PATH } from "./sitemap.ts";
+import { feedStylesheet, STYLESHEET_PATH } from "./stylesheet.ts";
+
+export { FeedLinks } from "./FeedLinks.tsx";
+
+export interface FeedsPluginOptions {
+  site: ResolvedSiteConfig;
+  i18n: I18n;
+  blog: Blog;
+  markdown: Markdown;
+  assets: Assets;
+}
+
+export default function feedsPlugin(eleventyConfig: EleventyConfig, options: FeedsPluginOptions): void {
+  const { site, i18n, blog, markdown, assets } = options;
+  const content = new FeedContent(markdown.md, site.url);
+
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    content.reset();
+    const files = new Map<string, string>();
+    const feeds = blogFeeds(blog, site, i18n);
+    const posts = new Set(feeds.flatMap((feed) => feed.entries.map((entry) => entry.post)));
+    const html = new Map<string, string>();
+    await Promise.all(
+      [...posts].map(async (post) => html.set(new URL(post.url, site.url + "/").href, await content.html(post))),
+    );
+    for (const feed of feeds) {
+      files.set(feed.atomPath, atomFeed(feed, html, STYLESHEET_PATH));
+      files.set(feed.jsonPath, JSON.stringify(jsonFeed(feed, html)));
+    }
+    files.set(
+      STYLESHEET_PATH,
+      feedStylesheet(i18n, {
+        stylesheet: assets.url("main.css"),
+        icon: site.favicon ?? assets.url("favicon.svg"),
+      }),
+    );
+    files.set(SITEMAP_PATH, sitemapXml(await sitemapEntries(blog, site), site, i18n));
+    files.set("/robots.txt", robotsTxt(site));
+
+    await Promise.all(
+      [...files].map(async ([url, text]) => {
+        const file = path.join(directories.output, url);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, text);
+      }),
+    );
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Sharing: the share block under each post (./ShareBlock.tsx, with its
+ * script ./share.ts), what pages tell social networks and search engines
+ * (./SocialHead.tsx: Open Graph, Twitter/X, `fediverse:creator`, JSON-LD),
+ * and the social cards drawn for each post (./cards.ts).
+ *
+ * Cards are planned as soon as Eleventy knows its pages (`eleventy.contentMap`,
+ * after the content is loaded), drawn meanwhile in worker threads when
+ * they are not in the cache, and published when the build ends.
+ */
+import type { EleventyConfig } from "@11ty/eleventy";
+import { copyFile, mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Assets } from "../assets/index.ts";
+import type { Blog } from "../content/blog.ts";
+import { publishedImagePath } from "../markdown/images.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+import {
+  CardMaker,
+  ownImageSource,
+  plannedPostCard,
+  plannedSiteCard,
+  type CardReport,
+  type PlannedCard,
+} from "./cards.ts";
+import { ICONS_ASSET, iconSprite } from "./icons.tsx";
+
+export { ShareBlock } from "./ShareBlock.tsx";
+export { SocialHead } from "./SocialHead.tsx";
+
+export const SHARE_SCRIPT = "share.js";
+
+/** Where cards are kept between builds, beside the site's content folder. */
+export const CARD_CACHE = path.join(".cache", "social-cards");
+
+export interface SocialPluginOptions {
+  site: ResolvedSiteConfig;
+  blog: Blog;
+  assets: Assets;
+}
+
+export default function socialPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, blog, assets }: SocialPluginOptions,
+): void {
+  const script = fileURLToPath(new URL("./share.ts", import.meta.url));
+  assets.add(SHARE_SCRIPT, { source: script });
+  assets.add(ICONS_ASSET, { contents: iconSprite() });
+  eleventyConfig.addWatchTarget(script);
+
+  let maker: CardMaker | undefined;
+  let cards: PlannedCard[] = [];
+  let drawing: Promise<CardReport> | undefined;
+
+  const plan = () => {
+    cards = [
+      plannedSiteCard(site),
+      ...blog.posts.filter((post) => !post.image).map((post) => plannedPostCard(post, site)),
+    ];
+    drawing = maker!.make(cards);
+    // Awaited at the end of the build; until then a failure must not go unhandled.
+    drawing.catch(() => undefined);
+  };
+
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    maker ??= new CardMaker(path.join(siteRoot(directories.input), CARD_CACHE));
+    drawing = undefined;
+  });
+  eleventyConfig.on("eleventy.contentMap", () => plan());
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (!drawing) plan();
+    const report = await drawing!;
+    await Promise.all([maker!.publish(cards, directories.output), publishOwnImages(blog, directories.output)]);
+    if (report.drawn > 0) {
+      console.log(
+        `[billet] Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`,
+      );
+    }
+  });
+}
+
+/** The folder that holds the content folder (the project), where `.cache/` lives. */
+function siteRoot(input: string): string {
+  const content = path.resolve(input);
+  return content === process.cwd() ? content : path.dirname(content);
+}
+
+/** A post's own `image:` beside it is published next to the page, like the images of its text. */
+async function publishOwnImages(blog: Blog, outputDir: string): Promise<void> {
+  await Promise.all(
+    blog.posts.map(async (post) => {
+      const source = ownImageSource(post);
+      if (!source) return;
+      const target = path.join(outputDir, decodeURI(publishedImagePath(post.url, post.image!)));
+      const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+      if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(source, target);
+    }),
+  );
+}
