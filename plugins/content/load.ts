@@ -167,6 +167,16 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
       continue;
     }
     const defaultSlug = slugify(fileSlug(file), site.language);
+    if (
+      !result.value.slug &&
+      !(!isPost && "permalink" in result.value && result.value.permalink) &&
+      defaultSlug === ""
+    ) {
+      problems.push(
+        `${file}: slug: found no letter or digit in the file name, expected slug: in the front matter, e.g. slug: mon-billet`,
+      );
+      continue;
+    }
     if (isPost) {
       const fm = result.value as ReturnType<typeof postRules.parse>;
       if (fm.image && isRelativeReference(fm.image)) {
@@ -175,6 +185,13 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
           problems.push(`${file}: image: found no file at ${source}, expected the image beside the Markdown file`);
       }
       const slug = fm.slug ?? defaultSlug;
+      fm.tags.forEach((name, i) => {
+        if (refs.tag(name).slug === "") {
+          problems.push(
+            `${file}: tags[${i}]: found ${JSON.stringify(name)}, expected a tag with at least one letter or digit`,
+          );
+        }
+      });
       entries.push({
         kind: "post",
         inputPath,

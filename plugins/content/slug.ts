@@ -1,6 +1,8 @@
 /**
  * Slugs for URLs and heading ids: lowercase ASCII words joined by dashes,
  * accents transliterated (« Stratégie » → `strategie`, « œuvre » → `oeuvre`).
+ * Text in a script with no Latin transliteration (漢字, عربي) keeps its own
+ * letters (`漢字`), rather than vanishing into an empty slug.
  */
 import slugifyText from "@sindresorhus/slugify";
 
@@ -19,7 +21,13 @@ export function slugify(text: string, language = "fr"): string {
   const key = `${language}\u0000${text}`;
   let slug = made.get(key);
   if (slug === undefined) {
-    slug = slugifyText(text, { decamelize: false, customReplacements: REPLACEMENTS[language] ?? [] });
+    slug =
+      slugifyText(text, { decamelize: false, customReplacements: REPLACEMENTS[language] ?? [] }) ||
+      text
+        .normalize("NFKC")
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+        .replace(/^-+|-+$/g, "");
     made.set(key, slug);
   }
   return slug;

@@ -114,4 +114,21 @@ describe("content errors", () => {
       "content/categories.yaml: voyages.name: found nothing, expected the category's name as readers see it",
     );
   });
+
+  it("refuses a tag or a file name with no letter or digit", async () => {
+    site = await writeSite({
+      files: {
+        "posts/🎉.md": post({ title: "Fête", date: "2024-01-01", category: "opinion", tags: ["ok", "🎈"] }),
+        "posts/b.md": post({ title: "B", date: "2024-01-01", category: "opinion", tags: ["🎈"] }),
+      },
+    });
+    const { code, stderr, stdout } = await cliBuild(site.config);
+    expect(code).not.toBe(0);
+    expect(stdout + stderr).toContain(
+      "content/posts/🎉.md: slug: found no letter or digit in the file name, expected slug: in the front matter",
+    );
+    expect(stdout + stderr).toContain(
+      'content/posts/b.md: tags[0]: found "🎈", expected a tag with at least one letter or digit',
+    );
+  });
 });

@@ -193,3 +193,37 @@ describe("categories listed in content/categories.yaml", () => {
     ]);
   });
 });
+
+describe("tags and file names in other scripts", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({
+      files: {
+        "posts/中文标题.md": post({
+          title: "中文标题",
+          date: "2024-03-01",
+          category: "opinion",
+          tags: ["漢字", "Voyage"],
+        }),
+      },
+    });
+  });
+  afterAll(() => removeSite(site));
+
+  it("get addresses in their own letters, never an empty one", async () => {
+    const files = await listFiles(site.output);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "billets/中文标题/index.html",
+        "etiquettes/漢字/index.html",
+        "etiquettes/voyage/index.html",
+      ]),
+    );
+    expect(files).not.toContain("etiquettes/index.html");
+    const page = await parsePage(site.output, "billets/中文标题/index.html");
+    expect(page.querySelectorAll(".tags a").map((a) => a.getAttribute("href"))).toEqual([
+      "/etiquettes/漢字/",
+      "/etiquettes/voyage/",
+    ]);
+  });
+});

@@ -23,3 +23,11 @@ describe("slugs", () => {
     expect(fileSlug("content/posts/mon-billet/index.md")).toBe("mon-billet");
   });
 });
+
+describe("slugs in scripts without a Latin transliteration", () => {
+  it("keep their own letters", () => {
+    expect(slugify("漢字")).toBe("漢字");
+    expect(slugify("نص عربي")).toMatch(/^[a-z]+-[a-z]+$/); // transliterated
+    expect(slugify("🎉")).toBe("");
+  });
+});
