@@ -74,7 +74,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
-    eleventyConfig.addPlugin(socialPlugin, { site, blog, assets });
+    eleventyConfig.addPlugin(socialPlugin, { site, i18n, blog, assets });
     eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });

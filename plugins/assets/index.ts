@@ -23,6 +23,11 @@ export interface AssetEntry {
    * theme), `esm` for a module loaded with `type="module"` (default).
    */
   format?: "iife" | "esm";
+  /**
+   * Constants replaced in the script at bundle time (esbuild's `define`),
+   * e.g. the interface strings a script shows, so that pages need not carry them.
+   */
+  define?: Record<string, string>;
 }
 
 interface BuiltAsset {
@@ -61,7 +66,9 @@ export class Assets {
     await Promise.all(
       [...this.#entries].map(async ([name, entry]) => {
         const contents =
-          entry.contents !== undefined ? Buffer.from(entry.contents) : await this.#bundle(entry.source!, entry.format);
+          entry.contents !== undefined
+            ? Buffer.from(entry.contents)
+            : await this.#bundle(entry.source!, entry.format, entry.define);
         const hash = createHash("sha256").update(contents).digest("hex").slice(0, 10);
         const ext = path.extname(name);
         built.set(name, { url: `/${ASSETS_DIR}/${path.basename(name, ext)}.${hash}${ext}`, contents });
@@ -70,13 +77,14 @@ export class Assets {
     this.#built = built;
   }
 
-  async #bundle(source: string, format: "iife" | "esm"): Promise<Uint8Array> {
+  async #bundle(source: string, format: "iife" | "esm", define?: Record<string, string>): Promise<Uint8Array> {
     const result = await esbuild.build({
       entryPoints: [source],
       bundle: true,
       minify: true,
       write: false,
       format,
+      ...(define ? { define } : {}),
       target: ["es2020", "chrome100", "firefox100", "safari15"],
       outdir: "out",
       logLevel: "silent",

@@ -4,14 +4,15 @@
  *
  * Networks with a share address are plain links and work without
  * JavaScript. The copy, native share and Mastodon buttons need a script
- * (./share.ts): they are rendered `hidden` and only shown by it, so a
- * reader without JavaScript never meets a button that does nothing.
+ * (./share.ts): the page holds only an empty, hidden place for each, which
+ * the script fills (its strings are built into it, see `shareScriptText`)
+ * when the button can work. So a reader without JavaScript never meets a
+ * button that does nothing, and every post page stays light.
  */
 import type { Assets } from "../assets/index.ts";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { renderToString } from "../templates/render.ts";
 import { Icon, ICONS_ASSET } from "./icons.tsx";
 import { isLinkNetwork, NETWORK_NAMES, shareLink, type ShareNetwork, type SharedPage } from "./networks.ts";
 
@@ -36,124 +37,64 @@ function names(network: ShareNetwork, i18n: I18n): { label: string; visible: str
   return { label: i18n.format(t.on, { network: name }), visible: name };
 }
 
+/**
+ * What the share script shows, by language: built into the script at
+ * bundle time (plugins/assets `define`), instead of repeated in every page.
+ */
+export function shareScriptText(i18n: I18n) {
+  const t = i18n.t.share;
+  const button = (network: ShareNetwork) => names(network, i18n);
+  return {
+    copy: button("copy"),
+    native: button("native"),
+    mastodon: button("mastodon"),
+    copied: t.copied,
+    copyFailed: i18n.typography(t.copyFailed),
+    dialog: {
+      title: t.mastodon.title,
+      label: t.mastodon.label,
+      hint: i18n.typography(t.mastodon.hint),
+      invalid: i18n.typography(t.mastodon.invalid),
+      submit: t.mastodon.submit,
+      cancel: t.mastodon.cancel,
+      change: t.mastodon.change,
+    },
+  };
+}
+
+export type ShareScriptText = ReturnType<typeof shareScriptText>;
+
 export function ShareBlock({ post, site, i18n, assets }: ShareBlockProps): JSX.Element {
   const networks = site.share;
   if (networks.length === 0) return null;
   const page = sharedPage(post, site);
-  const t = i18n.t.share;
   const sprite = assets.url(ICONS_ASSET);
   return (
-    <section
-      class="share"
-      aria-labelledby="share__heading"
-      data-share
-      data-share-title={page.title}
-      data-share-url={page.url}
-    >
-      <h2 id="share__heading" class="share__heading">
-        {t.heading}
+    <section class="share" aria-labelledby="partager" data-share={sprite}>
+      <h2 id="partager" class="share__heading">
+        {i18n.t.share.heading}
       </h2>
       <ul class="share__list">
         {networks.map((network) => {
+          if (!isLinkNetwork(network)) return <li hidden data-share-action={network}></li>;
           const { label, visible } = names(network, i18n);
-          const content = (
-            <>
-              <Icon network={network} sprite={sprite} />
-              <span>{visible}</span>
-            </>
-          );
-          if (isLinkNetwork(network)) {
-            const external = network !== "email";
-            return (
-              <li>
-                <a
-                  class="share__button"
-                  href={shareLink(network, page)}
-                  aria-label={label}
-                  target={external ? "_blank" : undefined}
-                  rel={external ? "noopener noreferrer" : undefined}
-                >
-                  {content}
-                </a>
-              </li>
-            );
-          }
+          const external = network !== "email";
           return (
-            <li hidden>
-              <button type="button" class="share__button" data-share-action={network} aria-label={label}>
-                {content}
-              </button>
-              {network === "mastodon" ? (
-                <button type="button" class="share__change" data-share-mastodon-change hidden>
-                  {t.mastodon.change}
-                </button>
-              ) : null}
+            <li>
+              <a
+                class="share__button"
+                href={shareLink(network, page)}
+                aria-label={label}
+                target={external ? "_blank" : undefined}
+                rel={external ? "noreferrer" : undefined}
+              >
+                <Icon network={network} sprite={sprite} />
+                {visible}
+              </a>
             </li>
           );
         })}
       </ul>
-      {{ html: sameOnEveryPost(i18n, networks.includes("mastodon")) }}
     </section>
-  );
-}
-
-const rendered = new WeakMap<I18n, Map<boolean, string>>();
-
-/** The status line and the Mastodon dialog: the same on every post, rendered once. */
-function sameOnEveryPost(i18n: I18n, mastodon: boolean): string {
-  const forLanguage = rendered.get(i18n) ?? rendered.set(i18n, new Map()).get(i18n)!;
-  let html = forLanguage.get(mastodon);
-  if (html === undefined) {
-    const t = i18n.t.share;
-    html = renderToString(
-      <>
-        <p
-          class="share__status"
-          role="status"
-          data-share-status
-          data-copied={t.copied}
-          data-copy-failed={i18n.typography(t.copyFailed)}
-        ></p>
-        {mastodon ? <MastodonDialog i18n={i18n} /> : null}
-      </>,
-    ) as string;
-    forLanguage.set(mastodon, html);
-  }
-  return html;
-}
-
-/** Asks the reader for their instance, once: the answer is kept in the browser. */
-function MastodonDialog({ i18n }: { i18n: I18n }): JSX.Element {
-  const t = i18n.t.share.mastodon;
-  return (
-    <dialog class="share-dialog" aria-labelledby="share__mastodon-title" data-share-dialog>
-      <form class="share-dialog__form" method="dialog" novalidate>
-        <h2 id="share__mastodon-title" class="share-dialog__title">
-          {t.title}
-        </h2>
-        <label for="share__mastodon-instance">{t.label}</label>
-        <p id="share__mastodon-hint" class="share-dialog__hint">
-          {i18n.typography(t.hint)}
-        </p>
-        <input
-          id="share__mastodon-instance"
-          name="instance"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          autocapitalize="none"
-          spellcheck="false"
-          aria-describedby="share__mastodon-hint share__mastodon-error"
-          required
-        />
-        <p id="share__mastodon-error" class="share-dialog__error" data-invalid={i18n.typography(t.invalid)}></p>
-        <p class="share-dialog__actions">
-          <button type="submit">{t.submit}</button>
-          <button type="button" data-share-cancel>
-            {t.cancel}
-          </button>
-        </p>
-      </form>
-    </dialog>
   );
 }

@@ -34,7 +34,8 @@ const ICONS: Record<ShareNetwork, Icon> = {
   },
 };
 
-export const iconId = (network: ShareNetwork) => `share__icon-${network}`;
+/** A symbol's id in the sprite (a file of its own, so ids cannot clash with the page's). */
+export const iconId = (network: ShareNetwork) => network;
 
 /** The asset holding every icon as a `<symbol>`. */
 export const ICONS_ASSET = "share-icons.svg";
@@ -58,7 +59,7 @@ export function iconSprite(): string {
 
 export function Icon({ network, sprite }: { network: ShareNetwork; sprite: string }): JSX.Element {
   return (
-    <svg class="share__icon" width="20" height="20" aria-hidden="true">
+    <svg aria-hidden="true">
       <use href={`${sprite}#${iconId(network)}`} />
     </svg>
   );

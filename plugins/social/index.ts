@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
 import type { Blog } from "../content/blog.ts";
 import { publishedImagePath } from "../markdown/images.ts";
+import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import {
   CardMaker,
@@ -26,6 +27,8 @@ import {
 } from "./cards.ts";
 import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 
+import { shareScriptText } from "./ShareBlock.tsx";
+
 export { ShareBlock } from "./ShareBlock.tsx";
 export { SocialHead } from "./SocialHead.tsx";
 
@@ -36,16 +39,17 @@ export const CARD_CACHE = path.join(".cache", "social-cards");
 
 export interface SocialPluginOptions {
   site: ResolvedSiteConfig;
+  i18n: I18n;
   blog: Blog;
   assets: Assets;
 }
 
 export default function socialPlugin(
   eleventyConfig: EleventyConfig,
-  { site, blog, assets }: SocialPluginOptions,
+  { site, i18n, blog, assets }: SocialPluginOptions,
 ): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
-  assets.add(SHARE_SCRIPT, { source: script });
+  assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
   assets.add(ICONS_ASSET, { contents: iconSprite() });
   eleventyConfig.addWatchTarget(script);
 

@@ -47,7 +47,7 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
     expect(scripts.some((path) => /^\/assets\/share\.\w+\.js$/.test(path))).toBe(true);
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
     // The icons come from the sprite file, drawn at their size.
-    const icon = await page.locator(".share__icon").first().boundingBox();
+    const icon = await page.locator(".share__button svg").first().boundingBox();
     expect(icon?.width).toBeGreaterThan(10);
     expect(requested.some((path) => /^\/assets\/share-icons\.\w+\.svg$/.test(path))).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], offsite: [] });
