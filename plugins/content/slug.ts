@@ -6,7 +6,8 @@
  */
 import slugifyText from "@sindresorhus/slugify";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lowercase words joined by dashes: ASCII, or letters of scripts without case (漢字) and their marks. */
+export const SLUG_PATTERN = /^[a-z0-9\p{Lo}\p{Lm}\p{M}]+(?:-[a-z0-9\p{Lo}\p{Lm}\p{M}]+)*$/u;
 
 const REPLACEMENTS: Record<string, ReadonlyArray<[string, string]>> = {
   fr: [["&", " et "]],

@@ -286,9 +286,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     );
   }
   for (const { file, tag } of plan.droppedTags) {
-    warnings.push(
-      `${file}: tag « ${tag} » left out: its name gives no address (Billet makes tag addresses from Latin letters and digits)`,
-    );
+    warnings.push(`${file}: tag « ${tag} » left out: its name gives no address (it has no letter or digit)`);
   }
 
   if (plan.categoriesAsTags > 0) {

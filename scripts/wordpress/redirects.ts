@@ -101,13 +101,19 @@ export function applyStructure(
     .replace("%day%", date.day);
 }
 
-/** The lines of the importer's block. */
+/**
+ * The lines of the importer's block. Targets are written percent-encoded
+ * (a `Location` header is ASCII); an old address with letters outside
+ * ASCII (/2016/04/中文/) gets a line in each form, since browsers send it
+ * encoded and the redirect should match whichever way it is compared.
+ */
 export function redirectLines(redirects: Redirect[]): string[] {
-  const width = Math.max(0, ...redirects.map((r) => r.from.length + (r.query ? r.query.length + 2 : 0)));
-  return redirects.map((r) => {
-    const from = r.query ? `${r.from}  ${r.query}` : r.from;
-    return `${from.padEnd(width)}  ${r.to}  301${r.force ? "!" : ""}`;
+  const rows = redirects.flatMap((r) => {
+    const froms = /[^\x00-\x7f]/.test(r.from) ? [r.from, encodeURI(r.from)] : [r.from];
+    return froms.map((from) => ({ from: r.query ? `${from}  ${r.query}` : from, to: encodeURI(r.to), force: r.force }));
   });
+  const width = Math.max(0, ...rows.map((row) => row.from.length));
+  return rows.map((row) => `${row.from.padEnd(width)}  ${row.to}  301${row.force ? "!" : ""}`);
 }
 
 /** `_redirects` with the importer's block replaced (or added at the end), the author's lines kept. */

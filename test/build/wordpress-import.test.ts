@@ -153,7 +153,7 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(await frontMatter(site, "posts/le-col-du-donon-a-velo/index.md")).toMatchObject({
       date: "2019-07-02T18:05:00+02:00",
       category: "pratique",
-      tags: ["Vélo", "Voyages"],
+      tags: ["Vélo", "漢字", "Voyages"],
       author: "paul",
     });
     expect(await frontMatter(site, "posts/tarte-flambee-maison/index.md")).toMatchObject({
@@ -173,7 +173,8 @@ describe("importing a WordPress export into a Billet site", () => {
     for (const file of ["billet-en-relecture.md", "photos-de-famille.md", "notes-privees.md"]) {
       expect(await frontMatter(site, `posts/${file}`)).toMatchObject({ draft: true });
     }
-    expect(await frontMatter(site, "posts/wp-46.md")).toMatchObject({ title: "中文标题 🎉", slug: "wp-46" });
+    // A title in a script with no Latin transliteration keeps its letters in the address.
+    expect(await frontMatter(site, "posts/中文标题.md")).toMatchObject({ title: "中文标题 🎉", slug: "中文标题" });
     expect(await frontMatter(site, "pages/a-propos-mon-parcours.md")).toEqual({
       title: "Mon parcours",
       permalink: "/a-propos/mon-parcours/",
@@ -238,7 +239,8 @@ describe("importing a WordPress export into a Billet site", () => {
         "billets/le-col-du-donon-a-velo/index.html",
         "billets/tarte-flambee-maison/index.html",
         "billets/un-billet-sans-categorie/index.html",
-        "billets/wp-46/index.html",
+        "billets/中文标题/index.html",
+        "etiquettes/漢字/index.html",
         "a-propos/index.html",
         "a-propos/mon-parcours/index.html",
         "categories/alsace/index.html",
@@ -398,7 +400,11 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(redirects).not.toMatch(/photos-de-famille|wp-id\/43\//);
     const count = Number(/Redirects\s+(\d+)/.exec(run.stdout)![1]);
     const block = redirects.split("# BEGIN WordPress import")[1]!.split("# END WordPress import")[0]!;
-    expect(block.trim().split("\n").slice(1)).toHaveLength(count);
+    // One line per old address, plus the percent-encoded twin of those outside ASCII.
+    const lines = block.trim().split("\n").slice(1);
+    const twins = lines.filter((line) => /%[0-9A-F]{2}/.test(line.split(/\s+/)[0]!));
+    expect(twins.length).toBeGreaterThan(0);
+    expect(lines.length - twins.length).toBe(count);
 
     let server: RunningServer | undefined;
     try {
@@ -413,7 +419,7 @@ describe("importing a WordPress export into a Billet site", () => {
         ["/?p=20", "/billets/le-col-du-donon-a-velo/"],
         ["/?page_id=60", "/a-propos/"],
         ["/?p=61", "/a-propos/mon-parcours/"],
-        ["/2016/04/%E4%B8%AD%E6%96%87%E6%A0%87%E9%A2%98/", "/billets/wp-46/"],
+        ["/2016/04/%E4%B8%AD%E6%96%87%E6%A0%87%E9%A2%98/", "/billets/%E4%B8%AD%E6%96%87%E6%A0%87%E9%A2%98/"],
         ["/2015/02/un-billet-sans-categorie/", "/billets/un-billet-sans-categorie/"],
         ["/category/alsace/", "/categories/alsace/"],
         ["/tag/velo/", "/etiquettes/velo/"],
