@@ -14,6 +14,7 @@ import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
+import searchPlugin from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
@@ -66,6 +67,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
     eleventyConfig.addPlugin(listsPlugin, { site });
+    eleventyConfig.addPlugin(searchPlugin, { site, blog, assets });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
     eleventyConfig.setQuietMode(true);

@@ -48,5 +48,6 @@ export type PageMeta = {
   | { kind: "list"; list: ListPage }
   | { kind: "taxonomy"; taxonomy: Taxonomy }
   | { kind: "archive" }
+  | { kind: "search" }
   | { kind: "not-found" }
 );

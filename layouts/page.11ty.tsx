@@ -23,7 +23,7 @@ export default function PageLayout(data: TemplateData): JSX.Element {
         noindex: page.noindex,
       }}
     >
-      <article class="page">
+      <article class="page" data-pagefind-body>
         <header class="page__header">
           <h1>
             {page.title} <StateBadge state={page.state} i18n={i18n} />

@@ -261,6 +261,7 @@ function duplicateUrls(entries: ContentEntry[], site: ResolvedSiteConfig): strin
   const owners = new Map<string, string>();
   owners.set("/", "the home page");
   owners.set(site.permalinks.archive, "the archive page");
+  if (site.search.enabled) owners.set(site.search.url, "the search page");
   for (const slug of site.categories.keys()) owners.set(categoryUrl(site, slug), `the page of category "${slug}"`);
   for (const entry of entries) {
     const owner = owners.get(entry.url);

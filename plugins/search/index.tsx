@@ -1,0 +1,91 @@
+/**
+ * Search: a search page (`/recherche/`), a box in every page's header, and
+ * an index of the published posts and pages built with the site by
+ * Pagefind. Results show in the reader's browser, from the site's own
+ * files; without JavaScript the forms go to a search engine restricted to
+ * the site (`search.fallback` in site.config.ts), or nowhere.
+ *
+ * What is indexed: the posts and pages being built (in a production build,
+ * the published ones), except pages marked `noindex`. Inside a page, only
+ * the element marked `data-pagefind-body` (the post or page itself, see
+ * layouts/post.11ty.tsx) is read; its date and category are kept as
+ * metadata for the results.
+ *
+ * Preview builds (`npm start`) index too, drafts included since they are
+ * built there, but the index is written in the background so that a
+ * rebuild is not slower; a production build starts from an empty output
+ * folder, so a preview index is never published.
+ */
+import type { EleventyConfig } from "@11ty/eleventy";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SearchPage } from "../../layouts/search/SearchPage.tsx";
+import { siteContext, type TemplateData } from "../../layouts/data.ts";
+import type { Assets } from "../assets/index.ts";
+import type { Blog } from "../content/blog.ts";
+import type { ResolvedSiteConfig } from "../site/config.ts";
+import { SearchIndexer } from "./indexer.ts";
+
+const BROWSER = fileURLToPath(new URL("./browser/", import.meta.url));
+
+export interface SearchPluginOptions {
+  site: ResolvedSiteConfig;
+  blog: Blog;
+  assets: Assets;
+}
+
+/** The URLs a build indexes: its posts, and its pages that search engines may show. */
+export function indexedUrls(blog: Pick<Blog, "posts" | "pages">): string[] {
+  return [...blog.posts.map((post) => post.url), ...blog.pages.filter((page) => !page.noindex).map((page) => page.url)];
+}
+
+export default function searchPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, blog, assets }: SearchPluginOptions,
+): void {
+  const { search } = site;
+  if (!search.enabled) return;
+
+  assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
+  if (search.fallback) assets.add("search-box.js", { source: path.join(BROWSER, "search-box.ts") });
+
+  eleventyConfig.addTemplate("billet/search.11ty.tsx", {
+    data: { permalink: search.url, eleventyExcludeFromCollections: true },
+    render: (data: TemplateData) => <SearchPage ctx={siteContext(data)} />,
+  });
+
+  const indexer = new SearchIndexer({ language: site.language });
+  let started = false;
+
+  eleventyConfig.on("eleventy.before", () => {
+    // The pages to index are known once the content is loaded, which
+    // another plugin does in its own `eleventy.before`: begin on the first
+    // rendered page.
+    started = false;
+  });
+
+  eleventyConfig.addTransform("billet-search-index", function (this: { page: { url: string | false } }, html: string) {
+    if (!started) {
+      indexer.begin(indexedUrls(blog));
+      started = true;
+    }
+    const url = this.page.url;
+    if (typeof url === "string" && indexer.wants(url)) indexer.add(url, html);
+    return html;
+  });
+
+  eleventyConfig.on(
+    "eleventy.after",
+    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      if (!started) indexer.begin(indexedUrls(blog));
+      started = false;
+      const writing = indexer.finish(directories.output);
+      if (runMode !== "serve") {
+        await writing;
+        return;
+      }
+      // Under the dev server the page reloads now; the index follows a moment later.
+      writing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
+    },
+  );
+}
