@@ -12,6 +12,7 @@ import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
+import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import searchPlugin from "./plugins/search/index.tsx";
@@ -28,6 +29,11 @@ export interface BilletOptions {
   input?: string;
   /** Where the site is written. Default `_site`. */
   output?: string;
+  /**
+   * Folder kept from one build to the next (processed images). Default
+   * `.cache` beside the content folder.
+   */
+  cache?: string;
 }
 
 /**
@@ -43,7 +49,11 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
   return function (eleventyConfig: EleventyConfig) {
     const site = loadSiteConfig(config, input);
     const i18n = new I18n(site.language, site.timeZone);
-    const markdown = createMarkdown({ i18n });
+    const images = new ImagePipeline({
+      cacheDir: options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache"),
+      contentDir: input,
+    });
+    const markdown = createMarkdown({ i18n, images });
     const blog = new Blog(site);
     const assets = new Assets();
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
@@ -66,6 +76,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       renderInline: (text: string) => markdown.md.renderInline(text),
     });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
+    eleventyConfig.addPlugin(imagesPlugin, { images });
     eleventyConfig.addPlugin(listsPlugin, { site });
     eleventyConfig.addPlugin(searchPlugin, { site, blog, assets });
 

@@ -6,6 +6,7 @@ import type { Assets } from "../plugins/assets/index.ts";
 import type { Blog } from "../plugins/content/blog.ts";
 import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
+import type { ImagePipeline } from "../plugins/images/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
 
 export interface TemplateData {
@@ -16,6 +17,7 @@ export interface TemplateData {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
+  images: ImagePipeline;
 }
 
 /** The part of the cascade shared by every page: passed down as one prop. */
@@ -23,11 +25,13 @@ export interface SiteContext {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
+  /** Makes pictures of raster images (author portraits). */
+  images: ImagePipeline;
   preview: boolean;
 }
 
 export function siteContext(data: TemplateData): SiteContext {
-  return { site: data.site, i18n: data.i18n, assets: data.assets, preview: data.blog.preview };
+  return { site: data.site, i18n: data.i18n, assets: data.assets, images: data.images, preview: data.blog.preview };
 }
 
 /**

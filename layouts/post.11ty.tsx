@@ -69,7 +69,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
         ) : null}
       </article>
       <ShareSlot post={post} ctx={ctx} />
-      <AuthorBox author={post.author} i18n={i18n} />
+      <AuthorBox author={post.author} i18n={i18n} images={ctx.images} />
       {post.previous || post.next ? (
         <nav class="neighbours" aria-label={t.post.neighbours}>
           {post.previous ? (
