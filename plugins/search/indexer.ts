@@ -85,6 +85,7 @@ export class SearchIndexer {
 
   /** Hands a rendered page to Pagefind (if it is one to index); returns at once. */
   add(url: string, html: string): void {
+    if (process.env.BILLET_SEARCH_MODE === "dir") return;
     const build = this.#build;
     if (!build?.pages.has(url)) return;
     build.pages.set(url, true);
@@ -103,10 +104,13 @@ export class SearchIndexer {
    * writes the index to `<outputDir>/pagefind/`.
    */
   async finish(outputDir: string): Promise<IndexReport> {
+    const T = performance.now();
+    const log = (what: string) => process.env.BILLET_DEBUG && console.log(`[search] ${what} ${(performance.now() - T).toFixed(0)} ms`);
     const build = this.#build;
     if (!build) throw new Error("SearchIndexer.finish() without begin()");
     this.#build = undefined;
-    const unseen = [...build.pages].filter(([, seen]) => !seen).map(([url]) => url);
+    const unseen = process.env.BILLET_SEARCH_MODE === "dir" ? [] : [...build.pages].filter(([, seen]) => !seen).map(([url]) => url);
+    if (process.env.BILLET_SEARCH_MODE === "dir") build.added.push(build.index.then((i) => i.addDirectory({ path: path.resolve(outputDir) })));
     for (const url of unseen) {
       const file = path.join(outputDir, outputFileOf(url));
       const html = await readFile(file, "utf8").catch(() => undefined);
@@ -114,11 +118,14 @@ export class SearchIndexer {
       else build.added.push(this.#send(build, url, html));
     }
     const index = await build.index;
+    log("index ready");
     const write = this.#writing.then(async () => {
       await Promise.all(build.added);
+      log("added");
       if (build.errors.length > 0) throw new SearchIndexError(build.errors);
       const bundle = path.resolve(outputDir, "pagefind");
       const { errors } = await index.writeFiles({ outputPath: bundle });
+      log("written");
       await index.deleteIndex();
       if (errors.length > 0) throw new SearchIndexError(errors);
       await Promise.all(UNUSED_BUNDLE_FILES.map((name) => rm(path.join(bundle, name), { force: true })));
