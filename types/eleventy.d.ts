@@ -38,14 +38,6 @@ declare module "@11ty/eleventy" {
     setFrontMatterParsingOptions(options: object): void;
     addDateParsing(callback: (value: unknown) => unknown): void;
     addWatchTarget(target: string): void;
-    /** Runs on every page's output before it is written; returns the (possibly changed) content. */
-    addTransform(
-      name: string,
-      callback: (
-        this: { page: { url: string | false; outputPath: string | false; inputPath: string } },
-        content: string,
-      ) => unknown,
-    ): void;
     addPassthroughCopy(target: string | Record<string, string>, options?: object): void;
     setQuietMode(quiet: boolean): void;
   }

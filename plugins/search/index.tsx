@@ -6,10 +6,10 @@
  * the site (`search.fallback` in site.config.ts), or nowhere.
  *
  * What is indexed: the posts and pages being built (in a production build,
- * the published ones), except pages marked `noindex`. Inside a page, only
- * the element marked `data-pagefind-body` (the post or page itself, see
- * layouts/post.11ty.tsx) is read; its date and category are kept as
- * metadata for the results.
+ * the published ones), except pages marked `noindex`: the pages whose
+ * layout marks the post or page itself `data-pagefind-body` (see
+ * layouts/post.11ty.tsx). Only that element is read; the post's date and
+ * category are kept as metadata for the results.
  *
  * Preview builds (`npm start`) index too, drafts included since they are
  * built there, but the index is written in the background so that a
@@ -34,7 +34,7 @@ export interface SearchPluginOptions {
   assets: Assets;
 }
 
-/** The URLs a build indexes: its posts, and its pages that search engines may show. */
+/** The URLs a build indexes: its posts, and its pages that search engines may show (as the layouts mark them). */
 export function indexedUrls(blog: Pick<Blog, "posts" | "pages">): string[] {
   return [...blog.posts.map((post) => post.url), ...blog.pages.filter((page) => !page.noindex).map((page) => page.url)];
 }
@@ -55,37 +55,13 @@ export default function searchPlugin(
   });
 
   const indexer = new SearchIndexer({ language: site.language });
-  let started = false;
-
-  eleventyConfig.on("eleventy.before", () => {
-    // The pages to index are known once the content is loaded, which
-    // another plugin does in its own `eleventy.before`: begin on the first
-    // rendered page.
-    started = false;
-  });
-
-  eleventyConfig.addTransform("billet-search-index", function (this: { page: { url: string | false } }, html: string) {
-    if (!started) {
-      indexer.begin(indexedUrls(blog));
-      started = true;
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
+    const indexing = indexer.index(directories.output, { hasPages: indexedUrls(blog).length > 0 });
+    if (runMode !== "serve") {
+      await indexing;
+      return;
     }
-    const url = this.page.url;
-    if (typeof url === "string" && indexer.wants(url)) indexer.add(url, html);
-    return html;
+    // Under the dev server the page reloads now; the index follows a moment later.
+    indexing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
   });
-
-  eleventyConfig.on(
-    "eleventy.after",
-    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-      if (!started) indexer.begin(indexedUrls(blog));
-      started = false;
-      const writing = indexer.finish(directories.output);
-      if (runMode !== "serve") {
-        await writing;
-        return;
-      }
-      // Under the dev server the page reloads now; the index follows a moment later.
-      writing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
-    },
-  );
 }

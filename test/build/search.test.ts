@@ -134,21 +134,49 @@ describe("search settings", () => {
 });
 
 describe("the indexer", () => {
-  it("reads back from the output folder the pages a build did not render", async () => {
+  const page = (title: string, body = true) =>
+    `<!DOCTYPE html><html lang="fr"><head><title>${title}</title></head><body><main${body ? " data-pagefind-body" : ""}><h1>${title}</h1><p>Des mots sur ${title}.</p></main></body></html>`;
+  const folder = async (pages: Record<string, string>) => {
     const dir = await tempDir("indexer");
-    const page = (title: string) =>
-      `<!DOCTYPE html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Des mots sur ${title}.</p></main></body></html>`;
-    await mkdir(path.join(dir, "b"), { recursive: true });
-    await writeFile(path.join(dir, "b", "index.html"), page("Bêta"));
-    const indexer = new SearchIndexer({ language: "fr" });
-    indexer.begin(["/a/", "/b/"]);
-    expect(indexer.wants("/a/")).toBe(true);
-    expect(indexer.wants("/c/")).toBe(false);
-    indexer.add("/a/", page("Alpha"));
-    indexer.add("/c/", page("Gamma"));
-    expect(await indexer.finish(dir)).toEqual({ pages: 2, fromDisk: 1 });
+    for (const [file, html] of Object.entries(pages)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), html);
+    }
+    return dir;
+  };
+
+  it("indexes the marked pages of a folder, replacing an older index entirely", async () => {
+    const dir = await folder({
+      "a/index.html": page("Alpha"),
+      "b/index.html": page("Bêta"),
+      "liste/index.html": page("Liste", false),
+      "pagefind/reste-d-un-ancien-index.txt": "",
+    });
+    await new SearchIndexer({ language: "fr" }).index(dir);
     expect((await entry(dir)).languages.fr?.page_count).toBe(2);
+    expect(existsSync(path.join(dir, "pagefind", "reste-d-un-ancien-index.txt"))).toBe(false);
+    expect(existsSync(path.join(dir, "pagefind.new"))).toBe(false);
+    await removeSite({ dir, output: dir });
+  });
+
+  it("writes an empty index when no page is to be found, rather than indexing every page", async () => {
+    const dir = await folder({ "index.html": page("Accueil", false) });
+    await new SearchIndexer({ language: "fr" }).index(dir, { hasPages: false });
+    expect((await entry(dir)).languages).toEqual({});
     expect(existsSync(path.join(dir, "pagefind", "pagefind.js"))).toBe(true);
     await removeSite({ dir, output: dir });
+  });
+
+  it("indexes only the latest of the builds that finished while it was busy", async () => {
+    const dirs = await Promise.all(["Un", "Deux", "Trois"].map((title) => folder({ "index.html": page(title) })));
+    const indexer = new SearchIndexer({ language: "fr" });
+    const runs = dirs.map((dir) => indexer.index(dir));
+    await Promise.all(runs);
+    expect(dirs.map((dir) => existsSync(path.join(dir, "pagefind", "pagefind-entry.json")))).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    for (const dir of dirs) await removeSite({ dir, output: dir });
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
 import { ConfigError } from "../../plugins/site/errors.ts";
 import { indexedUrls } from "../../plugins/search/index.tsx";
-import { outputFileOf } from "../../plugins/search/indexer.ts";
 
 const minimal: SiteConfig = {
   title: "Blog",
@@ -83,12 +82,5 @@ describe("what the index holds", () => {
       ],
     } as unknown as Parameters<typeof indexedUrls>[0];
     expect(indexedUrls(blog)).toEqual(["/billets/a/", "/billets/b/", "/contact/"]);
-  });
-
-  it("reads a page back from where its address is written", () => {
-    expect(outputFileOf("/billets/a/")).toBe("billets/a/index.html");
-    expect(outputFileOf("/")).toBe("index.html");
-    expect(outputFileOf("/404.html")).toBe("404.html");
-    expect(outputFileOf("/billets/%C3%A9t%C3%A9/")).toBe("billets/été/index.html");
   });
 });
