@@ -16,7 +16,14 @@ export interface SearchStrings {
   failed: string;
 }
 
-export function SearchPage({ ctx }: { ctx: SiteContext }): JSX.Element {
+export function SearchPage({
+  ctx,
+  empty = false,
+}: {
+  ctx: SiteContext;
+  /** Nothing is published yet: every search finds nothing, without loading an index. */
+  empty?: boolean;
+}): JSX.Element {
   const { site, i18n } = ctx;
   const { t } = i18n;
   const search = site.search;
@@ -40,6 +47,7 @@ export function SearchPage({ ctx }: { ctx: SiteContext }): JSX.Element {
         action={search.fallback?.url ?? search.url}
         data-search-form
         data-strings={JSON.stringify(strings)}
+        data-search-empty={empty}
       >
         <label for="recherche-mots">{t.search.label}</label>
         <div class="search-form__row">

@@ -51,7 +51,7 @@ export default function searchPlugin(
 
   eleventyConfig.addTemplate("billet/search.11ty.tsx", {
     data: { permalink: search.url, eleventyExcludeFromCollections: true },
-    render: (data: TemplateData) => <SearchPage ctx={siteContext(data)} />,
+    render: (data: TemplateData) => <SearchPage ctx={siteContext(data)} empty={indexedUrls(data.blog).length === 0} />,
   });
 
   const indexer = new SearchIndexer({ language: site.language });

@@ -52,6 +52,7 @@ describe("the search index of a production build", () => {
     expect(search.querySelector("h1")?.textContent).toBe("Rechercher");
     const form = search.querySelector("form[data-search-form]")!;
     expect(form.getAttribute("action")).toBe("https://duckduckgo.com/");
+    expect(form.hasAttribute("data-search-empty")).toBe(false);
     expect(form.querySelector('input[name="sites"]')?.getAttribute("value")).toBe("test.example");
     expect(search.querySelector("label[for=recherche-mots]")?.textContent).toBe("Rechercher sur le site");
     expect(search.querySelector("[data-search-status]")?.getAttribute("role")).toBe("status");
@@ -122,6 +123,14 @@ describe("search settings", () => {
     expect(home.querySelector('script[src*="/assets/search-box."]')).toBeNull();
     const search = await parsePage(site.output, "recherche/index.html");
     expect(search.querySelector("noscript")?.textContent).toContain("a besoin de JavaScript");
+  });
+
+  it("with nothing published yet, the search page answers without an index to load", async () => {
+    const site = await buildSite({ files: { "posts/brouillon.md": FILES["posts/brouillon.md"] } });
+    sites.push(site);
+    const search = await parsePage(site.output, "recherche/index.html");
+    expect(search.querySelector("form[data-search-form]")?.hasAttribute("data-search-empty")).toBe(true);
+    expect((await entry(site.output)).languages).toEqual({});
   });
 
   it("search: false leaves out the box, the page and the index", async () => {

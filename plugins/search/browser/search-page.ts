@@ -80,7 +80,8 @@ if (form && input && status && list && more) {
     const slow = setTimeout(() => id === current && (status.textContent = strings.searching), SLOW_MS);
     list.setAttribute("aria-busy", "true");
     try {
-      const search = await (await load()).search(query);
+      // Nothing published yet: there is no index to load.
+      const search = form.hasAttribute("data-search-empty") ? { results: [] } : await (await load()).search(query);
       if (id !== current || !search) return;
       const total = search.results.length;
       pending = [...search.results];
@@ -112,7 +113,8 @@ if (form && input && status && list && more) {
     void showNext(current).then(() => list.children[before]?.querySelector("a")?.focus());
   });
   // Load the index while the reader types the first word.
-  input.addEventListener("focus", () => void load().catch(() => undefined), { once: true });
+  if (!form.hasAttribute("data-search-empty"))
+    input.addEventListener("focus", () => void load().catch(() => undefined), { once: true });
 
   const initial = new URLSearchParams(location.search).get("q");
   if (initial) {
