@@ -18,7 +18,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
-import { CONTENT_SIZES, pictureHtml, type ImagePipeline } from "../images/index.ts";
+import { CONTENT_SIZES, CONTENT_WIDTHS, pictureHtml, type ImagePipeline } from "../images/index.ts";
 
 /** An image within this many top-level blocks of a page's start is likely on its first screen. */
 export const PRIORITY_BLOCKS = 3;
@@ -75,18 +75,20 @@ export function localImages(md: MarkdownIt, pipeline?: ImagePipeline): LocalImag
     const src = String(token.attrGet("src") ?? "");
     const priority = Boolean(token.meta?.priority);
     const page = env?.page as { inputPath?: string; url?: string | false } | undefined;
-    if (page?.inputPath && typeof page.url === "string" && isRelativeReference(src)) {
-      const source = path.join(path.dirname(page.inputPath), decodeURI(src.split(/[?#]/)[0]!));
-      const picture = pipeline?.picture(source);
-      if (picture) {
-        const title = token.attrGet("title");
-        return pictureHtml(picture, {
-          alt: self.renderInlineAsText(token.children ?? [], options, env),
-          title: title == null ? undefined : String(title),
-          sizes: CONTENT_SIZES,
-          priority,
-        });
-      }
+    const relative = Boolean(page?.inputPath && typeof page.url === "string" && isRelativeReference(src));
+    const source = relative ? path.join(path.dirname(page!.inputPath!), decodeURI(src.split(/[?#]/)[0]!)) : undefined;
+    // Beside the post, or a site-wide image (`/images/…`, in content/images/).
+    const picture = source ? pipeline?.picture(source) : pipeline?.sitePicture(src, CONTENT_WIDTHS);
+    if (picture) {
+      const title = token.attrGet("title");
+      return pictureHtml(picture, {
+        alt: self.renderInlineAsText(token.children ?? [], options, env),
+        title: title == null ? undefined : String(title),
+        sizes: CONTENT_SIZES,
+        priority,
+      });
+    }
+    if (source && typeof page?.url === "string") {
       const published = publishedImagePath(page.url, src);
       copies.set(published, source);
       token.attrSet("src", encodeURI(published));

@@ -25,6 +25,7 @@ const BODY = [
   "![Une photo prise en hauteur](./tournee.jpg)",
   "![Un logo](./logo.svg)",
   "![Une image ailleurs](https://images.example/ailleurs.png)",
+  "![Claire, en grand](/images/claire.jpg)",
 ].join("\n\n");
 
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>';
@@ -84,7 +85,7 @@ describe("JPEG and PNG images in a post", () => {
   afterAll(() => removeSite(site));
 
   it("become pictures with AVIF and WebP sources, several widths, and the sizes of the widest", () => {
-    expect(pictures()).toHaveLength(3);
+    expect(pictures()).toHaveLength(4);
     const [first, second] = pictures();
     expect(first!.querySelectorAll("source").map((s) => s.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
     // 800 px wide: the column's widths below it, and the original (never enlarged).
@@ -106,7 +107,7 @@ describe("JPEG and PNG images in a post", () => {
 
   it("loads the first image near the top at once, the others lazily", () => {
     const loading = pictures().map((p) => p.querySelector("img")!.getAttribute("loading"));
-    expect(loading).toEqual(["eager", "lazy", "lazy"]);
+    expect(loading).toEqual(["eager", "lazy", "lazy", "lazy"]);
     expect(pictures()[0]!.querySelector("img")!.getAttribute("fetchpriority")).toBe("high");
   });
 
@@ -115,8 +116,9 @@ describe("JPEG and PNG images in a post", () => {
     for (const element of page.querySelectorAll("picture source, picture img")) {
       for (const [url] of srcset(element)) urls.add(url);
     }
-    // Three widths of the photo, four of the schema, two of the turned photo (600 px wide), two of the portrait.
-    expect(urls.size).toBe((3 + 4 + 2 + 2) * 3);
+    // Three widths of the photo, four of the schema, two of the turned photo (600 px wide),
+    // two of the 400 px portrait in the text, and two in the author box.
+    expect(urls.size).toBe((3 + 4 + 2 + 2 + 2) * 3);
     for (const url of urls) {
       const [, width, format] = /-(\d+)\.(\w+)$/.exec(url)!;
       const meta = await sharp(path.join(site.output, url)).metadata();
@@ -141,6 +143,12 @@ describe("JPEG and PNG images in a post", () => {
     expect(plain.map((img) => img.getAttribute("loading"))).toEqual(["lazy", "lazy"]);
   });
 
+  it("makes pictures of site-wide images too (content/images/)", () => {
+    const img = pictures()[3]!.querySelector("img")!;
+    expect(img.getAttribute("alt")).toBe("Claire, en grand");
+    expect(srcset(img).map(([, w]) => w)).toEqual([320, 400]);
+  });
+
   it("makes a picture of a JPEG portrait in the author box", () => {
     const avatar = page.querySelector(".author-box picture");
     expect(srcset(avatar!.querySelector('source[type="image/avif"]')).map(([, w]) => w)).toEqual([96, 192]);
@@ -152,7 +160,7 @@ describe("JPEG and PNG images in a post", () => {
 
   it("takes unchanged images from the cache on the next build, and only remakes a changed one", async () => {
     const before = await mtimes(cache());
-    expect(before.size).toBe((3 + 4 + 2 + 2) * 3);
+    expect(before.size).toBe((3 + 4 + 2 + 2 + 2) * 3);
 
     await runEleventy(site.config);
     expect(await mtimes(cache())).toEqual(before);
