@@ -278,7 +278,7 @@ export class ImagePipeline {
 
     const target = path.join(outputDir, IMAGE_URL_PATH);
     const used = new Set(queued.flatMap(([, d]) => d.files));
-    await mkdir(target, { recursive: true });
+    if (used.size > 0) await mkdir(target, { recursive: true });
     await Promise.all(
       [...used].map(async (name) => {
         const to = path.join(target, name);
