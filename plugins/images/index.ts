@@ -22,7 +22,7 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
-import { existsSync, statSync } from "node:fs";
+import { constants, existsSync, statSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -41,6 +41,15 @@ export const CONTENT_WIDTHS = [320, 640, 960, 1280];
 export const CONTENT_SIZES = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)";
 /** The author's portrait is drawn at 96 px. */
 export const AVATAR_WIDTHS = [96, 192];
+
+/** Files copied into the site at the same time. */
+const COPY_BATCH = 64;
+
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Where processed images are published. */
 export const IMAGE_URL_PATH = "/img/";
@@ -279,20 +288,18 @@ export class ImagePipeline {
     const target = path.join(outputDir, IMAGE_URL_PATH);
     const used = new Set(queued.flatMap(([, d]) => d.files));
     if (used.size > 0) await mkdir(target, { recursive: true });
-    await Promise.all(
-      [...used].map(async (name) => {
-        const to = path.join(target, name);
-        // Names come from the content: a file already there is the same file.
-        if (
-          await stat(to).then(
-            () => true,
-            () => false,
-          )
-        )
-          return;
-        await copyFile(path.join(this.cacheDir, name), to);
-      }),
-    );
+    // A few files at a time: a large blog publishes thousands.
+    const names = [...used];
+    for (let i = 0; i < names.length; i += COPY_BATCH) {
+      await Promise.all(
+        names.slice(i, i + COPY_BATCH).map(async (name) => {
+          const to = path.join(target, name);
+          // Names come from the content: a file already there is the same file.
+          if (await exists(to)) return;
+          await copyFile(path.join(this.cacheDir, name), to, constants.COPYFILE_FICLONE);
+        }),
+      );
+    }
     if (prune) {
       const stale = (await readdir(this.cacheDir).catch(() => [] as string[])).filter(
         (name) => !used.has(name) && !name.startsWith("."),
