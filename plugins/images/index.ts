@@ -8,7 +8,7 @@
  * description (`picture()`: sizes and addresses, read from the file's
  * header without processing it, as eleventy-img's `statsByDimensionsSync`
  * allows) and the work is queued; after the build, each queued image is
- * processed once, a few at a time, and the files are copied into the site
+ * processed once, a few at a time, and the files are linked into the site
  * under `/img/`, named by a hash of the source (a changed image gets new
  * names, so browsers may keep them forever).
  *
@@ -22,8 +22,8 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
-import { constants, existsSync, statSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ProblemListError } from "../site/errors.ts";
@@ -42,7 +42,7 @@ export const CONTENT_SIZES = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)";
 /** The author's portrait is drawn at 96 px. */
 export const AVATAR_WIDTHS = [96, 192];
 
-/** Files copied into the site at the same time. */
+/** Files published into the site at the same time. */
 const COPY_BATCH = 64;
 
 const exists = (file: string) =>
@@ -50,6 +50,20 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
+
+/**
+ * Puts a cached file into the site: a hard link (no copy; files in the
+ * cache are never written over, only replaced), or a copy where the two
+ * folders are on different disks.
+ */
+async function publish(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return;
+    await copyFile(from, to);
+  }
+}
 
 /** Where processed images are published. */
 export const IMAGE_URL_PATH = "/img/";
@@ -249,7 +263,7 @@ export class ImagePipeline {
   }
 
   /**
-   * Processes the queued images missing from the cache, then copies every
+   * Processes the queued images missing from the cache, then publishes every
    * queued image's files into `<outputDir>/img/`. With `prune`, files of
    * images no longer used are removed from the cache (a complete build).
    */
@@ -296,7 +310,7 @@ export class ImagePipeline {
           const to = path.join(target, name);
           // Names come from the content: a file already there is the same file.
           if (await exists(to)) return;
-          await copyFile(path.join(this.cacheDir, name), to, constants.COPYFILE_FICLONE);
+          await publish(path.join(this.cacheDir, name), to);
         }),
       );
     }
