@@ -21,9 +21,11 @@
  * SVG, GIF, WebP and remote images are left as they are.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
-import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
+import type EleventyImage from "@11ty/eleventy-img";
+import type { ImageOptions, ImageStat } from "@11ty/eleventy-img";
 import { existsSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { ProblemListError } from "../site/errors.ts";
@@ -41,6 +43,16 @@ export const CONTENT_WIDTHS = [320, 640, 960, 1280];
 export const CONTENT_SIZES = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)";
 /** The author's portrait is drawn at 96 px. */
 export const AVATAR_WIDTHS = [96, 192];
+
+/**
+ * eleventy-img (and sharp under it) is loaded the first time an image needs
+ * it, so a blog without JPEG or PNG images never pays for loading it.
+ * (It is a CommonJS module: `require` loads it synchronously, as the
+ * Markdown renderer needs.)
+ */
+let eleventyImage: typeof EleventyImage | undefined;
+const Image = (): typeof EleventyImage =>
+  (eleventyImage ??= createRequire(import.meta.url)("@11ty/eleventy-img") as typeof EleventyImage);
 
 /** Files published into the site at the same time. */
 const COPY_BATCH = 64;
@@ -209,9 +221,9 @@ export class ImagePipeline {
   }
 
   #describe(file: string, wanted: readonly number[], version: string): Described | undefined {
-    let size: ReturnType<typeof Image.ImageSize>;
+    let size: ReturnType<typeof EleventyImage.ImageSize>;
     try {
-      size = Image.ImageSize(file);
+      size = Image().ImageSize(file);
     } catch (error) {
       throw new ImageError([`${file}: found a file that cannot be read as an image (${(error as Error).message})`]);
     }
@@ -232,7 +244,7 @@ export class ImagePipeline {
       // AVIF's default effort takes twice as long for files of the same size.
       sharpAvifOptions: { effort: 2 },
     };
-    const stats = Image.statsByDimensionsSync(file, width, height, options);
+    const stats = Image().statsByDimensionsSync(file, width, height, options);
     const list = (format: string): ImageStat[] => stats[format] ?? [];
     const srcset = (entries: ImageStat[]) => entries.map((entry) => entry.srcset).join(", ");
     const fallbackEntries = list(type);
@@ -283,7 +295,7 @@ export class ImagePipeline {
             const file = key.slice(0, key.indexOf("\n"));
             try {
               const job = await mkdtemp(path.join(work, "job-"));
-              await Image(file, { ...described.options, outputDir: job });
+              await Image()(file, { ...described.options, outputDir: job });
               await Promise.all(
                 described.files.map((name) => rename(path.join(job, name), path.join(this.cacheDir, name))),
               );
