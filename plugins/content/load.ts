@@ -10,6 +10,7 @@ import { access, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
+import { unreadableImage } from "../images/index.ts";
 import { findImageReferences, isRelativeReference, type ImageReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -250,6 +251,8 @@ async function imageProblems(file: string, { images, bodyLine }: SourceFacts): P
         () => false,
       );
       if (!exists) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+      const unreadable = exists ? unreadableImage(source) : undefined;
+      if (unreadable) problems.push(`${where}: found ${unreadable}, expected a JPEG or PNG image`);
     }
   }
   return problems;

@@ -54,6 +54,21 @@ let eleventyImage: typeof EleventyImage | undefined;
 const Image = (): typeof EleventyImage =>
   (eleventyImage ??= createRequire(import.meta.url)("@11ty/eleventy-img") as typeof EleventyImage);
 
+/**
+ * What is wrong with a file named as a JPEG or PNG whose header cannot be
+ * read (so that it is reported with the other content problems, before
+ * anything is built); undefined for a readable image or another kind of file.
+ */
+export function unreadableImage(file: string): string | undefined {
+  if (!ImagePipeline.handles(file)) return undefined;
+  try {
+    const { width, height } = Image().ImageSize(file);
+    return width && height ? undefined : "a file without dimensions";
+  } catch (error) {
+    return `a file that cannot be read as an image (${(error as Error).message.replace(/\s*\(file: [^)]*\)$/, "")})`;
+  }
+}
+
 /** Files published into the site at the same time. */
 const COPY_BATCH = 64;
 
