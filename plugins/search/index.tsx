@@ -12,8 +12,8 @@
  * category are kept as metadata for the results.
  *
  * Preview builds (`npm start`) index too, drafts included since they are
- * built there, but the index is written in the background so that a
- * rebuild is not slower; a production build starts from an empty output
+ * built there, but in the background, once rebuilds have paused, so that a
+ * rebuild is never slower; a production build starts from an empty output
  * folder, so a preview index is never published.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
@@ -27,6 +27,9 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { SearchIndexer } from "./indexer.ts";
 
 const BROWSER = fileURLToPath(new URL("./browser/", import.meta.url));
+
+/** Under the dev server, how long after the last rebuild the index is written. */
+const PREVIEW_INDEX_DELAY_MS = 1500;
 
 export interface SearchPluginOptions {
   site: ResolvedSiteConfig;
@@ -55,13 +58,22 @@ export default function searchPlugin(
   });
 
   const indexer = new SearchIndexer({ language: site.language });
+  let waiting: ReturnType<typeof setTimeout> | undefined;
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
-    const indexing = indexer.index(directories.output, { hasPages: indexedUrls(blog).length > 0 });
+    const index = () => indexer.index(directories.output, { hasPages: indexedUrls(blog).length > 0 });
     if (runMode !== "serve") {
-      await indexing;
+      await index();
       return;
     }
-    // Under the dev server the page reloads now; the index follows a moment later.
-    indexing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
+    // Under the dev server the page reloads at once and the index follows,
+    // in the background, once the author has stopped saving for a moment:
+    // a large blog's index takes seconds of work, better not spent on
+    // every keystroke saved.
+    clearTimeout(waiting);
+    waiting = setTimeout(
+      () => index().catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`)),
+      PREVIEW_INDEX_DELAY_MS,
+    );
+    waiting.unref();
   });
 }
