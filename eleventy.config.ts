@@ -10,12 +10,14 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
-import commentsPlugin, { CommentStore, defaultCacheDir } from "./plugins/comments/index.ts";
+import commentsPlugin, { CommentStore } from "./plugins/comments/index.ts";
 import contentPlugin, { Blog } from "./plugins/content/index.ts";
 import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
+import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
+import searchPlugin from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
@@ -30,8 +32,12 @@ export interface BilletOptions {
   input?: string;
   /** Where the site is written. Default `_site`. */
   output?: string;
-  /** Where the comment snapshot is kept. Default `.cache/comments` beside the content folder. */
-  commentsCache?: string;
+  /**
+   * Folder kept from one build to the next (comment snapshot, social cards,
+   * processed images). Default `.cache` beside the content folder; Netlify
+   * keeps it between builds (netlify/plugins/keep-cache).
+   */
+  cache?: string;
 }
 
 /**
@@ -47,10 +53,12 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
   return function (eleventyConfig: EleventyConfig) {
     const site = loadSiteConfig(config, input);
     const i18n = new I18n(site.language, site.timeZone);
-    const markdown = createMarkdown({ i18n });
+    const cache = options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache");
+    const images = new ImagePipeline({ cacheDir: cache, contentDir: input });
+    const markdown = createMarkdown({ i18n, images });
     const blog = new Blog(site);
     const assets = new Assets();
-    const comments = new CommentStore({ site, i18n, cacheDir: options.commentsCache ?? defaultCacheDir(input) });
+    const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("theme.js", { source: path.join(LAYOUTS, "scripts/theme.ts"), format: "iife" });
     assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
@@ -73,9 +81,11 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
+    eleventyConfig.addPlugin(imagesPlugin, { images });
     eleventyConfig.addPlugin(listsPlugin, { site });
-    eleventyConfig.addPlugin(socialPlugin, { site, i18n, blog, assets });
+    eleventyConfig.addPlugin(socialPlugin, { site, i18n, blog, assets, cacheDir: path.join(cache, "social-cards") });
     eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
+    eleventyConfig.addPlugin(searchPlugin, { site, blog, assets });
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
     // Netlify reads redirects from the published folder; the WordPress import

@@ -7,6 +7,7 @@ import type { CommentStore } from "../plugins/comments/store.ts";
 import type { Blog } from "../plugins/content/blog.ts";
 import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
+import type { ImagePipeline } from "../plugins/images/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
 
 export interface TemplateData {
@@ -19,6 +20,7 @@ export interface TemplateData {
   assets: Assets;
   /** Comment threads (plugins/comments); not `comments`, which front matter uses. */
   threads: CommentStore;
+  images: ImagePipeline;
 }
 
 /** The part of the cascade shared by every page: passed down as one prop. */
@@ -26,6 +28,8 @@ export interface SiteContext {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
+  /** Makes pictures of raster images (author portraits). */
+  images: ImagePipeline;
   preview: boolean;
   /** Comment threads and counts (plugins/comments). */
   comments: CommentStore;
@@ -36,6 +40,7 @@ export function siteContext(data: TemplateData): SiteContext {
     site: data.site,
     i18n: data.i18n,
     assets: data.assets,
+    images: data.images,
     preview: data.blog.preview,
     comments: data.threads,
   };
@@ -59,5 +64,6 @@ export type PageMeta = {
   | { kind: "list"; list: ListPage }
   | { kind: "taxonomy"; taxonomy: Taxonomy }
   | { kind: "archive" }
+  | { kind: "search" }
   | { kind: "not-found" }
 );

@@ -25,7 +25,8 @@ export default function PageLayout(data: TemplateData): JSX.Element {
         noindex: page.noindex,
       }}
     >
-      <article class="page">
+      {/* Search indexes the page (plugins/search), unless it is kept out of search engines. */}
+      <article class="page" data-pagefind-body={!page.noindex}>
         <header class="page__header">
           <h1>
             {page.title} <StateBadge state={page.state} i18n={i18n} />

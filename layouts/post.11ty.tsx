@@ -22,22 +22,31 @@ export default function PostLayout(data: TemplateData): JSX.Element {
       meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}
       scripts={commentScripts(post, ctx)}
     >
-      <article class="post">
+      {/* Search reads the article (data-pagefind-body), keeps its date and category as metadata, and indexes the title and the text. */}
+      <article class="post" data-pagefind-body>
         <header class="post__header">
           {post.state !== "published" ? (
-            <p class="post__notice">
+            <p class="post__notice" data-pagefind-ignore>
               <StateBadge state={post.state} i18n={i18n} />{" "}
               {post.state === "draft"
                 ? t.post.draftNote
                 : i18n.format(t.post.scheduledNote, { date: i18n.date(post.date) })}
             </p>
           ) : null}
-          <p class="post__category">
-            <a href={post.category.url}>{post.category.name}</a>
+          <p class="post__category" data-pagefind-ignore>
+            <a href={post.category.url} data-pagefind-meta="category">
+              {post.category.name}
+            </a>
           </p>
           <h1 class="post__title">{post.title}</h1>
-          <p class="post__meta meta">
-            {i18n.interpolate(t.post.publishedOn, { date: <PostDate date={post.date} i18n={i18n} /> })}
+          <p class="post__meta meta" data-pagefind-ignore>
+            {i18n.interpolate(t.post.publishedOn, {
+              date: (
+                <span data-pagefind-meta="date">
+                  <PostDate date={post.date} i18n={i18n} />
+                </span>
+              ),
+            })}
             {post.updated && post.updated.toISODate() !== post.date.toISODate() ? (
               <>
                 {", "}
@@ -50,7 +59,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
         </header>
         <div class="post__body prose">{{ html: data.content }}</div>
         {post.tags.length > 0 ? (
-          <footer class="post__footer">
+          <footer class="post__footer" data-pagefind-ignore>
             <h2 class="visually-hidden">{t.post.tags}</h2>
             <ul class="tags">
               {post.tags.map((tag) => (
@@ -65,7 +74,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
         ) : null}
       </article>
       <ShareSlot post={post} ctx={ctx} />
-      <AuthorBox author={post.author} i18n={i18n} />
+      <AuthorBox author={post.author} i18n={i18n} images={ctx.images} />
       {post.previous || post.next ? (
         <nav class="neighbours" aria-label={t.post.neighbours}>
           {post.previous ? (

@@ -2,21 +2,34 @@
  * « Publié par »: the author's name, portrait, bio and own pages.
  */
 import type { I18n } from "../../plugins/i18n/index.ts";
+import { AVATAR_WIDTHS, pictureHtml, type ImagePipeline } from "../../plugins/images/index.ts";
 import type { ResolvedAuthor } from "../../plugins/site/config.ts";
 
-export function AuthorBox({ author, i18n }: { author: ResolvedAuthor; i18n: I18n }): JSX.Element {
+export function AuthorBox({
+  author,
+  i18n,
+  images,
+}: {
+  author: ResolvedAuthor;
+  i18n: I18n;
+  /** Makes a picture of a JPEG or PNG portrait; an SVG or a remote portrait is shown as it is. */
+  images?: ImagePipeline;
+}): JSX.Element {
   const initials = author.name
     .split(/\s+/)
     .map((word) => word[0])
     .join("")
     .slice(0, 2);
+  const picture = author.avatar ? images?.sitePicture(author.avatar, AVATAR_WIDTHS) : undefined;
   return (
     <section class="author-box" aria-labelledby="publie-par">
       <h2 id="publie-par" class="author-box__heading">
         {i18n.t.post.publishedBy}
       </h2>
       <div class="author-box__body">
-        {author.avatar ? (
+        {picture ? (
+          { html: pictureHtml(picture, { alt: "", sizes: "96px", class: "author-box__avatar" }) }
+        ) : author.avatar ? (
           <img
             class="author-box__avatar"
             src={author.avatar}

@@ -4,6 +4,7 @@
  */
 import type { PageMeta, SiteContext } from "../data.ts";
 import { HeadSlot } from "./HeadSlot.tsx";
+import { SearchBox, SearchBoxScript } from "./SearchBox.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
 
 export interface BaseProps {
@@ -45,6 +46,7 @@ export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Elem
           {scripts.map((name) => (
             <script type="module" src={assets.url(name)}></script>
           ))}
+          <SearchBoxScript ctx={ctx} meta={meta} />
           <HeadSlot ctx={ctx} meta={meta} />
         </head>
         <body>
@@ -67,6 +69,7 @@ export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Elem
                   ))}
                 </ul>
               </nav>
+              <SearchBox ctx={ctx} meta={meta} />
               <ThemeToggle i18n={i18n} />
             </div>
           </header>

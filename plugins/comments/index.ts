@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
 import type { CommentStore } from "./store.ts";
 
-export { CommentStore, defaultCacheDir } from "./store.ts";
+export { CommentStore } from "./store.ts";
 
 const BROWSER = (file: string) => fileURLToPath(new URL(`./browser/${file}`, import.meta.url));
 

@@ -213,8 +213,3 @@ export class CommentStore implements ContentCompanion {
     return result.snapshot;
   }
 }
-
-/** `.cache/comments` beside the content folder: the project's own `.cache/` for `content/`. */
-export function defaultCacheDir(input: string): string {
-  return path.join(path.dirname(path.resolve(input)), ".cache", "comments");
-}

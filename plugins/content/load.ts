@@ -10,6 +10,7 @@ import { access, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
+import { unreadableImage } from "../images/index.ts";
 import { findImageReferences, isRelativeReference, type ImageReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -286,8 +287,10 @@ async function imageProblems(file: string, { images, bodyLine }: SourceFacts): P
     }
     if (isRelativeReference(image.src)) {
       const source = path.join(path.dirname(file), decodeURI(image.src.split(/[?#]/)[0]!));
-      if (!(await exists(source)))
-        problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+      const found = await exists(source);
+      if (!found) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+      const unreadable = found ? unreadableImage(source) : undefined;
+      if (unreadable) problems.push(`${where}: found ${unreadable}, expected a JPEG or PNG image`);
     }
   }
   return problems;
@@ -306,6 +309,7 @@ function duplicateUrls(entries: ContentEntry[], site: ResolvedSiteConfig): strin
   const owners = new Map<string, string>();
   owners.set("/", "the home page");
   owners.set(site.permalinks.archive, "the archive page");
+  if (site.search.enabled) owners.set(site.search.url, "the search page");
   for (const slug of site.categories.keys()) owners.set(categoryUrl(site, slug), `the page of category "${slug}"`);
   for (const entry of entries) {
     const owner = owners.get(entry.url);

@@ -167,4 +167,24 @@ export interface Dictionary {
       visit: string;
     };
   };
+  search: {
+    /** Title of the search page, and the header box's button. */
+    title: string;
+    /** Label of the search field. */
+    label: string;
+    /** One sentence under the search page's title. */
+    intro: string;
+    /** Counted results; `{query}` is the reader's words. */
+    results: Plural;
+    /** While the index loads or a search runs. */
+    searching: string;
+    /** The index could not be loaded. */
+    failed: string;
+    /** Button under the results when there are more. */
+    more: string;
+    /** Without JavaScript, when a search engine takes over; `{engine}` is its domain. */
+    fallbackNote: string;
+    /** Without JavaScript, when there is no search engine to take over. */
+    needsJavaScript: string;
+  };
 }

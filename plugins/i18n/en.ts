@@ -134,4 +134,19 @@ export const en: Dictionary = {
       visit: "Go to the site",
     },
   },
+  search: {
+    title: "Search",
+    label: "Search this site",
+    intro: "A few words are enough: the posts and pages about them show up as you type.",
+    results: {
+      zero: "No results for “{query}”",
+      one: "{count} result for “{query}”",
+      other: "{count} results for “{query}”",
+    },
+    searching: "Searching…",
+    failed: "Search could not load. Reload the page to try again.",
+    more: "Show more results",
+    fallbackNote: "Your browser does not run JavaScript: the search will run on {engine}, limited to this site.",
+    needsJavaScript: "Search on this site needs JavaScript, which your browser does not run.",
+  },
 };

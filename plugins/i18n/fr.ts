@@ -135,4 +135,19 @@ export const fr: Dictionary = {
       visit: "Aller sur le site",
     },
   },
+  search: {
+    title: "Rechercher",
+    label: "Rechercher sur le site",
+    intro: "Quelques mots suffisent : les billets et les pages qui en parlent s’affichent à mesure que vous tapez.",
+    results: {
+      zero: "Aucun résultat pour « {query} »",
+      one: "{count} résultat pour « {query} »",
+      other: "{count} résultats pour « {query} »",
+    },
+    searching: "Recherche en cours…",
+    failed: "La recherche n’a pas pu se charger. Rechargez la page pour réessayer.",
+    more: "Afficher plus de résultats",
+    fallbackNote: "Votre navigateur n’exécute pas JavaScript : la recherche se fera sur {engine}, limitée à ce site.",
+    needsJavaScript: "La recherche sur ce site a besoin de JavaScript, que votre navigateur n’exécute pas.",
+  },
 };

@@ -1,16 +1,27 @@
 /**
  * Images kept beside the post: `![Légende](./schema.png)` in
- * `content/posts/mon-billet/index.md` is published next to the page, at
- * `/billets/mon-billet/schema.png`, whatever the post's URL pattern.
+ * `content/posts/mon-billet/index.md`. A JPEG or PNG becomes a <picture>
+ * made by the image pipeline (plugins/images: AVIF, WebP, several widths,
+ * published under `/img/`); any other file (SVG, GIF…) is published next to
+ * the page, at `/billets/mon-billet/schema.svg`, whatever the post's URL
+ * pattern. Remote images are left as they are.
  *
  * This is done while rendering Markdown (where the source file is known),
  * not by re-parsing every built HTML page afterwards, which would cost a
  * full HTML parse per page.
+ *
+ * The first image of a page, when it comes within its first few blocks, is
+ * loaded at once (it is likely on the first screen); every other one is
+ * loaded lazily, as the reader gets near it.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { MarkdownIt } from "markdown-it";
+import type { MarkdownIt, Token } from "markdown-it";
+import { CONTENT_SIZES, CONTENT_WIDTHS, pictureHtml, type ImagePipeline } from "../images/index.ts";
+
+/** An image within this many top-level blocks of a page's start is likely on its first screen. */
+export const PRIORITY_BLOCKS = 3;
 
 export interface LocalImages {
   /** Output-relative file → source file, for the images of the current build. */
@@ -36,21 +47,53 @@ export function publishedImagePath(pageUrl: string, src: string): string {
   return base + inside;
 }
 
-export function localImages(md: MarkdownIt): LocalImages {
+/**
+ * Marks the first image of a document when it comes within its first
+ * `PRIORITY_BLOCKS` top-level blocks (`meta.priority`).
+ */
+export function markPriorityImage(tokens: Token[]): void {
+  let blocks = 0;
+  for (const token of tokens) {
+    if (token.level === 0 && token.nesting !== -1) blocks++;
+    if (blocks > PRIORITY_BLOCKS) return;
+    const image = token.type === "inline" ? token.children?.find((child) => child.type === "image") : undefined;
+    if (image) {
+      image.meta = { ...image.meta, priority: true };
+      return;
+    }
+  }
+}
+
+export function localImages(md: MarkdownIt, pipeline?: ImagePipeline): LocalImages {
   const copies = new Map<string, string>();
   const defaultImage = md.renderer.rules.image!;
+
+  md.core.ruler.push("billet_image_priority", (state) => markPriorityImage(state.tokens));
 
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
+    const priority = Boolean(token.meta?.priority);
     const page = env?.page as { inputPath?: string; url?: string | false } | undefined;
-    if (page?.inputPath && typeof page.url === "string" && isRelativeReference(src)) {
+    const relative = Boolean(page?.inputPath && typeof page.url === "string" && isRelativeReference(src));
+    const source = relative ? path.join(path.dirname(page!.inputPath!), decodeURI(src.split(/[?#]/)[0]!)) : undefined;
+    // Beside the post, or a site-wide image (`/images/…`, in content/images/).
+    const picture = source ? pipeline?.picture(source) : pipeline?.sitePicture(src, CONTENT_WIDTHS);
+    if (picture) {
+      const title = token.attrGet("title");
+      return pictureHtml(picture, {
+        alt: self.renderInlineAsText(token.children ?? [], options, env),
+        title: title == null ? undefined : String(title),
+        sizes: CONTENT_SIZES,
+        priority,
+      });
+    }
+    if (source && typeof page?.url === "string") {
       const published = publishedImagePath(page.url, src);
-      const source = path.join(path.dirname(page.inputPath), decodeURI(src.split(/[?#]/)[0]!));
       copies.set(published, source);
       token.attrSet("src", encodeURI(published));
     }
-    if (!token.attrGet("loading")) token.attrSet("loading", "lazy");
+    if (!token.attrGet("loading")) token.attrSet("loading", priority ? "eager" : "lazy");
     token.attrSet("decoding", "async");
     return defaultImage(tokens, idx, options, env, self);
   };

@@ -11,10 +11,13 @@ import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { I18n } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
+import type { ImagePipeline } from "../images/index.ts";
 import { localImages, type LocalImages } from "./images.ts";
 
 export interface MarkdownOptions {
   i18n: I18n;
+  /** Makes pictures of the posts' JPEG and PNG images; without it they are copied as they are. */
+  images?: ImagePipeline;
 }
 
 export interface Markdown {
@@ -22,7 +25,7 @@ export interface Markdown {
   images: LocalImages;
 }
 
-export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
+export function createMarkdown({ i18n, images: pipeline }: MarkdownOptions): Markdown {
   const md = markdownIt({
     html: true,
     linkify: false,
@@ -43,7 +46,7 @@ export function createMarkdown({ i18n }: MarkdownOptions): Markdown {
     `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
   md.renderer.rules.table_close = () => "</table></section>\n";
 
-  const images = localImages(md);
+  const images = localImages(md, pipeline);
   return { md, images };
 }
 

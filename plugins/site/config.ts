@@ -79,6 +79,40 @@ export interface PermalinkConfig {
   tag?: string;
   /** The archive by year, default `/archives/`. */
   archive?: string;
+  /** The search page, default `/recherche/` (French) or `/search/` (English). */
+  search?: string;
+}
+
+/**
+ * A search engine that takes over when the reader's browser runs no
+ * JavaScript: the search form is sent to `url` with the reader's words in
+ * `q`, plus hidden `fields` that keep the results to this site.
+ */
+export interface SearchFallback {
+  /** The engine's search address, e.g. `"https://www.qwant.com/"`. */
+  url: string;
+  /**
+   * Hidden fields sent with the words; `{domain}` is replaced by the site's
+   * domain. For DuckDuckGo: `{ sites: "{domain}" }`.
+   */
+  fields: Record<string, string>;
+}
+
+/**
+ * Search on the site's own pages (Pagefind): a box in the header and a
+ * search page. The index is built with the site; results show in the
+ * reader's browser, with no request anywhere else.
+ */
+export interface SearchConfig {
+  /**
+   * Where the search form goes when the browser runs no JavaScript. Default
+   * `"https://duckduckgo.com/"`, restricted to this site. A DuckDuckGo,
+   * Google or Bing address is enough; another engine needs
+   * `{ url, fields }`. `false`: without JavaScript, the search page just
+   * says that search needs it. The engine's address must also be allowed by
+   * `form-action` in netlify.toml.
+   */
+  fallback?: string | SearchFallback | false;
 }
 
 /**
@@ -194,6 +228,8 @@ export interface SiteConfig {
     /** How many of the latest posts each feed holds. Default 20. */
     entries?: number;
   };
+  /** Site search: on by default; `false` removes the search box, the search page and the index. */
+  search?: SearchConfig | false;
 }
 
 export interface ResolvedAuthor {
@@ -232,7 +268,17 @@ export interface ResolvedSiteConfig {
   comments: ResolvedComments;
   share: ShareNetwork[];
   feeds: { entries: number };
+  search: ResolvedSearch;
 }
+
+/** The fallback form: its action and the hidden fields that keep results to this site. */
+export interface ResolvedSearchFallback {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export type ResolvedSearch =
+  { enabled: true; url: string; fallback: ResolvedSearchFallback | undefined } | { enabled: false };
 
 /** Identity function that gives `site.config.ts` its types and documentation. */
 export function defineSiteConfig(config: SiteConfig): SiteConfig {
@@ -240,9 +286,33 @@ export function defineSiteConfig(config: SiteConfig): SiteConfig {
 }
 
 const DEFAULT_PERMALINKS: Record<Language, Required<PermalinkConfig>> = {
-  fr: { post: "/billets/:slug/", category: "/categories/:slug/", tag: "/etiquettes/:slug/", archive: "/archives/" },
-  en: { post: "/posts/:slug/", category: "/categories/:slug/", tag: "/tags/:slug/", archive: "/archives/" },
+  fr: {
+    post: "/billets/:slug/",
+    category: "/categories/:slug/",
+    tag: "/etiquettes/:slug/",
+    archive: "/archives/",
+    search: "/recherche/",
+  },
+  en: {
+    post: "/posts/:slug/",
+    category: "/categories/:slug/",
+    tag: "/tags/:slug/",
+    archive: "/archives/",
+    search: "/search/",
+  },
 };
+
+/** Pages Billet generates once, whose pattern holds no :slug. */
+const SINGLE_PAGES: ReadonlySet<string> = new Set(["archive", "search"]);
+
+/** Search engines whose way of keeping results to one site is known. */
+const KNOWN_FALLBACKS: Array<{ host: RegExp; fields: Record<string, string> }> = [
+  { host: /(^|\.)duckduckgo\.com$/, fields: { sites: "{domain}" } },
+  { host: /(^|\.)google\.[a-z.]+$/, fields: { as_sitesearch: "{domain}" } },
+  { host: /(^|\.)bing\.com$/, fields: { q1: "site:{domain}" } },
+];
+
+const DEFAULT_SEARCH_FALLBACK = "https://duckduckgo.com/";
 
 const PERMALINK_TOKENS: ReadonlySet<string> = new Set([":slug", ":year", ":month", ":day"]);
 
@@ -341,7 +411,7 @@ export function resolveSiteConfig(
       problem(`permalinks.${key}`, pattern, 'a pattern that starts and ends with "/"');
     } else if (unknown.length > 0) {
       problem(`permalinks.${key}`, pattern, `only the tokens ${[...PERMALINK_TOKENS].join(", ")}`);
-    } else if (key !== "archive" && !tokens.includes(":slug")) {
+    } else if (!SINGLE_PAGES.has(key) && !tokens.includes(":slug")) {
       problem(`permalinks.${key}`, pattern, "a pattern that contains :slug");
     }
   }
@@ -377,6 +447,7 @@ export function resolveSiteConfig(
   if (!Number.isInteger(feedEntries) || feedEntries < 1) {
     problem("feeds.entries", feedEntries, "a whole number of at least 1");
   }
+  const search = resolveSearch(config.search, url, permalinks.search, problem);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -398,11 +469,59 @@ export function resolveSiteConfig(
     comments,
     share,
     feeds: { entries: feedEntries },
+    search,
   };
 }
 
 /** `@name@host.tld`, as Mastodon writes a handle. */
 const FEDIVERSE_HANDLE = /^@[a-z0-9_.-]+@(?:[a-z0-9-]+\.)+[a-z0-9-]{2,}$/i;
+
+function resolveSearch(
+  search: SearchConfig | false | undefined,
+  siteUrl: string,
+  pageUrl: string,
+  problem: (field: string, found: unknown, expected: string) => void,
+): ResolvedSearch {
+  if (search === false) return { enabled: false };
+  if (search !== undefined && (typeof search !== "object" || search === null || Array.isArray(search))) {
+    problem("search", search, "false, or settings such as { fallback: false }");
+    return { enabled: false };
+  }
+  const fallback = search?.fallback === undefined ? DEFAULT_SEARCH_FALLBACK : search.fallback;
+  if (fallback === false) return { enabled: true, url: pageUrl, fallback: undefined };
+  const domain = new URL(siteUrl).host;
+  const expected = 'a search engine\'s address such as "https://duckduckgo.com/", { url, fields }, or false';
+  let resolved: ResolvedSearchFallback | undefined;
+  if (typeof fallback === "string") {
+    const host = /^https:\/\/([^/?#\s]+)/.exec(fallback)?.[1];
+    const known = host && KNOWN_FALLBACKS.find((engine) => engine.host.test(host));
+    if (!host) problem("search.fallback", fallback, expected);
+    else if (!known)
+      problem(
+        "search.fallback",
+        fallback,
+        `the address of DuckDuckGo, Google or Bing, or { url, fields } naming the hidden fields that keep this engine's results to the site`,
+      );
+    else resolved = { url: fallback, fields: known.fields };
+  } else if (
+    typeof fallback === "object" &&
+    fallback !== null &&
+    typeof fallback.url === "string" &&
+    /^https:\/\/[^/?#\s]+/.test(fallback.url) &&
+    typeof fallback.fields === "object" &&
+    fallback.fields !== null &&
+    Object.values(fallback.fields).every((value) => typeof value === "string")
+  ) {
+    resolved = { url: fallback.url, fields: fallback.fields };
+  } else {
+    problem("search.fallback", fallback, expected);
+  }
+  if (!resolved) return { enabled: true, url: pageUrl, fallback: undefined };
+  const fields = Object.fromEntries(
+    Object.entries(resolved.fields).map(([name, value]) => [name, value.replaceAll("{domain}", domain)]),
+  );
+  return { enabled: true, url: pageUrl, fallback: { url: resolved.url, fields } };
+}
 
 function isValidTimeZone(zone: string): boolean {
   try {

@@ -34,19 +34,18 @@ export { SocialHead } from "./SocialHead.tsx";
 
 export const SHARE_SCRIPT = "share.js";
 
-/** Where cards are kept between builds, beside the site's content folder. */
-export const CARD_CACHE = path.join(".cache", "social-cards");
-
 export interface SocialPluginOptions {
   site: ResolvedSiteConfig;
   i18n: I18n;
   blog: Blog;
   assets: Assets;
+  /** Where drawn cards are kept between builds (`.cache/social-cards`). */
+  cacheDir: string;
 }
 
 export default function socialPlugin(
   eleventyConfig: EleventyConfig,
-  { site, i18n, blog, assets }: SocialPluginOptions,
+  { site, i18n, blog, assets, cacheDir }: SocialPluginOptions,
 ): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
   assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
@@ -68,7 +67,7 @@ export default function socialPlugin(
   };
 
   eleventyConfig.on("eleventy.before", ({ directories }) => {
-    maker ??= new CardMaker(path.join(siteRoot(directories.input), CARD_CACHE));
+    maker ??= new CardMaker(cacheDir);
     drawing = undefined;
   });
   eleventyConfig.on("eleventy.contentMap", () => plan());
@@ -82,12 +81,6 @@ export default function socialPlugin(
       );
     }
   });
-}
-
-/** The folder that holds the content folder (the project), where `.cache/` lives. */
-function siteRoot(input: string): string {
-  const content = path.resolve(input);
-  return content === process.cwd() ? content : path.dirname(content);
 }
 
 /** A post's own `image:` beside it is published next to the page, like the images of its text. */

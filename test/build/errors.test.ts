@@ -85,6 +85,28 @@ describe("content errors", () => {
     );
   });
 
+  it("reports an image that cannot be read and a page at the search page's address, before building", async () => {
+    site = await writeSite({
+      files: {
+        "posts/a/index.md": post({ title: "A", date: "2024-01-01", category: "opinion" }, "![Un schéma](./schema.png)"),
+        "posts/a/schema.png": "pas une image",
+        "pages/recherche.md": post({ title: "Chercher" }),
+      },
+    });
+    const { code, stderr, stdout } = await cliBuild(site.config);
+    expect(code).not.toBe(0);
+    const output = stdout + stderr;
+    expect(output).toContain(
+      "content/posts/a/index.md: image ./schema.png (line 7): found a file that cannot be read as an image",
+    );
+    expect(output).toContain("expected a JPEG or PNG image");
+    expect(output).toContain(
+      "content/pages/recherche.md: slug: found the address /recherche/, which the search page already uses",
+    );
+    expect(output).toMatch(/The content has 2 problems; nothing was built/);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
   it("reports a mistake in site.config.ts the same way", async () => {
     site = await writeSite({
       config: {

@@ -96,6 +96,16 @@ describe("the dev server", () => {
     expect(draft.body).toContain('class="badge badge--draft"');
   });
 
+  it("writes a search index of what the preview shows, drafts included, in the background", async () => {
+    const pageCount = () =>
+      readFile(path.join(site.output, "pagefind", "pagefind-entry.json"), "utf8").then(
+        (text) => JSON.parse(text).languages.fr?.page_count as number | undefined,
+        () => undefined,
+      );
+    await expect.poll(pageCount, { timeout: 30_000, interval: 250 }).toBe(2);
+    expect((await fetchText(base + "/recherche/")).status).toBe(200);
+  });
+
   it("rebuilds when a post changes", async () => {
     const file = path.join(site.dir, "content/posts/premier.md");
     await writeFile(file, (await readFile(file, "utf8")).replace("Version un.", "Version deux."));

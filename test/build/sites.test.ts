@@ -1,6 +1,6 @@
 /**
  * Small sites built end to end: lists and pagination, an English site,
- * images beside a post, the author box.
+ * images beside a post (JPEG and PNG: test/build/images.test.ts), the author box.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles, parsePage, text } from "../helpers/html.ts";
 import { buildSite, post, removeSite, SMALL_CONFIG, type BuiltSite } from "../helpers/project.ts";
 
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><circle cx="1" cy="1" r="1" fill="red"/></svg>';
+/** A 1×1 GIF. */
+const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
 
 describe("a site of 23 posts", () => {
   let site: BuiltSite;
@@ -149,22 +147,21 @@ describe("images beside a post", () => {
       files: {
         "posts/avec-image/index.md": post(
           { title: "Avec image", date: "2024-03-01", category: "opinion" },
-          "![Un point rouge](./point.png)\n\n![Un autre](images/deux.png)",
+          "![Un point rouge](./point.svg)\n\n![Un autre](images/deux.gif)",
         ),
-        "posts/avec-image/point.png": PNG,
-        "posts/avec-image/images/deux.png": PNG,
+        "posts/avec-image/point.svg": SVG,
+        "posts/avec-image/images/deux.gif": GIF,
       },
     });
   });
   afterAll(() => removeSite(site));
 
-  it("publishes them next to the page and points the page at them", async () => {
+  it("publishes those the image pipeline leaves as they are (SVG, GIF) next to the page", async () => {
     const page = await parsePage(site.output, "billets/avec-image/index.html");
     const sources = page.querySelectorAll(".post__body img").map((img) => img.getAttribute("src"));
-    expect(sources).toEqual(["/billets/avec-image/point.png", "/billets/avec-image/images/deux.png"]);
-    for (const src of sources) {
-      expect(await readFile(path.join(site.output, src!))).toEqual(PNG);
-    }
+    expect(sources).toEqual(["/billets/avec-image/point.svg", "/billets/avec-image/images/deux.gif"]);
+    expect(await readFile(path.join(site.output, sources[0]!), "utf8")).toBe(SVG);
+    expect(await readFile(path.join(site.output, sources[1]!))).toEqual(GIF);
   });
 });
 

@@ -1,0 +1,9 @@
+/**
+ * The header's search box, when JavaScript runs: search on the site's own
+ * search page rather than on the fallback engine the form names for
+ * browsers without JavaScript.
+ */
+for (const form of document.querySelectorAll<HTMLFormElement>("form[data-search-box]")) {
+  form.action = form.dataset.searchBox!;
+  for (const field of form.querySelectorAll<HTMLInputElement>("[data-search-fallback]")) field.disabled = true;
+}

@@ -1,0 +1,191 @@
+/**
+ * The search index and the search page, built on small sites: what is
+ * indexed, in which language, where the page is, and the settings of
+ * `search` in site.config.ts. (Searching in a browser: test/browser/search.test.ts.)
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SearchIndexer } from "../../plugins/search/indexer.ts";
+import { listFiles, parsePage } from "../helpers/html.ts";
+import { buildSite, post, removeSite, SMALL_CONFIG, tempDir, type BuiltSite } from "../helpers/project.ts";
+
+const FILES = {
+  "posts/publie.md": post({ title: "Les réseaux sociaux", date: "2024-01-01", category: "opinion" }),
+  "posts/autre.md": post({ title: "Un autre billet", date: "2024-01-02", category: "pratique" }),
+  "posts/brouillon.md": post({ title: "Pas encore", date: "2024-01-03", category: "opinion", draft: true }),
+  "posts/plus-tard.md": post({ title: "Bientôt", date: "2999-01-01", category: "opinion" }),
+  "pages/a-propos.md": "---\ntitle: À propos\n---\n\nQui écrit ici.\n",
+  "pages/merci.md": "---\ntitle: Merci\nnoindex: true\n---\n\nMessage reçu.\n",
+};
+
+interface Entry {
+  version: string;
+  languages: Record<string, { page_count: number }>;
+}
+
+const entry = async (output: string): Promise<Entry> =>
+  JSON.parse(await readFile(path.join(output, "pagefind", "pagefind-entry.json"), "utf8"));
+
+describe("the search index of a production build", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({ files: FILES });
+  });
+  afterAll(() => removeSite(site));
+
+  it("holds the published posts and pages only, in French", async () => {
+    const index = await entry(site.output);
+    // Two published posts and « À propos »: no draft, no scheduled post, no noindex page.
+    expect(index.languages).toEqual({ fr: expect.objectContaining({ page_count: 3 }) });
+  });
+
+  it("publishes the search script's files and not Pagefind's ready-made interfaces", async () => {
+    const files = (await listFiles(path.join(site.output, "pagefind"))).filter((file) => !file.includes("/"));
+    expect(files).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "wasm.fr.pagefind"]));
+    expect(files.filter((file) => file.includes("-ui"))).toEqual([]);
+  });
+
+  it("has a search page at /recherche/ and a box in every page's header", async () => {
+    const search = await parsePage(site.output, "recherche/index.html");
+    expect(search.querySelector("h1")?.textContent).toBe("Rechercher");
+    const form = search.querySelector("form[data-search-form]")!;
+    expect(form.getAttribute("action")).toBe("https://duckduckgo.com/");
+    expect(form.hasAttribute("data-search-empty")).toBe(false);
+    expect(form.querySelector('input[name="sites"]')?.getAttribute("value")).toBe("test.example");
+    expect(search.querySelector("label[for=recherche-mots]")?.textContent).toBe("Rechercher sur le site");
+    expect(search.querySelector("[data-search-status]")?.getAttribute("role")).toBe("status");
+    // The page has its own form: no second one in the header.
+    expect(search.querySelector("header form")).toBeNull();
+
+    const home = await parsePage(site.output, "index.html");
+    const box = home.querySelector("header form[role=search]")!;
+    expect(box.getAttribute("data-search-box")).toBe("/recherche/");
+    expect(box.getAttribute("action")).toBe("https://duckduckgo.com/");
+    const script = home.querySelector('script[src*="/assets/search-box."]');
+    expect(script?.getAttribute("type")).toBe("module");
+    // The search page's own script is loaded there only.
+    expect(home.querySelector('script[src*="/assets/search."]')).toBeNull();
+    expect(search.querySelector('script[src*="/assets/search."]')).not.toBeNull();
+  });
+
+  it("marks what Pagefind reads in a post: the article, its date and category", async () => {
+    const page = await parsePage(site.output, "billets/publie/index.html");
+    const article = page.querySelector("[data-pagefind-body]");
+    expect(article?.tagName).toBe("ARTICLE");
+    expect(article?.querySelector('[data-pagefind-meta="date"]')?.textContent).toBe("1er janvier 2024");
+    expect(article?.querySelector('[data-pagefind-meta="category"]')?.textContent).toBe("Opinion");
+  });
+});
+
+describe("the search index of a preview build", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({ files: FILES }, "watch");
+  });
+  afterAll(() => removeSite(site));
+
+  it("holds the drafts and scheduled posts shown in the preview", async () => {
+    expect((await entry(site.output)).languages.fr?.page_count).toBe(5);
+  });
+});
+
+describe("search settings", () => {
+  const sites: BuiltSite[] = [];
+  afterAll(async () => {
+    for (const site of sites) await removeSite(site);
+  });
+  const build = async (config: Record<string, unknown>) => {
+    const site = await buildSite({
+      config: { ...SMALL_CONFIG, ...config },
+      files: { "posts/publie.md": FILES["posts/publie.md"] },
+    });
+    sites.push(site);
+    return site;
+  };
+
+  it("an English site searches in English at /search/", async () => {
+    const site = await build({ language: "en" });
+    expect(Object.keys((await entry(site.output)).languages)).toEqual(["en"]);
+    const page = await parsePage(site.output, "search/index.html");
+    expect(page.querySelector("h1")?.textContent).toBe("Search");
+    const home = await parsePage(site.output, "index.html");
+    expect(home.querySelector("header form[role=search]")?.getAttribute("data-search-box")).toBe("/search/");
+  });
+
+  it("without a fallback, the forms go to the search page and need no script elsewhere", async () => {
+    const site = await build({ search: { fallback: false } });
+    const home = await parsePage(site.output, "index.html");
+    const box = home.querySelector("header form[role=search]")!;
+    expect(box.getAttribute("action")).toBe("/recherche/");
+    expect(box.querySelectorAll("input[type=hidden]")).toHaveLength(0);
+    expect(home.querySelector('script[src*="/assets/search-box."]')).toBeNull();
+    const search = await parsePage(site.output, "recherche/index.html");
+    expect(search.querySelector("noscript")?.textContent).toContain("a besoin de JavaScript");
+  });
+
+  it("with nothing published yet, the search page answers without an index to load", async () => {
+    const site = await buildSite({ files: { "posts/brouillon.md": FILES["posts/brouillon.md"] } });
+    sites.push(site);
+    const search = await parsePage(site.output, "recherche/index.html");
+    expect(search.querySelector("form[data-search-form]")?.hasAttribute("data-search-empty")).toBe(true);
+    expect((await entry(site.output)).languages).toEqual({});
+  });
+
+  it("search: false leaves out the box, the page and the index", async () => {
+    const site = await build({ search: false });
+    const files = await listFiles(site.output);
+    expect(files.some((file) => file.startsWith("pagefind/") || file.startsWith("recherche/"))).toBe(false);
+    const home = await parsePage(site.output, "index.html");
+    expect(home.querySelector("form[role=search]")).toBeNull();
+  });
+});
+
+describe("the indexer", () => {
+  const page = (title: string, body = true) =>
+    `<!DOCTYPE html><html lang="fr"><head><title>${title}</title></head><body><main${body ? " data-pagefind-body" : ""}><h1>${title}</h1><p>Des mots sur ${title}.</p></main></body></html>`;
+  const folder = async (pages: Record<string, string>) => {
+    const dir = await tempDir("indexer");
+    for (const [file, html] of Object.entries(pages)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), html);
+    }
+    return dir;
+  };
+
+  it("indexes the marked pages of a folder, replacing an older index entirely", async () => {
+    const dir = await folder({
+      "a/index.html": page("Alpha"),
+      "b/index.html": page("Bêta"),
+      "liste/index.html": page("Liste", false),
+      "pagefind/reste-d-un-ancien-index.txt": "",
+    });
+    await new SearchIndexer({ language: "fr" }).index(dir);
+    expect((await entry(dir)).languages.fr?.page_count).toBe(2);
+    expect(existsSync(path.join(dir, "pagefind", "reste-d-un-ancien-index.txt"))).toBe(false);
+    expect(existsSync(path.join(dir, "pagefind.new"))).toBe(false);
+    await removeSite({ dir, output: dir });
+  });
+
+  it("writes an empty index when no page is to be found, rather than indexing every page", async () => {
+    const dir = await folder({ "index.html": page("Accueil", false) });
+    await new SearchIndexer({ language: "fr" }).index(dir, { hasPages: false });
+    expect((await entry(dir)).languages).toEqual({});
+    expect(existsSync(path.join(dir, "pagefind", "pagefind.js"))).toBe(true);
+    await removeSite({ dir, output: dir });
+  });
+
+  it("indexes only the latest of the builds that finished while it was busy", async () => {
+    const dirs = await Promise.all(["Un", "Deux", "Trois"].map((title) => folder({ "index.html": page(title) })));
+    const indexer = new SearchIndexer({ language: "fr" });
+    const runs = dirs.map((dir) => indexer.index(dir));
+    await Promise.all(runs);
+    expect(dirs.map((dir) => existsSync(path.join(dir, "pagefind", "pagefind-entry.json")))).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    for (const dir of dirs) await removeSite({ dir, output: dir });
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
+import { ConfigError } from "../../plugins/site/errors.ts";
+import { indexedUrls } from "../../plugins/search/index.tsx";
+
+const minimal: SiteConfig = {
+  title: "Blog",
+  url: "https://blog.example",
+  authors: { a: { name: "A" } },
+  categories: { opinion: { name: "Opinion" } },
+};
+
+function problemsOf(config: SiteConfig): string[] {
+  try {
+    resolveSiteConfig(config, { env: {} });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("search settings", () => {
+  it("are on by default, at an address in the site's language, falling back to DuckDuckGo for this domain", () => {
+    expect(resolveSiteConfig(minimal).search).toEqual({
+      enabled: true,
+      url: "/recherche/",
+      fallback: { url: "https://duckduckgo.com/", fields: { sites: "blog.example" } },
+    });
+    expect(resolveSiteConfig({ ...minimal, language: "en" }).search).toMatchObject({ url: "/search/" });
+    expect(resolveSiteConfig({ ...minimal, permalinks: { search: "/chercher/" } }).search).toMatchObject({
+      url: "/chercher/",
+    });
+  });
+
+  it("know how Google and Bing keep results to one site, and take any engine's fields", () => {
+    expect(
+      resolveSiteConfig({ ...minimal, search: { fallback: "https://www.google.fr/search" } }).search,
+    ).toMatchObject({
+      fallback: { url: "https://www.google.fr/search", fields: { as_sitesearch: "blog.example" } },
+    });
+    expect(resolveSiteConfig({ ...minimal, search: { fallback: "https://www.bing.com/search" } }).search).toMatchObject(
+      {
+        fallback: { fields: { q1: "site:blog.example" } },
+      },
+    );
+    const qwant = { url: "https://www.qwant.com/", fields: { q2: "site:{domain}" } };
+    expect(resolveSiteConfig({ ...minimal, search: { fallback: qwant } }).search).toMatchObject({
+      fallback: { url: "https://www.qwant.com/", fields: { q2: "site:blog.example" } },
+    });
+  });
+
+  it("may have no fallback, or be off", () => {
+    expect(resolveSiteConfig({ ...minimal, search: { fallback: false } }).search).toEqual({
+      enabled: true,
+      url: "/recherche/",
+      fallback: undefined,
+    });
+    expect(resolveSiteConfig({ ...minimal, search: false }).search).toEqual({ enabled: false });
+  });
+
+  it("report an engine whose way of restricting to the site is unknown, and a page address that cannot be one", () => {
+    expect(problemsOf({ ...minimal, search: { fallback: "https://www.qwant.com/" } })).toEqual([
+      'site.config.ts: search.fallback: found "https://www.qwant.com/", expected the address of DuckDuckGo, Google or Bing, or { url, fields } naming the hidden fields that keep this engine\'s results to the site',
+    ]);
+    expect(problemsOf({ ...minimal, search: { fallback: "duckduckgo.com" } })[0]).toMatch(
+      /^site\.config\.ts: search\.fallback: found "duckduckgo\.com", expected a search engine's address/,
+    );
+    expect(problemsOf({ ...minimal, permalinks: { search: "recherche" } })).toEqual([
+      'site.config.ts: permalinks.search: found "recherche", expected a pattern that starts and ends with "/"',
+    ]);
+  });
+});
+
+describe("what the index holds", () => {
+  it("the posts being built and the pages search engines may show", () => {
+    const blog = {
+      posts: [{ url: "/billets/a/" }, { url: "/billets/b/" }],
+      pages: [
+        { url: "/contact/", noindex: false },
+        { url: "/contact/merci/", noindex: true },
+      ],
+    } as unknown as Parameters<typeof indexedUrls>[0];
+    expect(indexedUrls(blog)).toEqual(["/billets/a/", "/billets/b/", "/contact/"]);
+  });
+});
