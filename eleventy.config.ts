@@ -60,7 +60,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     const assets = new Assets();
     const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
-    assets.add("theme.js", { source: path.join(LAYOUTS, "scripts/theme.ts"), format: "iife" });
+    assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
     assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
 
     // Directory data files (`posts.11tydata.ts`) are TypeScript too.

@@ -4,7 +4,7 @@
  */
 import type { PageMeta, SiteContext } from "../data.ts";
 import { HeadSlot } from "./HeadSlot.tsx";
-import { SearchBox, SearchBoxScript } from "./SearchBox.tsx";
+import { SearchBox } from "./SearchBox.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
 
 export interface BaseProps {
@@ -42,11 +42,10 @@ export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Elem
             type={site.favicon?.endsWith(".png") ? "image/png" : "image/svg+xml"}
           />
           <link rel="stylesheet" href={assets.url("main.css")} />
-          <script src={assets.url("theme.js")}></script>
+          <script src={assets.url("page.js")}></script>
           {scripts.map((name) => (
             <script type="module" src={assets.url(name)}></script>
           ))}
-          <SearchBoxScript ctx={ctx} meta={meta} />
           <HeadSlot ctx={ctx} meta={meta} />
         </head>
         <body>

@@ -1,7 +1,7 @@
 /**
  * The search box in every page's header (plugins/search). Without
  * JavaScript it is a plain form sent to the fallback search engine,
- * restricted to the site; search-box.js turns it into a form for the
+ * restricted to the site; page.js (plugins/search/browser/search-box.ts) turns it into a form for the
  * site's own search page. With no fallback, it goes to the search page
  * directly and needs no script.
  */
@@ -43,11 +43,4 @@ export function FallbackFields({ ctx }: { ctx: SiteContext }): JSX.Element {
       ))}
     </>
   );
-}
-
-/** The script that points the header box at the search page, where a fallback needs it. */
-export function SearchBoxScript({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }): JSX.Element {
-  const { search } = ctx.site;
-  if (!search.enabled || !search.fallback || meta.kind === "search") return null;
-  return <script type="module" src={ctx.assets.url("search-box.js")}></script>;
 }

@@ -35,7 +35,11 @@ export function SearchPage({
     failed: i18n.typography(t.search.failed),
   };
   return (
-    <Base ctx={ctx} meta={{ kind: "search", url: search.url, title: t.search.title }} scripts={["search.js"]}>
+    <Base
+      ctx={ctx}
+      meta={{ kind: "search", url: search.url, title: t.search.title, noindex: true }}
+      scripts={["search.js"]}
+    >
       <header class="list-header">
         <h1>{t.search.title}</h1>
         <p class="list-header__intro">{i18n.typography(t.search.intro)}</p>

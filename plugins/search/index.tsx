@@ -50,7 +50,6 @@ export default function searchPlugin(
   if (!search.enabled) return;
 
   assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
-  if (search.fallback) assets.add("search-box.js", { source: path.join(BROWSER, "search-box.ts") });
 
   eleventyConfig.addTemplate("billet/search.11ty.tsx", {
     data: { permalink: search.url, eleventyExcludeFromCollections: true },

@@ -92,7 +92,14 @@ describe("feeds and sitemap of a production build", () => {
   it("puts each post in full, with absolute links and images", async () => {
     const feed = parseFeed(await read("feed.xml"));
     const danger = parseHtml(feed.items[0]!.content!);
-    expect(danger.querySelector("img")?.getAttribute("src")).toBe(`${SITE}/billets/danger/carre.png`);
+    // The picture of a PNG beside the post: every file it names, absolute.
+    expect(danger.querySelector("img")?.getAttribute("src")).toMatch(new RegExp(`^${SITE}/img/[\\w-]+\\.png$`));
+    const candidates = danger
+      .querySelectorAll("source, img")
+      .flatMap((node) => (node.getAttribute("srcset") ?? "").split(",").filter(Boolean))
+      .map((candidate) => candidate.trim().split(/\s+/)[0]!);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const candidate of candidates) expect(candidate.startsWith(`${SITE}/img/`), candidate).toBe(true);
     expect(danger.querySelector("a")?.getAttribute("href")).toBe(`${SITE}/billets/autre/`);
     const other = parseHtml(feed.items[1]!.content!);
     expect(other.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([

@@ -101,7 +101,7 @@ describe("a post shared on social networks", () => {
     expect(page.querySelectorAll("b")).toHaveLength(0);
     // Scripts: the theme, the share script, and the JSON-LD data; none runs the title.
     expect(page.querySelectorAll("script").map((s) => s.getAttribute("src") ?? s.getAttribute("type"))).toEqual([
-      expect.stringMatching(/^\/assets\/theme\.\w+\.js$/),
+      expect.stringMatching(/^\/assets\/page\.\w+\.js$/),
       "application/ld+json",
       expect.stringMatching(/^\/assets\/share\.\w+\.js$/),
     ]);
@@ -341,7 +341,7 @@ describe("a site whose share block is turned off", () => {
     const page = await parsePage(site.output, "billets/a/index.html");
     expect(page.querySelector(".share")).toBeNull();
     expect(page.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toEqual([
-      expect.stringMatching(/theme/),
+      expect.stringMatching(/\/page\./),
     ]);
   });
 });
