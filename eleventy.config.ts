@@ -17,7 +17,7 @@ import { I18n } from "./plugins/i18n/index.ts";
 import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
-import searchPlugin from "./plugins/search/index.tsx";
+import { createSearch } from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
@@ -59,6 +59,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     const blog = new Blog(site);
     const assets = new Assets();
     const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
+    const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search") });
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
     assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
@@ -77,7 +78,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       i18n,
       blog,
       renderInline: (text: string) => markdown.md.renderInline(text),
-      companions: [comments],
+      companions: [comments, search.companion],
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });
@@ -85,7 +86,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     eleventyConfig.addPlugin(listsPlugin, { site });
     eleventyConfig.addPlugin(socialPlugin, { site, i18n, blog, assets, cacheDir: path.join(cache, "social-cards") });
     eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
-    eleventyConfig.addPlugin(searchPlugin, { site, blog, assets });
+    eleventyConfig.addPlugin(search.plugin);
 
     eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
     // Netlify reads redirects from the published folder; the WordPress import

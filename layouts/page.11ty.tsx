@@ -26,7 +26,7 @@ export default function PageLayout(data: TemplateData): JSX.Element {
       }}
     >
       {/* Search indexes the page (plugins/search), unless it is kept out of search engines. */}
-      <article class="page" data-pagefind-body={!page.noindex}>
+      <article class="page">
         <header class="page__header">
           <h1>
             {page.title} <StateBadge state={page.state} i18n={i18n} />

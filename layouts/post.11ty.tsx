@@ -22,30 +22,23 @@ export default function PostLayout(data: TemplateData): JSX.Element {
       meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}
       scripts={commentScripts(post, ctx)}
     >
-      {/* Search reads the article (data-pagefind-body), keeps its date and category as metadata, and indexes the title and the text. */}
-      <article class="post" data-pagefind-body>
+      <article class="post">
         <header class="post__header">
           {post.state !== "published" ? (
-            <p class="post__notice" data-pagefind-ignore>
+            <p class="post__notice">
               <StateBadge state={post.state} i18n={i18n} />{" "}
               {post.state === "draft"
                 ? t.post.draftNote
                 : i18n.format(t.post.scheduledNote, { date: i18n.date(post.date) })}
             </p>
           ) : null}
-          <p class="post__category" data-pagefind-ignore>
-            <a href={post.category.url} data-pagefind-meta="category">
-              {post.category.name}
-            </a>
+          <p class="post__category">
+            <a href={post.category.url}>{post.category.name}</a>
           </p>
           <h1 class="post__title">{post.title}</h1>
-          <p class="post__meta meta" data-pagefind-ignore>
+          <p class="post__meta meta">
             {i18n.interpolate(t.post.publishedOn, {
-              date: (
-                <span data-pagefind-meta="date">
-                  <PostDate date={post.date} i18n={i18n} />
-                </span>
-              ),
+              date: <PostDate date={post.date} i18n={i18n} />,
             })}
             {post.updated && post.updated.toISODate() !== post.date.toISODate() ? (
               <>
@@ -59,7 +52,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
         </header>
         <div class="post__body prose">{{ html: data.content }}</div>
         {post.tags.length > 0 ? (
-          <footer class="post__footer" data-pagefind-ignore>
+          <footer class="post__footer">
             <h2 class="visually-hidden">{t.post.tags}</h2>
             <ul class="tags">
               {post.tags.map((tag) => (

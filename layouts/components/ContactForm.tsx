@@ -16,7 +16,6 @@ export function ContactForm({ i18n, successUrl }: { i18n: I18n; successUrl: stri
       action={successUrl}
       data-netlify="true"
       data-netlify-honeypot="bot-field"
-      data-pagefind-ignore
     >
       <input type="hidden" name="form-name" value="contact" />
       <p class="visually-hidden" aria-hidden="true">

@@ -114,10 +114,10 @@ export function fileSlug(file: string): string {
 }
 
 /** Files read at once: enough to keep the disk busy, far below any open-files limit. */
-const READ_CONCURRENCY = 64;
+export const READ_CONCURRENCY = 64;
 
 /** Like `Promise.all(items.map(fn))`, with at most `limit` calls under way; results in order. */
-async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

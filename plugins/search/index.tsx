@@ -6,13 +6,14 @@
  * the site (`search.fallback` in site.config.ts), or nowhere.
  *
  * What is indexed: the posts and pages being built (in a production build,
- * the published ones), except pages marked `noindex`: the pages whose
- * layout marks the post or page itself `data-pagefind-body` (see
- * layouts/post.11ty.tsx). Only that element is read; the post's date and
- * category are kept as metadata for the results.
+ * the published ones), except pages marked `noindex`, with their title,
+ * and for posts their date and category for the results (./records.ts).
+ * The index is begun from the Markdown sources as soon as the content is
+ * known and runs beside the build; it is reused from the cache when
+ * nothing it holds changed (./indexer.ts).
  *
  * Preview builds (`npm start`) index too, drafts included since they are
- * built there, but in the background, once rebuilds have paused, so that a
+ * built there, but in the background, a moment after a rebuild, so that a
  * rebuild is never slower; a production build starts from an empty output
  * folder, so a preview index is never published.
  */
@@ -22,57 +23,66 @@ import { fileURLToPath } from "node:url";
 import { SearchPage } from "../../layouts/search/SearchPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
-import type { Blog } from "../content/blog.ts";
+import type { ContentCompanion } from "../content/index.ts";
+import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import { SearchIndexer } from "./indexer.ts";
+import { searchSources } from "./records.ts";
 
 const BROWSER = fileURLToPath(new URL("./browser/", import.meta.url));
 
-/** Under the dev server, how long after the last rebuild the index is written. */
+/** Under the dev server, how long after a rebuild the index is begun (a later rebuild supersedes it). */
 const PREVIEW_INDEX_DELAY_MS = 1500;
 
 export interface SearchPluginOptions {
   site: ResolvedSiteConfig;
-  blog: Blog;
+  i18n: I18n;
   assets: Assets;
+  /** Where indexes are kept between builds (`.cache/search`). */
+  cacheDir: string;
 }
 
-/** The URLs a build indexes: its posts, and its pages that search engines may show (as the layouts mark them). */
-export function indexedUrls(blog: Pick<Blog, "posts" | "pages">): string[] {
-  return [...blog.posts.map((post) => post.url), ...blog.pages.filter((page) => !page.noindex).map((page) => page.url)];
-}
+/** The search plugin: the page, and the index, begun as soon as the content is known. */
+export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptions) {
+  const indexer = new SearchIndexer({ language: site.language, cacheDir });
+  /** Called by the content plugin once the build's posts and pages are known. */
+  const companion: ContentCompanion = {
+    async load({ blog }) {
+      if (site.search.enabled) {
+        indexer.prepare(searchSources([...blog.posts, ...blog.pages], i18n), {
+          delayMs: blog.preview ? PREVIEW_INDEX_DELAY_MS : 0,
+        });
+      }
+      return [];
+    },
+  };
 
-export default function searchPlugin(
-  eleventyConfig: EleventyConfig,
-  { site, blog, assets }: SearchPluginOptions,
-): void {
-  const { search } = site;
-  if (!search.enabled) return;
+  function plugin(eleventyConfig: EleventyConfig): void {
+    const { search } = site;
+    if (!search.enabled) return;
+    assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
 
-  assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
+    eleventyConfig.addTemplate("billet/search.11ty.tsx", {
+      data: { permalink: search.url, eleventyExcludeFromCollections: true },
+      render: (data: TemplateData) => (
+        <SearchPage
+          ctx={siteContext(data)}
+          empty={data.blog.posts.length + data.blog.pages.filter((page) => !page.noindex).length === 0}
+        />
+      ),
+    });
 
-  eleventyConfig.addTemplate("billet/search.11ty.tsx", {
-    data: { permalink: search.url, eleventyExcludeFromCollections: true },
-    render: (data: TemplateData) => <SearchPage ctx={siteContext(data)} empty={indexedUrls(data.blog).length === 0} />,
-  });
+    eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
+      const publishing = indexer.publish(directories.output);
+      if (runMode !== "serve") {
+        await publishing;
+        return;
+      }
+      // Under the dev server the page reloads at once and the index follows
+      // in the background: a large blog's index takes seconds of work.
+      publishing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
+    });
+  }
 
-  const indexer = new SearchIndexer({ language: site.language });
-  let waiting: ReturnType<typeof setTimeout> | undefined;
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
-    const index = () => indexer.index(directories.output, { hasPages: indexedUrls(blog).length > 0 });
-    if (runMode !== "serve") {
-      await index();
-      return;
-    }
-    // Under the dev server the page reloads at once and the index follows,
-    // in the background, once the author has stopped saving for a moment:
-    // a large blog's index takes seconds of work, better not spent on
-    // every keystroke saved.
-    clearTimeout(waiting);
-    waiting = setTimeout(
-      () => index().catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`)),
-      PREVIEW_INDEX_DELAY_MS,
-    );
-    waiting.unref();
-  });
+  return { companion, plugin, indexer };
 }

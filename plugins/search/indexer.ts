@@ -2,22 +2,29 @@
  * The search index, built with Pagefind's Node API (the `pagefind` npm
  * package runs its own binary, brought by a platform package such as
  * `@pagefind/linux-x64` through optional dependencies; nothing is
- * downloaded).
+ * downloaded). https://pagefind.app/docs/node-api/
  *
- * Once per build, after the pages are written, Pagefind reads the output
- * folder (on all processors) and indexes the pages that hold an element
- * marked `data-pagefind-body`: the posts and pages the build published
- * (see layouts/post.11ty.tsx). Other pages are skipped. Handing pages over
- * one by one while Eleventy renders them was measured too: it costs the
- * build's own process more (every page encoded for Pagefind's pipe) for no
- * gain in time.
+ * Two things keep it from slowing the build down:
  *
- * https://pagefind.app/docs/node-api/
+ * - It starts as soon as the content is known, from the Markdown sources
+ *   (./records.ts), before Eleventy renders anything: Pagefind's own
+ *   process works on one processor while Eleventy renders on the other, and
+ *   the build only waits, at its end, for what is left.
+ * - It is kept in `.cache/search/`, named by a fingerprint of everything it
+ *   is made of (each page's address, what results show of it, its source
+ *   file, the language and Pagefind's version). A build whose posts did not
+ *   change (a rebuild for new comments, the daily one for scheduled posts)
+ *   reuses it and only links its files into the site.
  */
-import { rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { link, copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { parseSource } from "../content/frontmatter.ts";
+import { mapWithLimit, READ_CONCURRENCY } from "../content/load.ts";
 import { ProblemListError } from "../site/errors.ts";
+import { markdownToText, type SearchSource } from "./records.ts";
 
 export class SearchIndexError extends ProblemListError {
   override name = "SearchIndexError";
@@ -29,8 +36,15 @@ export class SearchIndexError extends ProblemListError {
 /** Where the index is published, in the output folder. */
 export const BUNDLE_DIR = "pagefind";
 
+/** Changes when what a record is made of changes, so older cached indexes are not reused. */
+const RECORD_FORMAT = "2";
+/** Pagefind's version (its package exports no package.json: read beside its entry point, lib/index.js). */
+const PAGEFIND_VERSION: string = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8"),
+).version;
+
 /** Files of Pagefind's bundle that Billet does not use (its ready-made interfaces). */
-const UNUSED_BUNDLE_FILES = [
+const UNUSED_BUNDLE_FILES = new Set([
   "pagefind-ui.js",
   "pagefind-ui.css",
   "pagefind-modular-ui.js",
@@ -38,88 +52,149 @@ const UNUSED_BUNDLE_FILES = [
   "pagefind-component-ui.js",
   "pagefind-component-ui.css",
   "pagefind-highlight.js",
-];
+]);
+
+/** Indexes kept in the cache: the one in use and the one before it. */
+const KEPT_INDEXES = 2;
 
 export interface IndexReport {
   /** Pages in the index. */
   pages: number;
+  /** Whether it came from the cache. */
+  reused: boolean;
 }
 
-/** Indexers at work in this process: they share Pagefind's process. */
-let activeIndexers = 0;
-
 interface Job {
-  outputDir: string;
-  /** Whether the build published any page to index (else an empty index is written). */
-  hasPages: boolean;
+  dir: string;
+  report: IndexReport;
 }
 
 export class SearchIndexer {
   readonly #language: string;
-  /** The build waiting to be indexed once the current indexing ends (watch mode). */
-  #next: Job | undefined;
-  #running: Promise<IndexReport> | undefined;
+  readonly #cacheDir: string;
+  /** The index of the latest content given to `prepare`. */
+  #latest: Promise<Job> | undefined;
+  /** Jobs run one after the other: they share Pagefind's process. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #generation = 0;
 
-  constructor({ language }: { language: string }) {
+  constructor({ language, cacheDir }: { language: string; cacheDir: string }) {
     this.#language = language;
+    this.#cacheDir = cacheDir;
   }
 
   /**
-   * Indexes the pages of `outputDir` and writes the index into it. Called
-   * again while an index is being written (rebuilds under `npm start`),
-   * it runs once more when that one is done, for the latest build only.
+   * Starts making the index of these pages (or finding it in the cache), in
+   * the background. A later call supersedes it: an index nobody will
+   * publish is not built.
    */
-  index(outputDir: string, { hasPages = true } = {}): Promise<IndexReport> {
-    this.#next = { outputDir, hasPages };
-    this.#running ??= this.#drain();
-    return this.#running;
+  prepare(sources: SearchSource[], { delayMs = 0 }: { delayMs?: number } = {}): void {
+    const generation = ++this.#generation;
+    const job = this.#queue
+      .then(() => (delayMs > 0 ? new Promise((done) => setTimeout(done, delayMs).unref()) : undefined))
+      .then(() => this.#make(sources, generation));
+    this.#queue = job.catch(() => undefined);
+    this.#latest = job;
+    // Awaited by `publish`; until then a failure must not go unhandled.
+    job.catch(() => undefined);
   }
 
-  async #drain(): Promise<IndexReport> {
-    activeIndexers++;
-    try {
-      let report: IndexReport = { pages: 0 };
-      while (this.#next) {
-        const job = this.#next;
-        this.#next = undefined;
-        report = await this.#indexOnce(job);
-      }
-      return report;
-    } finally {
-      this.#running = undefined;
-      // Pagefind's process keeps hundreds of megabytes once an index is
-      // written (about 550 MB after 4,000 posts): stop it when no index is
-      // being built. The next index starts it again, in a few milliseconds.
-      if (--activeIndexers === 0) await pagefind.close();
-    }
+  /** Waits for the latest index and puts its files in `outputDir/pagefind/`. */
+  async publish(outputDir: string): Promise<IndexReport> {
+    if (!this.#latest) throw new Error("No search index was prepared for this build");
+    const latest = this.#latest;
+    const { dir, report } = await latest;
+    const bundle = path.join(outputDir, BUNDLE_DIR);
+    const fresh = `${bundle}.new`;
+    await rm(fresh, { recursive: true, force: true });
+    await linkTree(dir, fresh);
+    // Swapped in whole: a reader of the preview never meets a half-written index.
+    await rm(bundle, { recursive: true, force: true });
+    await rename(fresh, bundle);
+    return report;
   }
 
-  async #indexOnce({ outputDir, hasPages }: Job): Promise<IndexReport> {
+  async #make(sources: SearchSource[], generation: number): Promise<Job> {
+    const bodies = await mapWithLimit(sources, READ_CONCURRENCY, (source) => readFile(source.file, "utf8"));
+    const hash = createHash("sha256").update(`${RECORD_FORMAT}\n${PAGEFIND_VERSION}\n${this.#language}\n`);
+    sources.forEach((source, i) => hash.update(`${JSON.stringify([source.url, source.meta])}\n${bodies[i]}\n`));
+    const key = hash.digest("hex").slice(0, 16);
+    const dir = path.join(this.#cacheDir, key);
+    const report = { pages: sources.length, reused: true };
+    if (await exists(path.join(dir, "pagefind-entry.json"))) return { dir, report };
+    // Superseded before it began: the next job makes the index that will be published.
+    if (generation !== this.#generation) return { dir, report };
+
     const { index, errors: created } = await pagefind.createIndex({ forceLanguage: this.#language });
     if (!index) throw new SearchIndexError(created.length ? created : ["Pagefind did not create an index"]);
+    const building = `${dir}.tmp`;
     try {
-      const root = path.resolve(outputDir);
-      let pages = 0;
-      // With no page marked data-pagefind-body, Pagefind would index every page.
-      if (hasPages) {
-        const added = await index.addDirectory({ path: root });
-        if (added.errors.length > 0) throw new SearchIndexError(added.errors);
-        pages = added.page_count;
-      }
-      // Written beside the published index, then swapped in: a reader of the
-      // preview never meets a half-written index, and no file of an older
-      // index stays behind.
-      const bundle = path.join(root, BUNDLE_DIR);
-      const fresh = `${bundle}.new`;
-      await rm(fresh, { recursive: true, force: true });
-      const { errors: written } = await index.writeFiles({ outputPath: fresh });
+      const added = await Promise.all(
+        sources.map((source, i) =>
+          index.addCustomRecord({
+            url: source.url,
+            content: `${source.meta.title}. ${markdownToText(parseSource(bodies[i]!).body)}`,
+            language: this.#language,
+            meta: source.meta,
+          }),
+        ),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length > 0) throw new SearchIndexError(failed);
+      await rm(building, { recursive: true, force: true });
+      const { errors: written } = await index.writeFiles({ outputPath: building });
       if (written.length > 0) throw new SearchIndexError(written);
-      await Promise.all(UNUSED_BUNDLE_FILES.map((name) => rm(path.join(fresh, name), { force: true })));
-      await rm(bundle, { recursive: true, force: true });
-      await rename(fresh, bundle);
-      return { pages };
+      await Promise.all([...UNUSED_BUNDLE_FILES].map((name) => rm(path.join(building, name), { force: true })));
+      await rm(dir, { recursive: true, force: true });
+      await rename(building, dir);
     } finally {
       await index.deleteIndex();
+      // Pagefind's process keeps hundreds of megabytes once an index is
+      // written: stop it; the next index starts it again in milliseconds.
+      await pagefind.close();
     }
+    await this.#prune(key);
+    return { dir, report: { pages: sources.length, reused: false } };
   }
+
+  /** Removes cached indexes but the newest few. */
+  async #prune(keep: string): Promise<void> {
+    const names = await readdir(this.#cacheDir).catch(() => [] as string[]);
+    const dated = await Promise.all(
+      names
+        .filter((name) => name !== keep)
+        .map(async (name) => ({ name, time: (await stat(path.join(this.#cacheDir, name))).mtimeMs })),
+    );
+    dated.sort((a, b) => b.time - a.time);
+    await Promise.all(
+      dated
+        .slice(KEPT_INDEXES - 1)
+        .map(({ name }) => rm(path.join(this.#cacheDir, name), { recursive: true, force: true })),
+    );
+  }
+}
+
+function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Hard links (a copy where links cannot be made) of every file under `from`, into `to`. */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const folders = new Set([to]);
+  for (const entry of entries)
+    if (!entry.isFile()) folders.add(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const source = path.join(entry.parentPath, entry.name);
+        const target = path.join(to, path.relative(from, source));
+        await link(source, target).catch(() => copyFile(source, target));
+      }),
+  );
 }

@@ -4,12 +4,22 @@
  * `search` in site.config.ts. (Searching in a browser: test/browser/search.test.ts.)
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../plugins/search/indexer.ts";
+import type { SearchSource } from "../../plugins/search/records.ts";
 import { listFiles, parsePage } from "../helpers/html.ts";
-import { buildSite, post, removeSite, SMALL_CONFIG, tempDir, type BuiltSite } from "../helpers/project.ts";
+import {
+  buildSite,
+  post,
+  removeSite,
+  runEleventy,
+  SMALL_CONFIG,
+  tempDir,
+  writeSite,
+  type BuiltSite,
+} from "../helpers/project.ts";
 
 const FILES = {
   "posts/publie.md": post({ title: "Les réseaux sociaux", date: "2024-01-01", category: "opinion" }),
@@ -29,9 +39,10 @@ const entry = async (output: string): Promise<Entry> =>
   JSON.parse(await readFile(path.join(output, "pagefind", "pagefind-entry.json"), "utf8"));
 
 describe("the search index of a production build", () => {
-  let site: BuiltSite;
+  let site: BuiltSite & { config: string };
   beforeAll(async () => {
-    site = await buildSite({ files: FILES });
+    site = await writeSite({ files: FILES });
+    await runEleventy(site.config);
   });
   afterAll(() => removeSite(site));
 
@@ -72,12 +83,28 @@ describe("the search index of a production build", () => {
     expect(search.querySelector('script[src*="/assets/search."]')).not.toBeNull();
   });
 
-  it("marks what Pagefind reads in a post: the article, its date and category", async () => {
-    const page = await parsePage(site.output, "billets/publie/index.html");
-    const article = page.querySelector("[data-pagefind-body]");
-    expect(article?.tagName).toBe("ARTICLE");
-    expect(article?.querySelector('[data-pagefind-meta="date"]')?.textContent).toBe("1er janvier 2024");
-    expect(article?.querySelector('[data-pagefind-meta="category"]')?.textContent).toBe("Opinion");
+  it("keeps the index in .cache/search and reuses it when nothing it holds changed", async () => {
+    const cache = path.join(site.dir, ".cache", "search");
+    const [key] = await readdir(cache);
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    const entryFile = path.join(cache, key!, "pagefind-entry.json");
+    const before = (await stat(entryFile)).mtimeMs;
+    await runEleventy(site.config);
+    expect(await readdir(cache)).toEqual([key]);
+    expect((await stat(entryFile)).mtimeMs).toBe(before);
+    // The published files are links to the cached ones, not copies.
+    expect((await stat(path.join(site.output, "pagefind", "pagefind-entry.json"))).ino).toBe(
+      (await stat(entryFile)).ino,
+    );
+
+    // A changed post is a new index; the previous one is kept, one step back.
+    const file = path.join(site.dir, "content/posts/autre.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("Un paragraphe", "Un paragraphe changé"));
+    await runEleventy(site.config);
+    const keys = await readdir(cache);
+    expect(keys).toHaveLength(2);
+    expect(keys).toContain(key);
+    expect((await entry(site.output)).languages.fr?.page_count).toBe(3);
   });
 });
 
@@ -144,49 +171,33 @@ describe("search settings", () => {
 });
 
 describe("the indexer", () => {
-  const page = (title: string, body = true) =>
-    `<!DOCTYPE html><html lang="fr"><head><title>${title}</title></head><body><main${body ? " data-pagefind-body" : ""}><h1>${title}</h1><p>Des mots sur ${title}.</p></main></body></html>`;
-  const folder = async (pages: Record<string, string>) => {
-    const dir = await tempDir("indexer");
-    for (const [file, html] of Object.entries(pages)) {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), html);
-    }
-    return dir;
+  const source = async (dir: string, name: string, words: string): Promise<SearchSource> => {
+    const file = path.join(dir, `${name}.md`);
+    await writeFile(file, `---\ntitle: ${name}\n---\n\n${words}\n`);
+    return { url: `/${name}/`, file, meta: { title: name } };
   };
 
-  it("indexes the marked pages of a folder, replacing an older index entirely", async () => {
-    const dir = await folder({
-      "a/index.html": page("Alpha"),
-      "b/index.html": page("Bêta"),
-      "liste/index.html": page("Liste", false),
-      "pagefind/reste-d-un-ancien-index.txt": "",
-    });
-    await new SearchIndexer({ language: "fr" }).index(dir);
-    expect((await entry(dir)).languages.fr?.page_count).toBe(2);
-    expect(existsSync(path.join(dir, "pagefind", "reste-d-un-ancien-index.txt"))).toBe(false);
-    expect(existsSync(path.join(dir, "pagefind.new"))).toBe(false);
+  it("indexes only the latest of the contents given while it was busy", async () => {
+    const dir = await tempDir("indexer");
+    const indexer = new SearchIndexer({ language: "fr", cacheDir: path.join(dir, "cache") });
+    indexer.prepare([await source(dir, "un", "Premier texte.")], { delayMs: 50 });
+    indexer.prepare([await source(dir, "deux", "Deuxième texte.")], { delayMs: 50 });
+    indexer.prepare([await source(dir, "trois", "Troisième texte."), await source(dir, "quatre", "Et un autre.")]);
+    const report = await indexer.publish(path.join(dir, "site"));
+    expect(report).toEqual({ pages: 2, reused: false });
+    expect((await entry(path.join(dir, "site"))).languages.fr?.page_count).toBe(2);
+    // The superseded contents were never indexed.
+    expect(await readdir(path.join(dir, "cache"))).toHaveLength(1);
     await removeSite({ dir, output: dir });
   });
 
-  it("writes an empty index when no page is to be found, rather than indexing every page", async () => {
-    const dir = await folder({ "index.html": page("Accueil", false) });
-    await new SearchIndexer({ language: "fr" }).index(dir, { hasPages: false });
-    expect((await entry(dir)).languages).toEqual({});
-    expect(existsSync(path.join(dir, "pagefind", "pagefind.js"))).toBe(true);
+  it("writes an empty index when there is nothing to index", async () => {
+    const dir = await tempDir("indexer");
+    const indexer = new SearchIndexer({ language: "fr", cacheDir: path.join(dir, "cache") });
+    indexer.prepare([]);
+    await indexer.publish(path.join(dir, "site"));
+    expect((await entry(path.join(dir, "site"))).languages).toEqual({});
+    expect(existsSync(path.join(dir, "site", "pagefind", "pagefind.js"))).toBe(true);
     await removeSite({ dir, output: dir });
-  });
-
-  it("indexes only the latest of the builds that finished while it was busy", async () => {
-    const dirs = await Promise.all(["Un", "Deux", "Trois"].map((title) => folder({ "index.html": page(title) })));
-    const indexer = new SearchIndexer({ language: "fr" });
-    const runs = dirs.map((dir) => indexer.index(dir));
-    await Promise.all(runs);
-    expect(dirs.map((dir) => existsSync(path.join(dir, "pagefind", "pagefind-entry.json")))).toEqual([
-      true,
-      false,
-      true,
-    ]);
-    for (const dir of dirs) await removeSite({ dir, output: dir });
   });
 });

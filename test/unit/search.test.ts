@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
 import { ConfigError } from "../../plugins/site/errors.ts";
-import { indexedUrls } from "../../plugins/search/index.tsx";
+import { DateTime } from "luxon";
+import { I18n } from "../../plugins/i18n/index.ts";
+import { markdownToText, searchSources } from "../../plugins/search/records.ts";
 
 const minimal: SiteConfig = {
   title: "Blog",
@@ -73,14 +75,50 @@ describe("search settings", () => {
 });
 
 describe("what the index holds", () => {
-  it("the posts being built and the pages search engines may show", () => {
-    const blog = {
-      posts: [{ url: "/billets/a/" }, { url: "/billets/b/" }],
-      pages: [
-        { url: "/contact/", noindex: false },
-        { url: "/contact/merci/", noindex: true },
-      ],
-    } as unknown as Parameters<typeof indexedUrls>[0];
-    expect(indexedUrls(blog)).toEqual(["/billets/a/", "/billets/b/", "/contact/"]);
+  const i18n = new I18n("fr", "Europe/Paris");
+  const date = DateTime.fromISO("2024-03-01T10:00:00", { zone: "Europe/Paris" });
+
+  it("the posts being built and the pages search engines may show, with what results show of them", () => {
+    const entries = [
+      { kind: "post", url: "/billets/a/", file: "content/posts/a.md", title: "A", date, category: { name: "Opinion" } },
+      { kind: "page", url: "/contact/", file: "content/pages/contact.md", title: "Contact", noindex: false },
+      { kind: "page", url: "/contact/merci/", file: "content/pages/merci.md", title: "Merci", noindex: true },
+    ] as unknown as Parameters<typeof searchSources>[0];
+    expect(searchSources(entries, i18n)).toEqual([
+      {
+        url: "/billets/a/",
+        file: "content/posts/a.md",
+        meta: { title: "A", date: "1er mars 2024", category: "Opinion" },
+      },
+      { url: "/contact/", file: "content/pages/contact.md", meta: { title: "Contact" } },
+    ]);
+  });
+
+  it("the words of a post as a reader reads them, with no markup left", () => {
+    const markdown = [
+      "## Un titre",
+      "",
+      "Un **mot** gras, un [lien](https://exemple.fr/long) et ![une image décrite](./a.png).",
+      "",
+      "> Une citation",
+      "",
+      "- un élément",
+      "1. un autre",
+      "",
+      "```js",
+      "const code = 1;",
+      "```",
+      "",
+      '<div class="x">du <em>HTML</em></div> & <script>alert(1)</script>',
+      "",
+      "| a | b |",
+      "|---|---|",
+      "<!-- un commentaire -->",
+    ].join("\n");
+    const text = markdownToText(markdown);
+    expect(text).toBe(
+      "Un titre Un mot gras, un lien et une image décrite. Une citation un élément un autre const code = 1; du HTML alert(1) a b",
+    );
+    expect(text).not.toMatch(/[<>&]|https?:|\*\*|\]\(/);
   });
 });
