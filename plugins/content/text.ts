@@ -78,8 +78,19 @@ export function summarize(markdown: string, renderInline: (source: string) => st
     .replace(/<[^>]+>/g, "")
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
     .trim();
-  if (text.length <= maxLength) return text;
+  if (text.length <= maxLength) return detached(text);
   const cut = text.slice(0, maxLength + 1);
   const boundary = cut.search(/\s\S*$/);
-  return `${cut.slice(0, boundary > maxLength / 2 ? boundary : maxLength).replace(/[\s,;:.\u00A0\u202F-]+$/, "")}…`;
+  return detached(
+    `${cut.slice(0, boundary > maxLength / 2 ? boundary : maxLength).replace(/[\s,;:.\u00A0\u202F-]+$/, "")}…`,
+  );
+}
+
+/**
+ * A copy of a string that shares no memory with the one it was cut from:
+ * V8 may keep a slice as a view of its whole source, here the rendered
+ * paragraph, and summaries live as long as the build.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }

@@ -2,7 +2,7 @@
  * Interface language: the dictionary, plurals, dates and typography of the
  * site's language, behind one object that layouts receive as `i18n`.
  */
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Language } from "../site/config.ts";
 import type { Dictionary, Plural } from "./dictionary.ts";
 import { en } from "./en.ts";
@@ -23,6 +23,7 @@ export class I18n {
   /** Formatted dates by moment: a post's date appears on many pages. */
   readonly #dates = new Map<number, string>();
   readonly #isoDates = new Map<number, string>();
+  readonly #dateFormat: Intl.DateTimeFormat;
 
   constructor(language: Language, timeZone: string) {
     this.language = language;
@@ -30,6 +31,12 @@ export class I18n {
     this.typography = TYPOGRAPHY[language];
     this.#zone = timeZone;
     this.#plurals = new Intl.PluralRules(this.t.locale);
+    this.#dateFormat = new Intl.DateTimeFormat(this.t.locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: timeZone,
+    });
   }
 
   /** Fills `{name}` placeholders. Unknown placeholders are left visible, so a typo shows. */
@@ -60,11 +67,11 @@ export class I18n {
     const moment = date.valueOf();
     let text = this.#dates.get(moment);
     if (text === undefined) {
-      const dt = (date instanceof Date ? DateTime.fromJSDate(date) : date).setZone(this.#zone).setLocale(this.t.locale);
-      text =
-        this.language === "fr"
-          ? `${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL")} ${dt.year}`
-          : dt.toLocaleString(DateTime.DATE_FULL);
+      // French writes the first of the month « 1er ».
+      text = this.#dateFormat
+        .formatToParts(moment)
+        .map((part) => (this.language === "fr" && part.type === "day" && part.value === "1" ? "1er" : part.value))
+        .join("");
       this.#dates.set(moment, text);
     }
     return text;

@@ -72,8 +72,21 @@ export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptio
       ),
     });
 
-    eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
-      const publishing = indexer.publish(directories.output);
+    let outputDir = "";
+    let publishing: Promise<unknown> | undefined;
+    eleventyConfig.on("eleventy.before", ({ directories }) => {
+      outputDir = directories.output;
+      publishing = undefined;
+    });
+    // Published as soon as it is ready (at once when it comes from the
+    // cache), while Eleventy renders; after every `eleventy.before`
+    // listener, so after the output folder is emptied.
+    eleventyConfig.on("eleventy.contentMap", () => {
+      publishing = indexer.publish(outputDir);
+      publishing.catch(() => undefined);
+    });
+    eleventyConfig.on("eleventy.after", async ({ runMode }) => {
+      publishing ??= indexer.publish(outputDir);
       if (runMode !== "serve") {
         await publishing;
         return;

@@ -76,6 +76,7 @@ export class SearchIndexer {
   #latest: Promise<Job> | undefined;
   /** Jobs run one after the other: they share Pagefind's process. */
   #queue: Promise<unknown> = Promise.resolve();
+  #publishing: Promise<unknown> = Promise.resolve();
   #generation = 0;
 
   constructor({ language, cacheDir }: { language: string; cacheDir: string }) {
@@ -99,10 +100,19 @@ export class SearchIndexer {
     job.catch(() => undefined);
   }
 
-  /** Waits for the latest index and puts its files in `outputDir/pagefind/`. */
-  async publish(outputDir: string): Promise<IndexReport> {
-    if (!this.#latest) throw new Error("No search index was prepared for this build");
+  /**
+   * Waits for the latest index and puts its files in `outputDir/pagefind/`.
+   * Publications run one after the other (rebuilds under `npm start`).
+   */
+  publish(outputDir: string): Promise<IndexReport> {
+    if (!this.#latest) return Promise.reject(new Error("No search index was prepared for this build"));
     const latest = this.#latest;
+    const done = this.#publishing.then(() => this.#publish(latest, outputDir));
+    this.#publishing = done.catch(() => undefined);
+    return done;
+  }
+
+  async #publish(latest: Promise<Job>, outputDir: string): Promise<IndexReport> {
     const { dir, report } = await latest;
     const bundle = path.join(outputDir, BUNDLE_DIR);
     const fresh = `${bundle}.new`;

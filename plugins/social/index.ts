@@ -53,28 +53,39 @@ export default function socialPlugin(
   eleventyConfig.addWatchTarget(script);
 
   let maker: CardMaker | undefined;
-  let cards: PlannedCard[] = [];
+  let outputDir = "";
   let drawing: Promise<CardReport> | undefined;
 
+  /**
+   * Draws the cards not in the cache yet and puts them all in the site, as
+   * soon as the posts are known: while Eleventy renders on one processor,
+   * the drawing and the file work run on the other. The build waits for it
+   * at its end.
+   */
   const plan = () => {
-    cards = [
+    const cards = [
       plannedSiteCard(site),
       ...blog.posts.filter((post) => !post.image).map((post) => plannedPostCard(post, site)),
     ];
-    drawing = maker!.make(cards);
+    const output = outputDir;
+    drawing = maker!.make(cards).then(async (report) => {
+      await Promise.all([maker!.publish(cards, output), publishOwnImages(blog, output)]);
+      return report;
+    });
     // Awaited at the end of the build; until then a failure must not go unhandled.
     drawing.catch(() => undefined);
   };
 
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     maker ??= new CardMaker(cacheDir);
+    outputDir = directories.output;
     drawing = undefined;
   });
+  // After every `eleventy.before` listener, so after the output folder is emptied.
   eleventyConfig.on("eleventy.contentMap", () => plan());
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async () => {
     if (!drawing) plan();
     const report = await drawing!;
-    await Promise.all([maker!.publish(cards, directories.output), publishOwnImages(blog, directories.output)]);
     if (report.drawn > 0) {
       console.log(
         `[billet] Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`,
