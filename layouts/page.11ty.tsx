@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * Layout of a page (« Mes prestations », « Me contacter »…): title, body,
  * the form the page asks for, and the comments it brought from an earlier

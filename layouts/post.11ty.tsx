@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * Layout of a post, top to bottom: category, title, date and reading time,
  * body, tags; then the share block, the author box, the neighbouring posts

@@ -3,7 +3,7 @@
  * API so that an author's mistake is reported once, as the list of problems
  * it is, with exit code 1 and no stack trace.
  *
- *   tsx scripts/eleventy.ts [--serve] [--port 8080] [--config eleventy.config.ts] [--incremental]
+ *   tsx scripts/eleventy.ts [--serve] [--port 8080] [--config eleventy.config.ts]
  */
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -15,7 +15,6 @@ const { values } = parseArgs({
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
     config: { type: "string", default: "eleventy.config.ts" },
-    incremental: { type: "boolean", default: false },
     quiet: { type: "boolean" },
   },
 });
@@ -38,7 +37,6 @@ try {
     quietMode: values.quiet,
   });
   await eleventy.init();
-  if (values.incremental) eleventy.setIncrementalBuild(true);
   if (values.serve) {
     await eleventy.watch();
     await eleventy.serve(port);

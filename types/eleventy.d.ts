@@ -64,6 +64,5 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
-    setIncrementalBuild(incremental: boolean): void;
   }
 }

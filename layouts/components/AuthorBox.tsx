@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * « Publié par »: the author's name, portrait, bio and own pages.
  */

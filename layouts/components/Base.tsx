@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The frame of every page: head, skip link, header with the navigation and
  * the theme toggle, main content, footer.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The contact form, handled by Netlify Forms: Netlify finds the form in the
  * built HTML (`data-netlify`), stores submissions and e-mails them to the

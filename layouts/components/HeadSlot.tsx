@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * A named place at the end of every page's <head>, for what other plugins
  * derive from the page's description: feed links (plugins/feeds), social

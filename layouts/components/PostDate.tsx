@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import type { DateTime } from "luxon";
 import type { I18n } from "../../plugins/i18n/index.ts";
 

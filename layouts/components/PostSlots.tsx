@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * Named places in the post layout for the features that sit under a post.
  * Each is filled by the plugin that owns the feature; until then it renders

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The search box in every page's header (plugins/search). Without
  * JavaScript it is a plain form sent to the fallback search engine,

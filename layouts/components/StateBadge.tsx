@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * « Brouillon » / « Programmé »: only ever visible in preview (`npm start`),
  * since drafts and scheduled posts are not built otherwise.

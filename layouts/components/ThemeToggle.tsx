@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The light/dark switch. Hidden until the theme script runs: without
  * JavaScript the page follows the system's preference and shows no button

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import type { ListPage } from "../../plugins/content/model.ts";
 import { Base } from "../components/Base.tsx";
 import type { SiteContext } from "../data.ts";

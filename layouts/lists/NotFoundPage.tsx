@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import type { PostEntry } from "../../plugins/content/model.ts";
 import { Base } from "../components/Base.tsx";
 import { PostSummary } from "../components/PostSummary.tsx";

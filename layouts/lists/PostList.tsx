@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import { CommentCount } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { ListPage } from "../../plugins/content/model.ts";
 import type { I18n } from "../../plugins/i18n/index.ts";

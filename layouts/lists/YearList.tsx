@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import { CommentCount } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { YearGroup } from "../../plugins/content/model.ts";
 import { PostDate } from "../components/PostDate.tsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * « Rechercher »: a search form whose results appear below it as the
  * reader types (search.js, on Pagefind's index), announced in a live

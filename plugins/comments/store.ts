@@ -44,6 +44,7 @@ export class CommentStore implements ContentCompanion {
   readonly #markdown: MarkdownIt;
   #snapshot: Snapshot | undefined;
   #snapshotRead = false;
+  #widgetWarned = false;
   #lastRefresh = 0;
   /** Threads of posts with comments on, and of pages that have archived comments (imported ones). */
   #threads = new WeakMap<PostEntry | PageEntry, Thread>();
@@ -85,8 +86,10 @@ export class CommentStore implements ContentCompanion {
     );
     if (problems.length > 0) return problems;
 
-    const widget = widgetWarning(this.settings);
+    // Said once, not at every rebuild of `npm start`.
+    const widget = this.#widgetWarned ? undefined : widgetWarning(this.settings);
     if (widget) this.#warn(widget);
+    this.#widgetWarned = true;
 
     const built = blog.posts.filter((post) => post.comments && this.settings.enabled);
     for (const post of built)

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * `<link rel="alternate">` to the feeds, in every page's head, so that feed
  * readers and browser extensions find them: the blog's feeds everywhere,

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The pages Billet generates from the posts: the home page and its
  * following pages, one page (or more) per category and per tag, the archive

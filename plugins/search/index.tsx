@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * Search: a search page (`/recherche/`), a box in every page's header, and
  * an index of the published posts and pages built with the site by

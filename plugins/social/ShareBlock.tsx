@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * « Partager cet article sur les réseaux sociaux »: the share block under a
  * post, with its buttons in the order site.config.ts gives.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * What a page says about itself to social networks and search engines, at
  * the end of its <head>: Open Graph (Facebook, LinkedIn, Mastodon…),

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The share block's icons: simplified shapes on a 24 × 24 grid, in the text
  * colour (`currentColor`), kept in one small SVG sprite file.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * Under each post with comments on: the section headed with the count and
  * the title (« 3 réflexions au sujet de « Titre » »), the thread as static
