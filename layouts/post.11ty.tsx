@@ -3,7 +3,7 @@
  * body, tags; then the share block, the author box, the neighbouring posts
  * and the comment thread.
  */
-import { commentScripts } from "../plugins/comments/components/CommentsSection.tsx";
+import { commentStyles } from "../plugins/comments/components/CommentsSection.tsx";
 import { AuthorBox } from "./components/AuthorBox.tsx";
 import { Base } from "./components/Base.tsx";
 import { PostDate } from "./components/PostDate.tsx";
@@ -20,7 +20,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
     <Base
       ctx={ctx}
       meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}
-      scripts={commentScripts(post, ctx)}
+      styles={commentStyles(post, ctx)}
     >
       {/* Search reads the article (data-pagefind-body), keeps its date and category as metadata, and indexes the title and the text. */}
       <article class="post" data-pagefind-body>
