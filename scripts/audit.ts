@@ -227,7 +227,14 @@ await runCli(async () => {
     const rows: PageScores[] = [];
     for (const { page, preset } of plan) {
       process.stderr.write(`Lighthouse: ${page} (${preset})…\n`);
-      rows.push(await withChromium((port) => audit(server.url + page, page, preset, port, server.url)));
+      const run = () => withChromium((port) => audit(server.url + page, page, preset, port, server.url));
+      // A trace lost now and then is Lighthouse's to retry (« Please run Lighthouse again »): once.
+      rows.push(
+        await run().catch((error: Error) => {
+          process.stderr.write(`${error.message}\nLighthouse: ${page} (${preset}), once more…\n`);
+          return run();
+        }),
+      );
     }
     console.log(`\n${table(rows)}\n`);
     for (const row of rows) {
