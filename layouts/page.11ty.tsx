@@ -4,7 +4,7 @@
  * the form the page asks for, and the comments it brought from an earlier
  * blog, if any.
  */
-import { CommentsSection } from "../plugins/comments/components/CommentsSection.tsx";
+import { commentStyles, CommentsSection } from "../plugins/comments/components/CommentsSection.tsx";
 import { Base } from "./components/Base.tsx";
 import { ContactForm } from "./components/ContactForm.tsx";
 import { StateBadge } from "./components/StateBadge.tsx";
@@ -25,6 +25,7 @@ export default function PageLayout(data: TemplateData): JSX.Element {
         description: page.description,
         noindex: page.noindex,
       }}
+      styles={commentStyles(page, ctx)}
     >
       {/* Search indexes the page (plugins/search), unless it is kept out of search engines. */}
       <article class="page">

@@ -4,7 +4,7 @@
  * body, tags; then the share block, the author box, the neighbouring posts
  * and the comment thread.
  */
-import { commentScripts } from "../plugins/comments/components/CommentsSection.tsx";
+import { commentStyles } from "../plugins/comments/components/CommentsSection.tsx";
 import { AuthorBox } from "./components/AuthorBox.tsx";
 import { Base } from "./components/Base.tsx";
 import { PostDate } from "./components/PostDate.tsx";
@@ -21,7 +21,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
     <Base
       ctx={ctx}
       meta={{ kind: "post", post, url: post.url, title: post.title, description: post.summary }}
-      scripts={commentScripts(post, ctx)}
+      styles={commentStyles(post, ctx)}
     >
       <article class="post">
         <header class="post__header">

@@ -13,10 +13,12 @@ export interface BaseProps {
   meta: PageMeta;
   /** Module scripts this page needs, by asset name. */
   scripts?: string[];
+  /** Stylesheets of features this page shows, by asset name, after main.css (most pages need none). */
+  styles?: string[];
   children: JSX.Children;
 }
 
-export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Element {
+export function Base({ ctx, meta, scripts = [], styles = [], children }: BaseProps): JSX.Element {
   const { url, title, description, noindex } = meta;
   const { site, i18n, assets } = ctx;
   const { t } = i18n;
@@ -43,6 +45,9 @@ export function Base({ ctx, meta, scripts = [], children }: BaseProps): JSX.Elem
             type={site.favicon?.endsWith(".png") ? "image/png" : "image/svg+xml"}
           />
           <link rel="stylesheet" href={assets.url("main.css")} />
+          {styles.map((name) => (
+            <link rel="stylesheet" href={assets.url(name)} />
+          ))}
           <script src={assets.url("page.js")}></script>
           {scripts.map((name) => (
             <script type="module" src={assets.url(name)}></script>

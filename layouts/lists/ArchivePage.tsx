@@ -17,11 +17,12 @@ export interface ArchivePageProps {
 export function ArchivePage({ ctx, url, years, categories, tags, total }: ArchivePageProps): JSX.Element {
   const { i18n } = ctx;
   const { t } = i18n;
+  const intro = i18n.plural(t.lists.archiveIntro, total);
   return (
-    <Base ctx={ctx} meta={{ kind: "archive", url, title: t.lists.archiveTitle }}>
+    <Base ctx={ctx} meta={{ kind: "archive", url, title: t.lists.archiveTitle, description: intro }}>
       <header class="list-header">
         <h1>{t.lists.archiveTitle}</h1>
-        <p class="list-header__intro">{i18n.plural(t.lists.archiveIntro, total)}</p>
+        <p class="list-header__intro">{intro}</p>
       </header>
       <YearList years={years} ctx={ctx} idPrefix="annee" />
       <section aria-labelledby="categories">

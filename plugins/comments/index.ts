@@ -15,6 +15,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
+import { THREAD_STYLES } from "./components/CommentsSection.tsx";
 import type { CommentStore } from "./store.ts";
 
 export { CommentStore } from "./store.ts";
@@ -34,9 +35,14 @@ export default function commentsPlugin(
 ): void {
   // Not "comments": a post's front matter (`comments: false`) would hide it in the data cascade.
   eleventyConfig.addGlobalData("threads", comments);
-  // A small loader on every post page; the widget itself (giscus and Lit) only when the reader gets there.
+  // A small loader, fetched as the reader nears the comments (layouts/scripts/scripts-near.ts);
+  // the widget itself (giscus and Lit) once the loader decides it is time.
   assets.add("comments.js", { source: BROWSER("loader.ts") });
   assets.add("giscus.js", { source: BROWSER("widget.ts") });
+  // The thread's styles, only on pages that show comments (main.css has the section's).
+  assets.add(THREAD_STYLES, {
+    source: fileURLToPath(new URL("../../layouts/styles/comment-thread.css", import.meta.url)),
+  });
   eleventyConfig.addWatchTarget(`${input}/**/*.comments.yaml`);
   eleventyConfig.addWatchTarget("plugins/comments/browser/*.ts");
 }

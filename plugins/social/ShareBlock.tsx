@@ -17,6 +17,15 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { Icon, ICONS_ASSET } from "./icons.tsx";
 import { isLinkNetwork, NETWORK_NAMES, shareLink, type ShareNetwork, type SharedPage } from "./networks.ts";
 
+/** The share script (./share.ts), registered by the plugin. */
+export const SHARE_SCRIPT = "share.js";
+
+/**
+ * Share buttons that only exist with the share script: it is loaded only
+ * for them, when the reader nears the block (layouts/scripts/scripts-near.ts).
+ */
+const SCRIPTED: ReadonlySet<ShareNetwork> = new Set(["copy", "native", "mastodon"]);
+
 export interface ShareBlockProps {
   post: PostEntry;
   site: ResolvedSiteConfig;
@@ -71,7 +80,12 @@ export function ShareBlock({ post, site, i18n, assets }: ShareBlockProps): JSX.E
   const page = sharedPage(post, site);
   const sprite = assets.url(ICONS_ASSET);
   return (
-    <section class="share" aria-labelledby="partager" data-share={sprite}>
+    <section
+      class="share"
+      aria-labelledby="partager"
+      data-share={sprite}
+      data-script={networks.some((network) => SCRIPTED.has(network)) ? assets.url(SHARE_SCRIPT) : undefined}
+    >
       <h2 id="partager" class="share__heading">
         {i18n.t.share.heading}
       </h2>

@@ -8,12 +8,8 @@
  * `serializeJsonLd`.
  */
 import type { PageMeta, SiteContext } from "../../layouts/data.ts";
-import type { ShareNetwork } from "./networks.ts";
 import { postImage, siteImage, type SocialImage } from "./cards.ts";
 import { authorProfiles, homeGraph, postGraph, serializeJsonLd, taxonomyGraph, type Graph } from "./structured-data.ts";
-
-/** Share buttons that only exist with the share script: it is loaded (on posts) only for them. */
-const SCRIPTED: ReadonlySet<ShareNetwork> = new Set(["copy", "native", "mastodon"]);
 
 const absolute = (url: string, base: string) => new URL(url, base + "/").href;
 
@@ -67,9 +63,6 @@ export function SocialHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }):
       )}
       {names.map(([name, content]) => (content === undefined ? null : <meta name={name} content={content} />))}
       {graph ? <script type="application/ld+json">{{ html: serializeJsonLd(graph) }}</script> : null}
-      {post && site.share.some((network) => SCRIPTED.has(network)) ? (
-        <script type="module" src={ctx.assets.url("share.js")}></script>
-      ) : null}
     </>
   );
 }

@@ -27,12 +27,10 @@ import {
 } from "./cards.ts";
 import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 
-import { shareScriptText } from "./ShareBlock.tsx";
+import { SHARE_SCRIPT, shareScriptText } from "./ShareBlock.tsx";
 
-export { ShareBlock } from "./ShareBlock.tsx";
+export { ShareBlock, SHARE_SCRIPT } from "./ShareBlock.tsx";
 export { SocialHead } from "./SocialHead.tsx";
-
-export const SHARE_SCRIPT = "share.js";
 
 export interface SocialPluginOptions {
   site: ResolvedSiteConfig;

@@ -1,5 +1,6 @@
 /**
- * The share block's buttons that need a script (loaded on post pages only):
+ * The share block's buttons that need a script (loaded on post pages, when
+ * the reader nears the block: layouts/scripts/scripts-near.ts):
  *
  * - « Copier le lien » writes the post's address to the clipboard;
  * - the system share sheet, where the browser has one (phones mostly);

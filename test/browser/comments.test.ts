@@ -271,9 +271,10 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     const problems = watchPage(page, consent.url);
     await page.goto(consent.url + "/billets/long/", { waitUntil: "networkidle" });
     await page.locator("#commentaires").scrollIntoViewIfNeeded();
-    await page.waitForLoadState("networkidle");
+    // The loader comes as the reader nears the comments, and shows the question.
     const button = page.getByRole("button", { name: "Afficher les commentaires" });
-    expect(await button.isVisible()).toBe(true);
+    await expect.poll(() => button.isVisible()).toBe(true);
+    await page.waitForLoadState("networkidle");
     expect(await page.locator(".comments__consent p").textContent()).toContain("GitHub et à giscus.app");
     // Not even an avatar: the last snapshot shows initials until the reader agrees.
     expect(requested).toEqual([]);

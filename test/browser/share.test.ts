@@ -28,6 +28,8 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
     const page = await context.newPage();
     await page.goto(server.url + POST);
     const title = (await page.locator("h1").textContent())!.trim();
+    // The share script loads as the reader nears the block.
+    await page.locator(".share").scrollIntoViewIfNeeded();
     return { page, title };
   }
 
@@ -42,6 +44,10 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
     await page.goto(server.url + POST, { waitUntil: "load" });
+    expect(
+      scripts.filter((path) => path.includes("share")),
+      "before the reader nears the share block",
+    ).toEqual([]);
     await page.locator(".share").scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('[data-share-action="copy"]').isVisible()).toBe(true);
     expect(scripts.some((path) => /^\/assets\/share\.\w+\.js$/.test(path))).toBe(true);
@@ -127,6 +133,7 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
 
     // Remembered across pages, with a way to change it.
     await page.reload();
+    await page.locator(".share").scrollIntoViewIfNeeded();
     const change = page.getByRole("button", { name: "Changer d’instance (piaille.example)" });
     await expect.poll(() => change.isVisible()).toBe(true);
     await change.click();

@@ -99,12 +99,12 @@ describe("a post shared on social networks", () => {
     expect(text(page.querySelector("h1"))).toBe(SHOWN_TITLE);
     expect(text(page.querySelector("title"))).toBe(`${SHOWN_TITLE} — Carnet de test`);
     expect(page.querySelectorAll("b")).toHaveLength(0);
-    // Scripts: the theme, the share script, and the JSON-LD data; none runs the title.
+    // Scripts: the page's (which loads the share script named by the block), and the JSON-LD data; none runs the title.
     expect(page.querySelectorAll("script").map((s) => s.getAttribute("src") ?? s.getAttribute("type"))).toEqual([
       expect.stringMatching(/^\/assets\/page\.\w+\.js$/),
       "application/ld+json",
-      expect.stringMatching(/^\/assets\/share\.\w+\.js$/),
     ]);
+    expect(page.querySelector(".share")?.getAttribute("data-script")).toMatch(/^\/assets\/share\.\w+\.js$/);
     expect(html).not.toContain("<script>alert(1)");
   });
 
@@ -343,5 +343,6 @@ describe("a site whose share block is turned off", () => {
     expect(page.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toEqual([
       expect.stringMatching(/\/page\./),
     ]);
+    expect(page.querySelectorAll("[data-script]")).toHaveLength(0);
   });
 });

@@ -17,7 +17,8 @@ if (!HAS_BROWSER) {
   if (process.env.CI) throw new Error(line);
 }
 
-const FLAGS = [
+/** How Chromium runs here, for Playwright and for Lighthouse (scripts/audit.ts): no background traffic. */
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -34,7 +35,7 @@ export interface BrowserSession {
 
 /** Launches Chromium headless; Playwright gives it a fresh, empty profile folder each time. */
 export async function launchBrowser(): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_FLAGS });
   return { browser, close: () => browser.close() };
 }
 

@@ -4,7 +4,8 @@
  * the title (« 3 réflexions au sujet de « Titre » »), the thread as static
  * HTML (archived comments first, then GitHub's, replies nested under what
  * they answer), a link to the discussion on GitHub, and the place where the
- * giscus widget loads (browser/loader.ts).
+ * giscus widget loads (browser/loader.ts, itself loaded when the reader
+ * nears that place: layouts/scripts/scripts-near.ts).
  *
  * The markup is a contract shared with the WordPress import: the section is
  * `#commentaires.comments`, each comment carries `data-comment-id`, archived
@@ -17,6 +18,8 @@ import { widgetMapping } from "../term.ts";
 import type { Thread, ThreadComment } from "../thread.ts";
 
 export const SECTION_ID = "commentaires";
+/** The thread's stylesheet (layouts/styles/comment-thread.css), registered by the comments plugin. */
+export const THREAD_STYLES = "comment-thread.css";
 const REACTION_EMOJI = {
   THUMBS_UP: "👍",
   THUMBS_DOWN: "👎",
@@ -28,9 +31,9 @@ const REACTION_EMOJI = {
   EYES: "👀",
 } as const;
 
-/** The scripts a post's page needs for its comments: the widget loader, when the widget is on. */
-export function commentScripts(post: PostEntry, ctx: SiteContext): string[] {
-  return post.comments && ctx.comments.settings.enabled && ctx.comments.settings.widget.enabled ? ["comments.js"] : [];
+/** The stylesheet a page needs for its comments: the thread's, when it has comments to show. */
+export function commentStyles(post: PostEntry | PageEntry, ctx: SiteContext): string[] {
+  return (ctx.comments.thread(post)?.comments.length ?? 0) > 0 ? [THREAD_STYLES] : [];
 }
 
 /**
@@ -91,6 +94,7 @@ function Widget({
       {fallback}
       <div
         class="comments__widget"
+        data-script={assets.url("comments.js")}
         data-giscus={assets.url("giscus.js")}
         data-loading={settings.loading}
         data-repo={settings.widget.repo}
