@@ -26,7 +26,10 @@ export type * from "./model.ts";
  * each build; the problems returned stop the build like content problems.
  */
 export interface ContentCompanion {
-  load(context: { inputDir: string; entries: ContentEntry[]; blog: Blog }): Promise<string[]>;
+  /** Checks and loads what the companion needs; problems stop the build. */
+  load?(context: { inputDir: string; entries: ContentEntry[]; blog: Blog }): Promise<string[]>;
+  /** Once every check has passed: work that may begin before Eleventy renders (the search index). */
+  ready?(context: { blog: Blog }): void;
 }
 
 export interface ContentPluginOptions {
@@ -62,10 +65,12 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
         cache,
       });
       blog.update(entries);
+      const companions = options.companions ?? [];
       const problems = await Promise.all(
-        (options.companions ?? []).map((companion) => companion.load({ inputDir: directories.input, entries, blog })),
+        companions.map((companion) => companion.load?.({ inputDir: directories.input, entries, blog }) ?? []),
       );
       if (problems.flat().length > 0) throw new ContentError(problems.flat());
+      for (const companion of companions) companion.ready?.({ blog });
       // A production build starts from an empty folder, so that drafts
       // written there by an earlier `npm start` can never be published.
       // Only now that the content is known to be valid: a failed build

@@ -46,15 +46,13 @@ export interface SearchPluginOptions {
 /** The search plugin: the page, and the index, begun as soon as the content is known. */
 export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptions) {
   const indexer = new SearchIndexer({ language: site.language, cacheDir });
-  /** Called by the content plugin once the build's posts and pages are known. */
+  /** Called by the content plugin once the build's posts and pages are known and valid. */
   const companion: ContentCompanion = {
-    async load({ blog }) {
-      if (site.search.enabled) {
-        indexer.prepare(searchSources([...blog.posts, ...blog.pages], i18n), {
-          delayMs: blog.preview ? PREVIEW_INDEX_DELAY_MS : 0,
-        });
-      }
-      return [];
+    ready({ blog }) {
+      if (!site.search.enabled) return;
+      indexer.prepare(searchSources([...blog.posts, ...blog.pages], i18n), {
+        delayMs: blog.preview ? PREVIEW_INDEX_DELAY_MS : 0,
+      });
     },
   };
 
