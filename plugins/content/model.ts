@@ -23,6 +23,8 @@ export interface SourceFile {
   inputPath: string;
   /** As the author reads it in errors: `content/posts/mon-billet.md`. */
   file: string;
+  /** SHA-1 of the file's text, as read for this build. */
+  digest: string;
 }
 
 export interface PostEntry extends SourceFile {

@@ -17,12 +17,11 @@
  *   reuses it and only links its files into the site.
  */
 import { createHash } from "node:crypto";
-import { link, copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { link, copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";
-import { mapWithLimit, READ_CONCURRENCY } from "../content/load.ts";
 import { ProblemListError } from "../site/errors.ts";
 import { markdownToText, type SearchSource } from "./records.ts";
 
@@ -125,9 +124,8 @@ export class SearchIndexer {
   }
 
   async #make(sources: SearchSource[], generation: number): Promise<Job> {
-    const bodies = await mapWithLimit(sources, READ_CONCURRENCY, (source) => readFile(source.file, "utf8"));
     const hash = createHash("sha256").update(`${RECORD_FORMAT}\n${PAGEFIND_VERSION}\n${this.#language}\n`);
-    sources.forEach((source, i) => hash.update(`${JSON.stringify([source.url, source.meta])}\n${bodies[i]}\n`));
+    for (const source of sources) hash.update(`${JSON.stringify([source.url, source.meta, source.digest])}\n`);
     const key = hash.digest("hex").slice(0, 16);
     const dir = path.join(this.#cacheDir, key);
     const report = { pages: sources.length, reused: true };
@@ -140,10 +138,10 @@ export class SearchIndexer {
     const building = `${dir}.tmp`;
     try {
       const added = await Promise.all(
-        sources.map((source, i) =>
+        sources.map((source) =>
           index.addCustomRecord({
             url: source.url,
-            content: `${source.meta.title}. ${markdownToText(parseSource(bodies[i]!).body)}`,
+            content: `${source.meta.title}. ${markdownToText(parseSource(readFileSync(source.file, "utf8")).body)}`,
             language: this.#language,
             meta: source.meta,
           }),

@@ -11,6 +11,8 @@ export interface SearchSource {
   url: string;
   /** The Markdown file the words come from. */
   file: string;
+  /** SHA-1 of that file's text when the content was read: the index is reused while none changes. */
+  digest: string;
   /** Shown in the results: `title`, and for posts `date` and `category`. */
   meta: Record<string, string>;
 }
@@ -22,7 +24,7 @@ export function searchSources(entries: ContentEntry[], i18n: I18n): SearchSource
     .map((entry): SearchSource => {
       const meta: Record<string, string> = { title: entry.title };
       if (entry.kind === "post") Object.assign(meta, { date: i18n.date(entry.date), category: entry.category.name });
-      return { url: entry.url, file: entry.file, meta };
+      return { url: entry.url, file: entry.file, digest: entry.digest, meta };
     });
 }
 

@@ -3,6 +3,7 @@
  * indexed, in which language, where the page is, and the settings of
  * `search` in site.config.ts. (Searching in a browser: test/browser/search.test.ts.)
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -173,8 +174,9 @@ describe("search settings", () => {
 describe("the indexer", () => {
   const source = async (dir: string, name: string, words: string): Promise<SearchSource> => {
     const file = path.join(dir, `${name}.md`);
-    await writeFile(file, `---\ntitle: ${name}\n---\n\n${words}\n`);
-    return { url: `/${name}/`, file, meta: { title: name } };
+    const text = `---\ntitle: ${name}\n---\n\n${words}\n`;
+    await writeFile(file, text);
+    return { url: `/${name}/`, file, digest: createHash("sha1").update(text).digest("hex"), meta: { title: name } };
   };
 
   it("indexes only the latest of the contents given while it was busy", async () => {
