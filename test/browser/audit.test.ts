@@ -11,9 +11,8 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { HAS_BROWSER, launchBrowser, newContext, watchPage, type BrowserSession } from "../helpers/browser.ts";
-import { serveSite, type RunningServer } from "../helpers/static-server.ts";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { HAS_BROWSER, newContext, servedSiteInBrowser, watchPage } from "../helpers/browser.ts";
 
 const output = inject("siteOutput");
 
@@ -91,30 +90,23 @@ function focusStyle(element: Element): string {
 }
 
 describe.skipIf(!HAS_BROWSER)("audit of every kind of page", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const site = servedSiteInBrowser(output);
   const reported: string[] = [];
-  beforeAll(async () => {
-    server = await serveSite(output);
-    session = await launchBrowser();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     if (reported.length > 0) console.info(`axe, moderate and minor findings:\n${[...new Set(reported)].join("\n")}`);
-    await session?.close();
-    await server?.close();
   });
 
   async function open(scheme: Scheme, target: (typeof PAGES)[number], screen: Screen = SCREEN_OF[scheme]) {
     // Reduced motion: colours change at once when the theme flips (no transition to wait for).
-    const context = await newContext(session.browser, {
+    const context = await newContext(site.browser, {
       colorScheme: scheme,
       reducedMotion: "reduce",
       ...SCREENS[screen],
     });
     const page = await context.newPage();
     await recordCspViolations(page);
-    const problems = watchPage(page, server.url);
-    const response = await page.goto(server.url + target.path, { waitUntil: "load" });
+    const problems = watchPage(page, site.url);
+    const response = await page.goto(site.url + target.path, { waitUntil: "load" });
     expect(response?.status()).toBe(target.status ?? 200);
     if (target.search) {
       await page.getByLabel("Rechercher sur le site").fill(target.search);
@@ -173,7 +165,7 @@ describe.skipIf(!HAS_BROWSER)("audit of every kind of page", () => {
 
       // From the top again: the first stops of the keyboard, each with a visible focus ring.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.goto(server.url + target.path, { waitUntil: "load" });
+      await page.goto(site.url + target.path, { waitUntil: "load" });
       const stops: Array<{ element: string; focused: string; unfocused: string }> = [];
       for (let i = 0; i < 10; i++) {
         await page.keyboard.press("Tab");

@@ -6,24 +6,14 @@
  * site. No request leaves 127.0.0.1, no console error, no CSP violation.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { HAS_BROWSER, launchBrowser, newContext, watchPage, type BrowserSession } from "../helpers/browser.ts";
-import { serveSite, type RunningServer } from "../helpers/static-server.ts";
+import { describe, expect, inject, it } from "vitest";
+import { HAS_BROWSER, newContext, servedSiteInBrowser, watchPage } from "../helpers/browser.ts";
 
 const output = inject("siteOutput");
 const NBSP = "\u00A0";
 
 describe.skipIf(!HAS_BROWSER)("search", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    server = await serveSite(output);
-    session = await launchBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const site = servedSiteInBrowser(output);
 
   const results = (page: Page) =>
     page.locator("[data-search-results] article").evaluateAll((articles) =>
@@ -36,10 +26,10 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
     );
 
   it("finds a post from a plural of a word it uses, with its excerpt, date and category", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    const problems = watchPage(page, server.url);
-    await page.goto(server.url + "/recherche/");
+    const problems = watchPage(page, site.url);
+    await page.goto(site.url + "/recherche/");
     await page.getByLabel("Rechercher sur le site").fill("calendriers");
     const status = page.locator("[data-search-status]");
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/résultats? pour/);
@@ -64,11 +54,11 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
   });
 
   it("says so when nothing matches, and finds no draft", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    const problems = watchPage(page, server.url);
+    const problems = watchPage(page, site.url);
     // Only the draft speaks of students feeling penalised.
-    await page.goto(server.url + "/recherche/?q=p%C3%A9nalis%C3%A9s");
+    await page.goto(site.url + "/recherche/?q=p%C3%A9nalis%C3%A9s");
     const status = page.locator("[data-search-status]");
     await expect
       .poll(() => status.textContent(), { timeout: 10_000 })
@@ -85,10 +75,10 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
   });
 
   it("leads from the header box of any page to the results", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    const problems = watchPage(page, server.url);
-    await page.goto(server.url + "/billets/concours-demarches-en-clair/");
+    const problems = watchPage(page, site.url);
+    await page.goto(site.url + "/billets/concours-demarches-en-clair/");
     const box = page.locator("header").getByRole("searchbox", { name: "Rechercher sur le site" });
     await box.fill("modération");
     await box.press("Enter");
@@ -103,23 +93,23 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
   });
 
   it("without JavaScript, sends the words to the fallback engine, restricted to the site", async () => {
-    const context = await newContext(session.browser, { javaScriptEnabled: false });
+    const context = await newContext(site.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    const problems = watchPage(page, server.url);
+    const problems = watchPage(page, site.url);
     let sent: URL | undefined;
     // Stands in for the engine: the request is answered here, never sent.
     await page.route("https://duckduckgo.com/**", (route) => {
       sent = new URL(route.request().url());
       return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>ok</title>" });
     });
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     const box = page.locator("header").getByRole("searchbox");
     await box.fill("réseaux sociaux");
     await box.press("Enter");
     await expect.poll(() => sent?.origin).toBe("https://duckduckgo.com");
     expect(Object.fromEntries(sent!.searchParams)).toEqual({ q: "réseaux sociaux", sites: "elise-marchal.example" });
     // The page form does the same, and says why.
-    await page.goto(server.url + "/recherche/");
+    await page.goto(site.url + "/recherche/");
     expect(await page.locator("noscript").count()).toBe(1);
     expect(await page.locator("form[data-search-form]").getAttribute("action")).toBe("https://duckduckgo.com/");
     // The engine's own page is not part of what is checked; the site's pages raised nothing.

@@ -4,29 +4,19 @@
  * without JavaScript, open the Atom feed.
  */
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { HAS_BROWSER, launchBrowser, newContext, watchPage, type BrowserSession } from "../helpers/browser.ts";
-import { serveSite, type RunningServer } from "../helpers/static-server.ts";
+import { describe, expect, inject, it } from "vitest";
+import { HAS_BROWSER, newContext, servedSiteInBrowser, watchPage } from "../helpers/browser.ts";
 
 const output = inject("siteOutput");
 const POST = "/billets/concours-demarches-en-clair/";
 const PUBLIC_URL = `https://elise-marchal.example${POST}`;
 
 describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    server = await serveSite(output);
-    session = await launchBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const site = servedSiteInBrowser(output);
 
   async function openPost(context: BrowserContext): Promise<{ page: Page; title: string }> {
     const page = await context.newPage();
-    await page.goto(server.url + POST);
+    await page.goto(site.url + POST);
     const title = (await page.locator("h1").textContent())!.trim();
     // The share script loads as the reader nears the block.
     await page.locator(".share").scrollIntoViewIfNeeded();
@@ -34,16 +24,16 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
   }
 
   it("loads the post, its share script and its JSON-LD with no request elsewhere and no CSP violation", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    const problems = watchPage(page, server.url);
+    const problems = watchPage(page, site.url);
     const scripts: string[] = [];
     const requested: string[] = [];
     page.on("request", (request) => {
       requested.push(new URL(request.url()).pathname);
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(server.url + POST, { waitUntil: "load" });
+    await page.goto(site.url + POST, { waitUntil: "load" });
     expect(
       scripts.filter((path) => path.includes("share")),
       "before the reader nears the share block",
@@ -61,20 +51,20 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
   });
 
   it("does not load the share script on other pages", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(server.url + "/", { waitUntil: "load" });
+    await page.goto(site.url + "/", { waitUntil: "load" });
     expect(scripts.filter((path) => path.includes("share"))).toEqual([]);
     await context.close();
   });
 
   it("« Copier le lien » puts the post's address on the clipboard and says so", async () => {
-    const context = await newContext(session.browser);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const context = await newContext(site.browser);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
     const { page } = await openPost(context);
     const copy = page.getByRole("button", { name: "Copier le lien" });
     await expect.poll(() => copy.isVisible()).toBe(true);
@@ -85,7 +75,7 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
   });
 
   it("Mastodon asks for the instance once, checks it, then opens that instance's share page", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     // The instance's page is answered here: nothing leaves the machine.
     const reached: string[] = [];
     await context.route("https://piaille.example/**", (route) => {
@@ -145,7 +135,7 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
   });
 
   it("without JavaScript, shows the plain links only, and they lead to the networks", async () => {
-    const context = await newContext(session.browser, { javaScriptEnabled: false });
+    const context = await newContext(site.browser, { javaScriptEnabled: false });
     const { page } = await openPost(context);
     const links = page.locator(".share a");
     expect(await links.count()).toBe(6);
@@ -158,9 +148,9 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
   });
 
   it("shows the Atom feed as a French page that explains how to follow the blog", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    await page.goto(server.url + "/feed.xml");
+    await page.goto(site.url + "/feed.xml");
     expect((await page.locator("h1").textContent())?.trim()).toBe("Élise Marchal");
     expect(await page.locator("main").textContent()).toContain(
       "copiez l’adresse de cette page dans votre lecteur de flux",

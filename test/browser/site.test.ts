@@ -2,33 +2,23 @@
  * The sample blog in headless Chromium, served with netlify.toml's headers
  * (so a Content-Security-Policy violation shows as a console error).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { HAS_BROWSER, launchBrowser, newContext, watchPage, type BrowserSession } from "../helpers/browser.ts";
-import { serveSite, type RunningServer } from "../helpers/static-server.ts";
+import { describe, expect, inject, it } from "vitest";
+import { HAS_BROWSER, newContext, servedSiteInBrowser, watchPage } from "../helpers/browser.ts";
 
 const output = inject("siteOutput");
 const POST = "/billets/concours-demarches-en-clair/";
 
 describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    server = await serveSite(output);
-    session = await launchBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const site = servedSiteInBrowser(output);
 
   it.each(["/", POST, "/contact/", "/archives/", "/categories/opinion/", "/page-qui-n-existe-pas/"])(
     "%s loads with no console error, no CSP violation and no request elsewhere",
     async (path) => {
-      const context = await newContext(session.browser);
+      const context = await newContext(site.browser);
       const page = await context.newPage();
-      const problems = watchPage(page, server.url);
+      const problems = watchPage(page, site.url);
       const missing = path.includes("n-existe-pas");
-      const response = await page.goto(server.url + path, { waitUntil: "load" });
+      const response = await page.goto(site.url + path, { waitUntil: "load" });
       expect(response?.status()).toBe(missing ? 404 : 200);
       await page.waitForTimeout(100);
       // The 404 page's own status is reported on the console; nothing else may be.
@@ -41,9 +31,9 @@ describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
   );
 
   it("follows the system theme, then flips and remembers the reader's choice", async () => {
-    const context = await newContext(session.browser, { colorScheme: "light" });
+    const context = await newContext(site.browser, { colorScheme: "light" });
     const page = await context.newPage();
-    await page.goto(server.url + POST);
+    await page.goto(site.url + POST);
     const toggle = page.locator("[data-theme-toggle]");
     await expect.poll(() => toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute("aria-pressed")).toBe("false");
@@ -57,7 +47,7 @@ describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
     expect(dark).not.toBe(light);
 
     // Another page, after a reload: still dark, before any click.
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     expect(await background()).toBe(dark);
     expect(await page.locator("[data-theme-toggle]").getAttribute("aria-pressed")).toBe("true");
@@ -68,17 +58,17 @@ describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
   });
 
   it("starts dark for a reader whose system is dark", async () => {
-    const context = await newContext(session.browser, { colorScheme: "dark" });
+    const context = await newContext(site.browser, { colorScheme: "dark" });
     const page = await context.newPage();
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     expect(await page.locator("[data-theme-toggle]").getAttribute("aria-pressed")).toBe("true");
     await context.close();
   });
 
   it("the skip link is the first stop of the keyboard and moves focus to the content", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    await page.goto(server.url + POST);
+    await page.goto(site.url + POST);
     await page.keyboard.press("Tab");
     const skip = page.locator(".skip-link");
     expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -89,9 +79,9 @@ describe.skipIf(!HAS_BROWSER)("the blog in a browser", () => {
   });
 
   it("a reader can go from the home page to a post and to its category", async () => {
-    const context = await newContext(session.browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     await page.locator(".summary__title a").first().click();
     await page.waitForURL(/\/billets\/[^/]+\/$/);
     const title = await page.locator("h1").textContent();

@@ -7,6 +7,8 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { serveSite, type RunningServer } from "./static-server.ts";
 
 export const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
 export const HAS_BROWSER = existsSync(CHROME_PATH);
@@ -37,6 +39,39 @@ export interface BrowserSession {
 export async function launchBrowser(): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_FLAGS });
   return { browser, close: () => browser.close() };
+}
+
+export interface ServedSite {
+  /** Where the site is served, `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * For the `describe` it is called in: serves a built site with netlify.toml's
+ * headers and launches Chromium before its tests, and closes both after them.
+ */
+export function servedSiteInBrowser(output: string): ServedSite {
+  let server: RunningServer | undefined;
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    server = await serveSite(output);
+    session = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("The site is served only once the tests run");
+      return server.url;
+    },
+    get browser() {
+      if (!session) throw new Error("Chromium is launched only once the tests run");
+      return session.browser;
+    },
+  };
 }
 
 export interface PageProblems {
