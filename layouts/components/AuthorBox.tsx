@@ -2,6 +2,7 @@
 /**
  * « Publié par »: the author's name, portrait, bio and own pages.
  */
+import { initials } from "../../plugins/content/text.ts";
 import type { I18n } from "../../plugins/i18n/index.ts";
 import { AVATAR_WIDTHS, pictureHtml, type ImagePipeline } from "../../plugins/images/index.ts";
 import type { ResolvedAuthor } from "../../plugins/site/config.ts";
@@ -16,11 +17,6 @@ export function AuthorBox({
   /** Makes a picture of a JPEG or PNG portrait; an SVG or a remote portrait is shown as it is. */
   images?: ImagePipeline;
 }): JSX.Element {
-  const initials = author.name
-    .split(/\s+/)
-    .map((word) => word[0])
-    .join("")
-    .slice(0, 2);
   const picture = author.avatar ? images?.sitePicture(author.avatar, AVATAR_WIDTHS) : undefined;
   return (
     <section class="author-box" aria-labelledby="publie-par">
@@ -42,7 +38,7 @@ export function AuthorBox({
           />
         ) : (
           <span class="author-box__avatar author-box__avatar--initials" aria-hidden="true">
-            {initials}
+            {initials(author.name)}
           </span>
         )}
         <div class="author-box__text">

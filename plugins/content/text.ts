@@ -49,6 +49,20 @@ export function countWords(markdown: string): number {
 const FENCED_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm;
 const LINK_TARGET = /\]\([^)]*\)/g;
 
+/**
+ * A person's initials, for an avatar without a picture: the first character
+ * (a whole one: an accented capital or an emoji is not split) of the first
+ * two words, in capitals. « Élise Marchal » → « ÉM ».
+ */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toUpperCase())
+    .join("");
+}
+
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }

@@ -9,9 +9,11 @@
  * never runs over the footer or off the edge; a word longer than a line
  * is broken.
  *
- * Any change to this file changes every card's fingerprint (see ./cards.ts),
- * so cards drawn by an older layout are never reused.
+ * Any change to this file (or to ../content/text.ts, whose `initials` it
+ * draws) changes every card's fingerprint (see ./cards.ts), so cards drawn
+ * by an older layout are never reused.
  */
+import { initials } from "../content/text.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -96,15 +98,6 @@ export interface CardNode {
 
 function h(type: string, style: Record<string, string | number>, ...children: Array<string | CardNode>): CardNode {
   return { type, props: { style, children: children.length === 1 ? children[0] : children } };
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => [...word][0]!.toUpperCase())
-    .slice(0, 2)
-    .join("");
 }
 
 export function cardTree(spec: CardSpec): CardNode {

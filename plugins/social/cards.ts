@@ -66,7 +66,7 @@ export function rendererFingerprint(): string {
     const manifest = JSON.parse(readFileSync(packageJson(require, name), "utf8")) as { version: string };
     hash.update(`${name}@${manifest.version}\n`);
   }
-  for (const source of ["card-layout.ts", "card-render.ts"]) {
+  for (const source of ["card-layout.ts", "card-render.ts", "../content/text.ts"]) {
     hash.update(readFileSync(fileURLToPath(new URL(`./${source}`, import.meta.url))));
   }
   for (const { file } of FONT_FILES) hash.update(readFileSync(fontPath(file)));

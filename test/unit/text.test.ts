@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, readingMinutes, summarize } from "../../plugins/content/text.ts";
+import { countWords, initials, readingMinutes, summarize } from "../../plugins/content/text.ts";
 
 const renderInline = (text: string) => text.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/&/g, "&amp;");
 
@@ -32,5 +32,15 @@ describe("summaries", () => {
 
   it("is empty when there is no prose", () => {
     expect(summarize("## Seulement un titre\n\n- une liste", renderInline)).toBe("");
+  });
+});
+
+describe("initials", () => {
+  it("takes the first character of the first two words, in capitals, whole", () => {
+    expect(initials("Élise Marchal")).toBe("ÉM");
+    expect(initials("  jean-pierre   de la Fontaine ")).toBe("JD");
+    expect(initials("Zoé")).toBe("Z");
+    expect(initials("𝒜lice Durand")).toBe("𝒜D");
+    expect(initials("")).toBe("");
   });
 });

@@ -13,6 +13,7 @@
  */
 import type { SiteContext } from "../../../layouts/data.ts";
 import type { PageEntry, PostEntry } from "../../content/model.ts";
+import { initials } from "../../content/text.ts";
 import { COMMENT_LINK_REL, isAllowedImage } from "../sanitize.ts";
 import { widgetMapping } from "../term.ts";
 import type { Thread, ThreadComment } from "../thread.ts";
@@ -145,15 +146,6 @@ function commentAnchors(thread: Thread): Map<ThreadComment, string> {
 /** Names written by people get the language's typography (L’équipe); GitHub logins stay as they are. */
 function displayName(comment: ThreadComment, ctx: SiteContext): string {
   return comment.source === "archive" ? ctx.i18n.typography(comment.author.name) : comment.author.name;
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase())
-    .join("")
-    .slice(0, 2);
 }
 
 function Comment({
