@@ -17,6 +17,7 @@ import { I18n } from "./plugins/i18n/index.ts";
 import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
+import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/site/config.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
@@ -38,6 +39,14 @@ export interface BilletOptions {
    * keeps it between builds (netlify/plugins/keep-cache).
    */
   cache?: string;
+  /**
+   * Posts' Markdown is rendered ahead in a worker thread when a build reads
+   * at least this many bodies (default 300; see plugins/markdown/prerender.ts).
+   * `false` renders everything on Eleventy's thread.
+   */
+  prerender?: number | false;
+  /** Waits for that worker before Eleventy renders, so it renders every body it was given (tests). */
+  prerenderWait?: boolean;
 }
 
 /**
@@ -56,6 +65,13 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     const cache = options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache");
     const images = new ImagePipeline({ cacheDir: cache, contentDir: input });
     const markdown = createMarkdown({ i18n, images });
+    const prerender =
+      options.prerender === false
+        ? undefined
+        : new Prerenderer(
+            { language: site.language, timeZone: site.timeZone },
+            { threshold: options.prerender, wait: options.prerenderWait },
+          );
     const blog = new Blog(site);
     const assets = new Assets();
     const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
@@ -72,13 +88,14 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
 
     eleventyConfig.addPlugin(sitePlugin, { site, i18n });
     eleventyConfig.addPlugin(templatesPlugin);
-    eleventyConfig.addPlugin(markdownPlugin, { markdown });
+    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender });
     eleventyConfig.addPlugin(contentPlugin, {
       site,
       i18n,
       blog,
       renderInline: (text: string) => markdown.md.renderInline(text),
       companions: [comments, search.companion],
+      bodies: prerender,
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });

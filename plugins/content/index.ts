@@ -40,6 +40,16 @@ export interface ContentPluginOptions {
   /** The moment that decides whether a scheduled post is out; default: the start of each build. */
   now?: () => DateTime;
   companions?: ContentCompanion[];
+  /** Told of the bodies each build reads, as it reads them (Markdown rendered ahead: plugins/markdown/prerender.ts). */
+  bodies?: BodyListener;
+}
+
+export interface BodyListener {
+  /** A build starts reading the content. */
+  begin(): void;
+  add(inputPath: string, body: string): void;
+  /** All of it has been read (or the reading failed); the build waits for what this returns, if anything. */
+  finish(): Promise<void> | undefined;
 }
 
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
@@ -56,14 +66,22 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     "eleventy.before",
     async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
       blog.preview = runMode !== "build";
-      const entries = await loadContent({
-        inputDir: directories.input,
-        site,
-        i18n,
-        now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
-        renderInline,
-        cache,
-      });
+      const bodies = options.bodies;
+      bodies?.begin();
+      let entries;
+      try {
+        entries = await loadContent({
+          inputDir: directories.input,
+          site,
+          i18n,
+          now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
+          renderInline,
+          onBody: bodies && ((inputPath, body) => bodies.add(inputPath, body)),
+          cache,
+        });
+      } finally {
+        await bodies?.finish();
+      }
       blog.update(entries);
       const companions = options.companions ?? [];
       const problems = await Promise.all(

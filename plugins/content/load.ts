@@ -41,6 +41,8 @@ export interface LoadOptions {
   i18n: I18n;
   now: DateTime;
   renderInline: (markdown: string) => string;
+  /** Told of each body read from disk in this build (not of those whose facts come from the cache). */
+  onBody?: (inputPath: string, body: string) => void;
   /** Facts from the previous build, reused when a file has not changed (watch mode). */
   cache?: SourceCache;
 }
@@ -63,8 +65,12 @@ export interface SourceFacts {
 }
 
 export function readFacts(text: string, renderInline: (markdown: string) => string): SourceFacts {
+  return readSource(text, renderInline).facts;
+}
+
+function readSource(text: string, renderInline: (markdown: string) => string): { facts: SourceFacts; body: string } {
   const { data, body, bodyLine } = parseSource(text);
-  return {
+  const facts: SourceFacts = {
     digest: createHash("sha1").update(text).digest("hex"),
     data,
     wordCount: countWords(body),
@@ -72,6 +78,7 @@ export function readFacts(text: string, renderInline: (markdown: string) => stri
     images: findImageReferences(body),
     bodyLine,
   };
+  return { facts, body };
 }
 
 /** Facts by file, so watch-mode rebuilds only re-read what changed. */
@@ -84,11 +91,16 @@ export class SourceCache {
    * fs/promises (each of which is an open, a stat, reads and a close, each a
    * round trip through the thread pool), and nothing else runs meanwhile.
    */
-  read(file: string, renderInline: (markdown: string) => string): SourceFacts {
+  read(
+    file: string,
+    renderInline: (markdown: string) => string,
+    onBody?: (inputPath: string, body: string) => void,
+  ): SourceFacts {
     const info = statSync(file);
     const cached = this.#entries.get(file);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.facts;
-    const facts = readFacts(readFileSync(file, "utf8"), renderInline);
+    const { facts, body } = readSource(readFileSync(file, "utf8"), renderInline);
+    onBody?.(path.resolve(file), body);
     this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
     return facts;
   }
@@ -140,7 +152,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
   const sources = files.map((file): Source => {
     try {
-      return { file, facts: cache.read(file, options.renderInline) };
+      return { file, facts: cache.read(file, options.renderInline, options.onBody) };
     } catch (error) {
       if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
       throw error;

@@ -13,6 +13,14 @@ import type { I18n } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { localImages, type LocalImages } from "./images.ts";
+import type { Prerenderer } from "./prerender.ts";
+
+/**
+ * Rules Eleventy turns off on the markdown-it it is given (indented code
+ * blocks, Eleventy issue #2438): turned off too where the same Markdown is
+ * rendered outside Eleventy (./prerender-worker.ts).
+ */
+export const ELEVENTY_DISABLED_RULES = ["code"];
 
 export interface MarkdownOptions {
   i18n: I18n;
@@ -69,8 +77,24 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
   }
 }
 
-/** Eleventy plugin: makes this markdown-it instance the one Eleventy renders `.md` with. */
-export default function markdownPlugin(eleventyConfig: EleventyConfig, { markdown }: { markdown: Markdown }): void {
+/**
+ * Eleventy plugin: makes this markdown-it instance the one Eleventy renders
+ * `.md` with, answering from what `prerender` rendered ahead when it can.
+ */
+export default function markdownPlugin(
+  eleventyConfig: EleventyConfig,
+  { markdown, prerender }: { markdown: Markdown; prerender?: Prerenderer },
+): void {
+  prerender?.wrap(markdown.md);
   eleventyConfig.setLibrary("md", markdown.md);
   markdown.images.register(eleventyConfig);
+  if (prerender) {
+    eleventyConfig.on("eleventy.after", () => {
+      if (prerender.sent > 0) {
+        console.log(
+          `[billet] Markdown: ${prerender.used} of ${prerender.sent} bodies rendered ahead on another thread`,
+        );
+      }
+    });
+  }
 }

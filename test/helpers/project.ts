@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import type { BilletOptions } from "../../eleventy.config.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -24,7 +25,13 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `billet-${prefix}-`));
 }
 
-async function writeConfig(dir: string, siteConfigFile: string, input: string, output: string): Promise<string> {
+async function writeConfig(
+  dir: string,
+  siteConfigFile: string,
+  input: string,
+  output: string,
+  options: Record<string, unknown> = {},
+): Promise<string> {
   const file = path.join(dir, "eleventy.config.ts");
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
   await writeFile(
@@ -32,7 +39,7 @@ async function writeConfig(dir: string, siteConfigFile: string, input: string, o
     [
       `import { billet } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "eleventy.config.ts")).href)};`,
       `import site from ${JSON.stringify(pathToFileURL(siteConfigFile).href)};`,
-      `export default billet(site, { input: ${JSON.stringify(input)}, output: ${JSON.stringify(output)} });`,
+      `export default billet(site, ${JSON.stringify({ input, output, ...options })});`,
     ].join("\n"),
   );
   return file;
@@ -44,11 +51,20 @@ export async function runEleventy(configPath: string, runMode: RunMode = "build"
   await eleventy.write();
 }
 
-/** Builds the project's own content and site.config.ts into a temporary folder. */
-export async function buildProject(runMode: RunMode = "build"): Promise<BuiltSite> {
+/** Builds the project's own content and site.config.ts into a temporary folder, with `billet()`'s other options. */
+export async function buildProject(
+  runMode: RunMode = "build",
+  options: Omit<BilletOptions, "input" | "output"> = {},
+): Promise<BuiltSite> {
   const dir = await tempDir("project");
   const output = path.join(dir, "_site");
-  const config = await writeConfig(dir, path.join(ROOT, "site.config.ts"), path.join(ROOT, "content"), output);
+  const config = await writeConfig(
+    dir,
+    path.join(ROOT, "site.config.ts"),
+    path.join(ROOT, "content"),
+    output,
+    options as Record<string, unknown>,
+  );
   await runEleventy(config, runMode);
   return { dir, output };
 }
