@@ -40,9 +40,9 @@ export interface BilletOptions {
    */
   cache?: string;
   /**
-   * Posts' Markdown is rendered ahead in a worker thread when a build reads
-   * at least this many bodies (default 300; see plugins/markdown/prerender.ts).
-   * `false` renders everything on Eleventy's thread.
+   * A worker thread reads sources and renders posts' Markdown ahead when the
+   * content holds at least this many Markdown files (default 300; see
+   * plugins/markdown/prerender.ts). `false`: everything on Eleventy's thread.
    */
   prerender?: number | false;
   /** Waits for that worker before Eleventy renders, so it renders every body it was given (tests). */
@@ -72,6 +72,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
             { language: site.language, timeZone: site.timeZone },
             { threshold: options.prerender, wait: options.prerenderWait },
           );
+    prerender?.warmUp(input);
     const blog = new Blog(site);
     const assets = new Assets();
     const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
@@ -96,6 +97,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       renderInline: (text: string) => markdown.md.renderInline(text),
       companions: [comments, search.companion],
       bodies: prerender,
+      helper: prerender,
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });

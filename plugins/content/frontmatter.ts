@@ -12,6 +12,8 @@ import yaml from "js-yaml";
 
 export interface ParsedSource {
   data: Record<string, unknown>;
+  /** The front matter's YAML as gray-matter hands it to the YAML engine. */
+  matter: string;
   body: string;
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
@@ -29,6 +31,11 @@ export function parseYaml(source: string): unknown {
   const value = yaml.load(source, { schema: yaml.CORE_SCHEMA });
   memo.set(source, value);
   return value;
+}
+
+/** Remembers YAML parsed elsewhere (a helper thread: plugins/markdown/prerender.ts), for Eleventy's own reading. */
+export function rememberYaml(source: string, value: unknown): void {
+  memo.set(source, value);
 }
 
 /** Forgets memoised YAML between builds, so memory does not grow in watch mode. */
@@ -58,5 +65,5 @@ export function parseSource(text: string): ParsedSource {
   }
   const headerLength = text.length - parsed.content.length;
   const bodyLine = text.slice(0, headerLength).split("\n").length;
-  return { data: data as Record<string, unknown>, body: parsed.content, bodyLine };
+  return { data: data as Record<string, unknown>, matter: parsed.matter ?? "", body: parsed.content, bodyLine };
 }

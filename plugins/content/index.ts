@@ -14,7 +14,7 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
 import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";
-import { ContentError, loadContent, SourceCache } from "./load.ts";
+import { ContentError, loadContent, SourceCache, type ReadHelper } from "./load.ts";
 import type { ContentEntry } from "./model.ts";
 
 export { Blog } from "./blog.ts";
@@ -42,6 +42,8 @@ export interface ContentPluginOptions {
   companions?: ContentCompanion[];
   /** Told of the bodies each build reads, as it reads them (Markdown rendered ahead: plugins/markdown/prerender.ts). */
   bodies?: BodyListener;
+  /** Reads part of the sources of a first build on another thread (plugins/markdown/prerender.ts). */
+  helper?: ReadHelper;
 }
 
 export interface BodyListener {
@@ -77,6 +79,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
           now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
           renderInline,
           onBody: bodies && ((inputPath, body) => bodies.add(inputPath, body)),
+          helper: options.helper,
           cache,
         });
       } finally {

@@ -16,7 +16,7 @@ import { unreadableImage } from "../images/index.ts";
 import { findImageReferences, isRelativeReference, type ImageReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { FrontMatterSyntaxError, parseSource } from "./frontmatter.ts";
+import { FrontMatterSyntaxError, parseSource, rememberYaml } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate } from "./schema.ts";
@@ -43,6 +43,8 @@ export interface LoadOptions {
   renderInline: (markdown: string) => string;
   /** Told of each body read from disk in this build (not of those whose facts come from the cache). */
   onBody?: (inputPath: string, body: string) => void;
+  /** Another thread that reads part of the files when none is in the cache (a first build). */
+  helper?: ReadHelper;
   /** Facts from the previous build, reused when a file has not changed (watch mode). */
   cache?: SourceCache;
 }
@@ -68,8 +70,12 @@ export function readFacts(text: string, renderInline: (markdown: string) => stri
   return readSource(text, renderInline).facts;
 }
 
-function readSource(text: string, renderInline: (markdown: string) => string): { facts: SourceFacts; body: string } {
-  const { data, body, bodyLine } = parseSource(text);
+/** The facts of a source's text, its body, and its front matter's YAML as parsed. */
+export function readSource(
+  text: string,
+  renderInline: (markdown: string) => string,
+): { facts: SourceFacts; body: string; matter: string } {
+  const { data, matter, body, bodyLine } = parseSource(text);
   const facts: SourceFacts = {
     digest: createHash("sha1").update(text).digest("hex"),
     data,
@@ -78,7 +84,25 @@ function readSource(text: string, renderInline: (markdown: string) => string): {
     images: findImageReferences(body),
     bodyLine,
   };
-  return { facts, body };
+  return { facts, body, matter };
+}
+
+/** What a helper thread made of one of the files it took (see `ReadHelper`). */
+export type HelpedRead =
+  | { index: number; mtimeMs: number; size: number; facts: SourceFacts; matter: string }
+  /** Its front matter is not valid YAML: the message. */
+  | { index: number; problem: string }
+  /** Left to the calling thread (images, or any error, which that thread then reports itself). */
+  | { index: number; declined: true };
+
+/**
+ * Another thread that reads some of the files while the calling thread
+ * reads the others: each takes the next index with `Atomics.add(claims, 0, 1)`
+ * until they are all taken. Resolves with what it made of those it took (a
+ * file it took and did not answer for is read by the calling thread).
+ */
+export interface ReadHelper {
+  share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined;
 }
 
 /** Facts by file, so watch-mode rebuilds only re-read what changed. */
@@ -103,6 +127,15 @@ export class SourceCache {
     onBody?.(path.resolve(file), body);
     this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
     return facts;
+  }
+
+  /** Facts read by another thread. */
+  store(file: string, info: { mtimeMs: number; size: number }, facts: SourceFacts): void {
+    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
+  }
+
+  get size(): number {
+    return this.#entries.size;
   }
 
   forgetMissing(present: Set<string>): void {
@@ -150,16 +183,36 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const refs = sharedRefs(site);
 
   type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
-  const sources = files.map((file): Source => {
+  const readHere = (file: string): Source => {
     try {
       return { file, facts: cache.read(file, options.renderInline, options.onBody) };
     } catch (error) {
       if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
       throw error;
     }
-  });
+  };
+  const sources = new Array<Source | undefined>(files.length);
+  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const helped = cache.size === 0 ? options.helper?.share(files, claims) : undefined;
+  if (helped) {
+    for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
+      sources[i] = readHere(files[i]!);
+    }
+    for (const read of await helped) {
+      const file = files[read.index]!;
+      if ("facts" in read) {
+        cache.store(file, read, read.facts);
+        // Eleventy parses the same front matter again: it finds it parsed.
+        rememberYaml(read.matter, read.facts.data);
+        sources[read.index] = { file, facts: read.facts };
+      } else if ("problem" in read) {
+        sources[read.index] = { file, problem: `${file}: front matter: ${read.problem}` };
+      }
+    }
+  }
+  files.forEach((file, i) => (sources[i] ??= readHere(file)));
 
-  for (const source of sources) {
+  for (const source of sources as Source[]) {
     if ("problem" in source) {
       problems.push(source.problem);
       continue;

@@ -1,58 +1,79 @@
 /**
- * Markdown rendered ahead, on another processor.
+ * A second processor for the work Eleventy's thread would do alone.
  *
- * Eleventy renders one page after another on one thread; turning the posts'
- * Markdown into HTML is a fair share of that work. Billet reads every source
- * before Eleventy renders anything (plugins/content/load.ts), so as each
- * body is read it is handed to a worker thread that renders it with the
- * same markdown-it set-up. When Eleventy then asks for a post's HTML, it is
- * usually waiting: the main thread only renders what the worker has not.
+ * Eleventy renders one page after another on one thread. Billet reads every
+ * source before Eleventy renders anything (plugins/content/load.ts); on a
+ * blog of a few hundred posts or more, a worker thread (./prerender-worker.ts)
+ * takes part:
  *
- * What it never changes is the result. A body is used only when it is the
- * very text Eleventy asks to render (same SHA-1); bodies whose output
- * depends on the page (images, which go through the image pipeline) are not
- * sent; a body the worker could not render, or has not rendered yet, is
- * rendered on the main thread as before. Small sites do without: starting a
+ * - it reads half of the sources of a first build alongside the main thread
+ *   (each takes the next file from a shared counter), making the same facts
+ *   with the same code;
+ * - it renders the posts' Markdown to HTML, with the same markdown-it set-up,
+ *   as each body is known. When Eleventy then asks for a post's HTML, it is
+ *   usually waiting.
+ *
+ * What it never changes is the result. A body's HTML is used only when it is
+ * the very text Eleventy asks to render (same SHA-1); bodies whose output
+ * depends on the page (images, which go through the image pipeline) stay
+ * with the main thread; whatever the worker could not do, or has not done
+ * yet, the main thread does as before. Small sites do without: starting a
  * worker costs more than it saves below a few hundred posts.
  */
-import { createHash } from "node:crypto";
-import { Worker } from "node:worker_threads";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { MarkdownIt } from "markdown-it";
 import type { BodyListener } from "../content/index.ts";
-import type { PrerenderMessage, PrerenderReply, PrerenderSettings } from "./prerender-worker.ts";
+import type { HelpedRead, ReadHelper } from "../content/load.ts";
+import {
+  dependsOnPage,
+  digest,
+  type BodyJob,
+  type FromWorker,
+  type ToWorker,
+  type WorkerSettings,
+} from "./prerender-protocol.ts";
 
-/** Bodies a build must have for a worker to be worth starting. */
+/** Markdown files a build must have for the worker to be worth starting. */
 export const PRERENDER_THRESHOLD = 300;
 /** Bodies sent to the worker in one message. */
 const BATCH = 32;
+/** A worker started ahead that no build uses (a configuration loaded and dropped) stops after this. */
+const IDLE_MS = 60_000;
 
-export class Prerenderer implements BodyListener {
-  readonly #settings: PrerenderSettings;
+export class Prerenderer implements BodyListener, ReadHelper {
+  readonly #settings: WorkerSettings;
   readonly #threshold: number;
-  /** Bodies of this build, by id; a body is let go once sent, its digest kept. */
-  #bodies: { inputPath: string; digest: string; body?: string }[] = [];
-  /** Ids read but not yet sent. */
-  #outgoing: number[] = [];
-  /** What the worker rendered, by absolute input path. */
-  #rendered = new Map<string, { digest: string; html: string }>();
+  readonly #wait: boolean;
+  /** This build's worker, if it has one. */
   #worker: Worker | undefined;
   #exited: Promise<void> = Promise.resolve();
-  /** A worker failed in this process: the main thread renders everything from then on. */
+  #idle: NodeJS.Timeout | undefined;
+  /** A worker failed in this process: the main thread does everything from then on. */
   #failed = false;
+  /** Bodies read on the main thread, waiting for a worker or for a full batch. */
+  #outgoing: BodyJob[] = [];
+  /** Bodies read on the main thread in this build, while no worker runs. */
+  #read = 0;
+  /** What the worker rendered, by absolute input path. */
+  #rendered = new Map<string, { digest: string; html: string }>();
+  /** Bodies sent to the worker, and bodies it read itself, in this build. */
   #sent = 0;
+  #helped = 0;
+  /** The worker was told that this build has given it everything: it is ending. */
+  #ended = false;
   /** Bodies rendered ahead in this build that were used. */
   used = 0;
 
-  readonly #wait: boolean;
-
   /**
+   * `threshold`: Markdown files from which a build uses the worker.
    * `wait`: `finish` waits for the worker to answer everything, so that each
    * body it was given is rendered ahead (for tests: without it, how many are
    * ready when Eleventy asks depends on timing).
    */
   constructor(
-    settings: PrerenderSettings,
+    settings: WorkerSettings,
     { threshold = PRERENDER_THRESHOLD, wait = false }: { threshold?: number; wait?: boolean } = {},
   ) {
     this.#settings = settings;
@@ -60,46 +81,84 @@ export class Prerenderer implements BodyListener {
     this.#wait = wait;
   }
 
-  /** A build begins: forgets the previous build's bodies and stops its worker, if still running. */
+  /**
+   * Starts the worker now if the content folder holds enough Markdown files,
+   * so that it is ready when the first build starts reading.
+   */
+  warmUp(inputDir: string): void {
+    let count = 0;
+    try {
+      count = readdirSync(inputDir, { recursive: true }).filter((name) => String(name).endsWith(".md")).length;
+    } catch {
+      return;
+    }
+    if (count < this.#threshold) return;
+    this.#start();
+    this.#idle = setTimeout(() => this.#stop(), IDLE_MS).unref();
+  }
+
+  /** A build begins: forgets the previous build's work; keeps a worker started ahead and not used yet. */
   begin(): void {
-    void this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#bodies = [];
+    clearTimeout(this.#idle);
+    if (this.#ended) this.#stop();
+    this.#ended = false;
     this.#outgoing = [];
+    this.#read = 0;
     this.#rendered = new Map();
     this.#sent = 0;
+    this.#helped = 0;
     this.used = 0;
   }
 
-  /** A body just read from `inputPath`; sent once enough are known to make a worker worth it. */
+  /** Reads part of the files on the worker, if there is one (see ReadHelper). */
+  share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined {
+    const worker = this.#worker;
+    if (!worker) return undefined;
+    this.#post({ read: { files, claims } });
+    return new Promise((resolve) => {
+      const answer = (message: FromWorker) => {
+        if (!("read" in message)) return;
+        worker.off("message", answer);
+        this.#helped += message.read.filter((read) => "facts" in read).length;
+        resolve(message.read);
+      };
+      worker.on("message", answer);
+      // A worker that dies answers nothing: the main thread reads what it took.
+      void this.#exited.then(() => resolve([]));
+    });
+  }
+
+  /** A body just read on the main thread; sent once enough are known to make a worker worth it. */
   add(inputPath: string, body: string): void {
-    if (body.includes("![") || /<img\b/i.test(body)) return;
-    this.#outgoing.push(this.#bodies.push({ inputPath: path.resolve(inputPath), digest: digest(body), body }) - 1);
-    if (!this.#worker && !this.#failed && this.#bodies.length >= this.#threshold) this.#start();
+    if (dependsOnPage(body)) return;
+    this.#outgoing.push({ inputPath: path.resolve(inputPath), digest: digest(body), body });
+    this.#read++;
+    if (!this.#worker && !this.#failed && this.#read >= this.#threshold) this.#start();
     if (this.#worker && this.#outgoing.length >= BATCH) this.#send();
   }
 
   /** Every body of the build has been given: sends the last ones and lets the worker end. */
   finish(): Promise<void> | undefined {
-    if (!this.#worker) {
-      this.#bodies = [];
+    const worker = this.#worker;
+    if (!worker) {
       this.#outgoing = [];
       return undefined;
     }
     this.#send();
-    this.#worker.postMessage({ end: true } satisfies PrerenderMessage);
+    this.#post({ end: true });
+    this.#ended = true;
     if (!this.#wait) return undefined;
     // Awaited: it must keep the process alive until it has answered.
-    this.#worker.ref();
+    worker.ref();
     return this.settled();
   }
 
-  /** Bodies sent to a worker in this build (0 when the build was too small to start one). */
+  /** Bodies given to the worker in this build, read by it or sent to it. */
   get sent(): number {
-    return this.#sent;
+    return this.#sent + this.#helped;
   }
 
-  /** Resolves once the worker of this build, if any, has answered everything and stopped. */
+  /** Resolves once this build's worker, if any, has answered everything and stopped. */
   settled(): Promise<void> {
     return this.#exited;
   }
@@ -126,36 +185,33 @@ export class Prerenderer implements BodyListener {
     // Never what keeps a build's process alive; a build that ends first simply did not need it.
     worker.unref();
     this.#exited = new Promise((resolve) => worker.once("exit", () => resolve()));
-    const bodies = this.#bodies;
-    const rendered = this.#rendered;
-    worker.on("message", ({ results }: PrerenderReply) => {
-      for (const { id, html } of results) {
-        const source = bodies[id]!;
-        if (html !== undefined) rendered.set(source.inputPath, { digest: source.digest, html });
-      }
+    worker.on("message", (message: FromWorker) => {
+      if (this.#worker !== worker || !("rendered" in message)) return;
+      for (const { inputPath, digest, html } of message.rendered) this.#rendered.set(inputPath, { digest, html });
     });
-    // A worker that cannot start or fails leaves the rendering to the main thread, as without it.
+    // A worker that cannot start or fails leaves the work to the main thread, as without it.
     worker.on("error", () => {
       this.#failed = true;
       if (this.#worker === worker) this.#worker = undefined;
     });
+    worker.once("exit", () => {
+      if (this.#worker === worker) this.#worker = undefined;
+    });
+  }
+
+  #stop(): void {
+    void this.#worker?.terminate();
+    this.#worker = undefined;
   }
 
   #send(): void {
     if (this.#outgoing.length === 0) return;
-    const batch = this.#outgoing.map((id) => {
-      const source = this.#bodies[id]!;
-      const body = source.body!;
-      source.body = undefined;
-      return { id, body };
-    });
+    this.#sent += this.#outgoing.length;
+    this.#post({ render: this.#outgoing });
     this.#outgoing = [];
-    this.#sent += batch.length;
-    this.#worker!.postMessage({ batch } satisfies PrerenderMessage);
   }
-}
 
-/** What a body is compared by: the text Eleventy renders must be the one that was rendered ahead. */
-function digest(body: string): string {
-  return createHash("sha1").update(body).digest("base64");
+  #post(message: ToWorker): void {
+    this.#worker?.postMessage(message);
+  }
 }

@@ -3,14 +3,19 @@
  * gives exactly what Eleventy's own rendering gives, and is used only for the
  * very text Eleventy renders.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { parseSource } from "../../plugins/content/frontmatter.ts";
+import { loadContent, readSource, SourceCache, type HelpedRead } from "../../plugins/content/load.ts";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { createMarkdown, ELEVENTY_DISABLED_RULES } from "../../plugins/markdown/index.ts";
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
 import { listFiles } from "../helpers/html.ts";
-import { buildProject, removeSite, type BuiltSite } from "../helpers/project.ts";
+import { buildProject, post, removeSite, SMALL_CONFIG, tempDir, type BuiltSite } from "../helpers/project.ts";
+import { loadSiteConfig } from "../../plugins/site/load.ts";
+import type { SiteConfig } from "../../plugins/site/config.ts";
+import { DateTime } from "luxon";
 
 const BODIES = {
   "typography.md": "« Bonjour » : c'est l'heure ! Vraiment ? Oui ; \"guillemets\" et -- tirets...\n",
@@ -102,5 +107,102 @@ describe("a build that renders its Markdown ahead", () => {
       if (!a.equals(b)) different.push(file);
     }
     expect(different).toEqual([]);
+  });
+});
+
+describe("reading the sources on two threads", () => {
+  const settings = { language: "fr", timeZone: "Europe/Paris" } as const;
+  const { md } = createMarkdown({ i18n: new I18n(settings.language, settings.timeZone) });
+  md.disable(ELEVENTY_DISABLED_RULES);
+  const renderInline = (text: string) => md.renderInline(text);
+
+  async function contentFolder(): Promise<{ dir: string; files: string[] }> {
+    const dir = await tempDir("two-threads");
+    await mkdir(path.join(dir, "content", "posts"), { recursive: true });
+    const texts: Record<string, string> = {
+      "a.md": post({ title: "Un « titre »", date: "2024-03-01", category: "notes", tags: ["un"] }, BODIES["lists.md"]),
+      "b.md": post({ title: "Sans description", date: "2024-03-02", category: "notes" }, BODIES["typography.md"]),
+      "c.md": post({ title: "Image", date: "2024-03-03", category: "notes" }, "![Un chat](/images/chat.jpg)\n"),
+      "d.md": "---\ntitle: [pas fermé\n---\nTexte.\n",
+    };
+    for (const [name, text] of Object.entries(texts)) await writeFile(path.join(dir, "content", "posts", name), text);
+    const files = Object.keys(texts).map((name) => path.join(dir, "content", "posts", name));
+    return { dir, files };
+  }
+
+  it("the worker makes the same facts as the main thread, and leaves images and errors to it", async () => {
+    const { dir, files } = await contentFolder();
+    const prerender = new Prerenderer(settings, { threshold: 1 });
+    prerender.warmUp(path.join(dir, "content"));
+    prerender.begin();
+    // The worker takes every file: the main thread claims none.
+    const reads = (await prerender.share(files, new Int32Array(new SharedArrayBuffer(4))))!;
+    prerender.finish();
+    await prerender.settled();
+    const byIndex = new Map(reads.map((read) => [read.index, read]));
+    expect(byIndex.size).toBe(files.length);
+    for (const i of [0, 1]) {
+      const read = byIndex.get(i) as Extract<HelpedRead, { facts: unknown }>;
+      const here = readSource(await readFile(files[i]!, "utf8"), renderInline);
+      expect(read.facts).toEqual(here.facts);
+      expect(read.matter).toBe(here.matter);
+    }
+    expect(byIndex.get(2)).toEqual({ index: 2, declined: true });
+    const error = (() => {
+      try {
+        parseSource("---\ntitle: [pas fermé\n---\nTexte.\n");
+      } catch (thrown) {
+        return (thrown as Error).message;
+      }
+    })();
+    expect(byIndex.get(3)).toEqual({ index: 3, problem: error });
+    // What the worker read, it also rendered.
+    const body = readSource(await readFile(files[0]!, "utf8"), renderInline).body;
+    expect(prerender.take(files[0], body)).toBe(md.render(body, {}));
+    await removeSite({ dir, output: dir });
+  });
+
+  it("loadContent reads on the main thread whatever a helper took and did not answer for", async () => {
+    const { dir, files } = await contentFolder();
+    // d.md's YAML error would stop the load: leave it out.
+    await rm(files[3]!);
+    const site = loadSiteConfig(
+      { ...SMALL_CONFIG, categories: { notes: { name: "Notes" } } } as unknown as SiteConfig,
+      path.join(dir, "content"),
+    );
+    const i18n = new I18n(site.language, site.timeZone);
+    const load = (helper?: Parameters<typeof loadContent>[0]["helper"]) =>
+      loadContent({
+        inputDir: path.join(dir, "content"),
+        site,
+        i18n,
+        now: DateTime.fromISO("2025-01-01T00:00:00", { zone: site.timeZone }),
+        renderInline,
+        cache: new SourceCache(),
+        helper,
+      });
+    const alone = await load();
+    // A helper that takes two files and dies without answering.
+    const lost = await load({
+      share: (_files, claims) => {
+        Atomics.add(claims, 0, 2);
+        return Promise.resolve([]);
+      },
+    });
+    expect(lost).toEqual(alone);
+    // A helper that answers for the first file it took and declines the second.
+    const helped = await load({
+      share: async (names, claims) => {
+        const first = Atomics.add(claims, 0, 1);
+        const second = Atomics.add(claims, 0, 1);
+        const { facts, matter } = readSource(await readFile(names[first]!, "utf8"), renderInline);
+        return [
+          { index: first, mtimeMs: 0, size: 0, facts, matter },
+          { index: second, declined: true },
+        ];
+      },
+    });
+    expect(helped).toEqual(alone);
+    await removeSite({ dir, output: dir });
   });
 });
