@@ -41,7 +41,7 @@ export interface BilletOptions {
   cache?: string;
   /**
    * A worker thread reads sources and renders posts' Markdown ahead when the
-   * content holds at least this many Markdown files (default 300; see
+   * content holds at least this many Markdown files (default 2,000; see
    * plugins/markdown/prerender.ts). `false`: everything on Eleventy's thread.
    */
   prerender?: number | false;
