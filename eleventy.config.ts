@@ -96,7 +96,6 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       blog,
       renderInline: (text: string) => markdown.md.renderInline(text),
       companions: [comments, search.companion],
-      bodies: prerender,
       helper: prerender,
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });

@@ -40,16 +40,13 @@ export interface ContentPluginOptions {
   /** The moment that decides whether a scheduled post is out; default: the start of each build. */
   now?: () => DateTime;
   companions?: ContentCompanion[];
-  /** Told of the bodies each build reads, as it reads them (Markdown rendered ahead: plugins/markdown/prerender.ts). */
-  bodies?: BodyListener;
-  /** Reads part of the sources of a first build on another thread (plugins/markdown/prerender.ts). */
-  helper?: ReadHelper;
+  /** Another thread that takes part in each build's reading (plugins/markdown/prerender.ts). */
+  helper?: BuildHelper;
 }
 
-export interface BodyListener {
+export interface BuildHelper extends ReadHelper {
   /** A build starts reading the content. */
   begin(): void;
-  add(inputPath: string, body: string): void;
   /** All of it has been read (or the reading failed); the build waits for what this returns, if anything. */
   finish(): Promise<void> | undefined;
 }
@@ -68,8 +65,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     "eleventy.before",
     async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
       blog.preview = runMode !== "build";
-      const bodies = options.bodies;
-      bodies?.begin();
+      const helper = options.helper;
+      helper?.begin();
       let entries;
       try {
         entries = await loadContent({
@@ -78,12 +75,11 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
           i18n,
           now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
           renderInline,
-          onBody: bodies && ((inputPath, body) => bodies.add(inputPath, body)),
-          helper: options.helper,
+          helper,
           cache,
         });
       } finally {
-        await bodies?.finish();
+        await helper?.finish();
       }
       blog.update(entries);
       const companions = options.companions ?? [];

@@ -41,9 +41,7 @@ export interface LoadOptions {
   i18n: I18n;
   now: DateTime;
   renderInline: (markdown: string) => string;
-  /** Told of each body read from disk in this build (not of those whose facts come from the cache). */
-  onBody?: (inputPath: string, body: string) => void;
-  /** Another thread that reads part of the files when none is in the cache (a first build). */
+  /** Another thread that takes part in the reading (plugins/markdown/prerender.ts). */
   helper?: ReadHelper;
   /** Facts from the previous build, reused when a file has not changed (watch mode). */
   cache?: SourceCache;
@@ -64,10 +62,6 @@ export interface SourceFacts {
   images: ImageReference[];
   /** 1-based line where the body starts, to point at an image's line. */
   bodyLine: number;
-}
-
-export function readFacts(text: string, renderInline: (markdown: string) => string): SourceFacts {
-  return readSource(text, renderInline).facts;
 }
 
 /** The facts of a source's text, its body, and its front matter's YAML as parsed. */
@@ -96,13 +90,16 @@ export type HelpedRead =
   | { index: number; declined: true };
 
 /**
- * Another thread that reads some of the files while the calling thread
- * reads the others: each takes the next index with `Atomics.add(claims, 0, 1)`
- * until they are all taken. Resolves with what it made of those it took (a
- * file it took and did not answer for is read by the calling thread).
+ * Another thread that takes part in the reading. In a first build (nothing
+ * in the cache), it reads some of the files while the calling thread reads
+ * the others: each takes the next index with `Atomics.add(claims, 0, 1)`
+ * until they are all taken; `share` resolves with what it made of those it
+ * took (a file it took and did not answer for is read by the calling
+ * thread). It is also told of each body the calling thread reads from disk.
  */
 export interface ReadHelper {
   share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined;
+  add(inputPath: string, body: string): void;
 }
 
 /** Facts by file, so watch-mode rebuilds only re-read what changed. */
@@ -183,9 +180,11 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const refs = sharedRefs(site);
 
   type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
+  const helper = options.helper;
+  const onBody = helper && ((inputPath: string, body: string) => helper.add(inputPath, body));
   const readHere = (file: string): Source => {
     try {
-      return { file, facts: cache.read(file, options.renderInline, options.onBody) };
+      return { file, facts: cache.read(file, options.renderInline, onBody) };
     } catch (error) {
       if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
       throw error;
@@ -193,7 +192,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   };
   const sources = new Array<Source | undefined>(files.length);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helped = cache.size === 0 ? options.helper?.share(files, claims) : undefined;
+  const helped = cache.size === 0 ? helper?.share(files, claims) : undefined;
   if (helped) {
     for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
       sources[i] = readHere(files[i]!);

@@ -24,8 +24,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { MarkdownIt } from "markdown-it";
-import type { BodyListener } from "../content/index.ts";
-import type { HelpedRead, ReadHelper } from "../content/load.ts";
+import type { BuildHelper } from "../content/index.ts";
+import type { HelpedRead } from "../content/load.ts";
 import {
   dependsOnPage,
   digest,
@@ -47,7 +47,7 @@ const BATCH = 32;
 /** A worker started ahead that no build uses (a configuration loaded and dropped) stops after this. */
 const IDLE_MS = 60_000;
 
-export class Prerenderer implements BodyListener, ReadHelper {
+export class Prerenderer implements BuildHelper {
   readonly #settings: WorkerSettings;
   readonly #threshold: number;
   readonly #wait: boolean;

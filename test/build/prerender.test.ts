@@ -183,13 +183,17 @@ describe("reading the sources on two threads", () => {
       });
     const alone = await load();
     // A helper that takes two files and dies without answering.
+    const told: string[] = [];
     const lost = await load({
       share: (_files, claims) => {
         Atomics.add(claims, 0, 2);
         return Promise.resolve([]);
       },
+      add: (inputPath) => told.push(path.basename(inputPath)),
     });
     expect(lost).toEqual(alone);
+    // Every body the main thread read (all three, in the end) was handed over.
+    expect(told.sort()).toEqual(["a.md", "b.md", "c.md"]);
     // A helper that answers for the first file it took and declines the second.
     const helped = await load({
       share: async (names, claims) => {
@@ -201,6 +205,7 @@ describe("reading the sources on two threads", () => {
           { index: second, declined: true },
         ];
       },
+      add: () => undefined,
     });
     expect(helped).toEqual(alone);
     await removeSite({ dir, output: dir });
