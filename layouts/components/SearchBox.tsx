@@ -26,7 +26,7 @@ export function SearchBox({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }): 
       </label>
       <input id="recherche-site" type="search" name="q" placeholder={t.search.title} required />
       <FallbackFields ctx={ctx} />
-      <button type="submit" class="site-search__button">
+      <button type="submit" class="icon-button site-search__button">
         <span class="visually-hidden">{t.search.title}</span>
       </button>
     </form>

@@ -12,7 +12,7 @@ export function ThemeToggle({ i18n }: { i18n: I18n }): JSX.Element {
   return (
     <button
       type="button"
-      class="theme-toggle"
+      class="icon-button theme-toggle"
       data-theme-toggle
       data-label-dark={theme.dark}
       data-label-light={theme.light}
