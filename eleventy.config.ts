@@ -7,7 +7,7 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
 import commentsPlugin, { CommentStore } from "./plugins/comments/index.ts";
@@ -80,12 +80,6 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
     assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
-
-    // Directory data files (`posts.11tydata.ts`) are TypeScript too.
-    eleventyConfig.addDataExtension("ts", {
-      read: false,
-      parser: async (file: string) => (await import(pathToFileURL(path.resolve(file)).href)).default,
-    });
 
     eleventyConfig.addPlugin(sitePlugin, { site, i18n });
     eleventyConfig.addPlugin(templatesPlugin);
