@@ -37,43 +37,56 @@ interface TagElement {
 }
 
 export function renderToString(element: JSX.Element): string | Promise<string> {
+  // Pieces are collected and joined once: the page is one flat string from
+  // the start instead of a rope of thousands of concatenations, which the
+  // garbage collector would have copied along until the page is written.
+  const out: string[] = [];
   try {
-    return renderSync(element);
+    renderSync(element, out);
   } catch (error) {
     if (error === NEEDS_ASYNC) return jsxToString.call({}, element);
     throw error;
   }
+  return out.join("");
 }
 
-function renderSync(node: unknown): string {
+function renderSync(node: unknown, out: string[]): void {
   switch (typeof node) {
     case "string":
-      return escapeEntities(node);
+      out.push(escapeEntities(node));
+      return;
     case "number":
     case "bigint":
-      return String(node);
+      out.push(String(node));
+      return;
     case "object":
       break;
     default:
-      return "";
+      return;
   }
-  if (node === null) return "";
+  if (node === null) return;
   if (typeof (node as PromiseLike<unknown>).then === "function") throw NEEDS_ASYNC;
-  if ("html" in node) return (node as { html: string }).html;
-  if ((node as { type?: string }).type === "textNode") return escapeEntities((node as { text: string }).text);
+  if ("html" in node) {
+    out.push((node as { html: string }).html);
+    return;
+  }
+  if ((node as { type?: string }).type === "textNode") {
+    out.push(escapeEntities((node as { text: string }).text));
+    return;
+  }
   const element = node as TagElement;
-  if (typeof element.tag === "function") return renderSync(element.tag.call({}, element.props));
-  if (typeof element.tag !== "string") return "";
-  const children = element.props.children;
-  let inner = "";
-  if (Array.isArray(children)) for (const child of children) inner += renderSync(child);
-  else if (children !== undefined) inner += renderSync(children);
-  if (element.tag === "") return inner;
-  const attributes = attributesToString(element.props);
-  const open = attributes ? `<${element.tag} ${attributes}>` : `<${element.tag}>`;
-  if (VOID_TAGS.has(element.tag) && (children === undefined || (Array.isArray(children) && children.length === 0)))
-    return open;
-  return `${open}${inner}</${element.tag}>`;
+  if (typeof element.tag === "function") return renderSync(element.tag.call({}, element.props), out);
+  if (typeof element.tag !== "string") return;
+  const { tag, props } = element;
+  const children = props.children;
+  if (tag !== "") {
+    const attributes = attributesToString(props);
+    out.push(attributes ? `<${tag} ${attributes}>` : `<${tag}>`);
+    if (VOID_TAGS.has(tag) && (children === undefined || (Array.isArray(children) && children.length === 0))) return;
+  }
+  if (Array.isArray(children)) for (const child of children) renderSync(child, out);
+  else if (children !== undefined) renderSync(children, out);
+  if (tag !== "") out.push(`</${tag}>`);
 }
 
 /** Attributes as jsx-async-runtime writes them. */
