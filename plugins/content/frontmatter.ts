@@ -45,10 +45,32 @@ export function clearYamlMemo(): void {
 
 export const frontMatterOptions = { engines: { yaml: parseYaml } } as const;
 
+/**
+ * The usual case, a file that opens with `---` and a newline, split the way
+ * gray-matter splits it: the same YAML text, handed to the same engine, and
+ * the same body. gray-matter does more on the way (it encodes the whole file
+ * to bytes and looks it up in its cache, for instance), which a build of
+ * thousands of posts pays for on every file. Anything else (a language after
+ * `---`, a byte-order mark, Windows line ends, no front matter) goes through
+ * gray-matter itself.
+ */
+function splitPlain(text: string): { data: unknown; matter: string; content: string } | undefined {
+  if (!text.startsWith("---\n")) return undefined;
+  const rest = text.slice(3);
+  const close = rest.indexOf("\n---");
+  const matter = close === -1 ? rest : rest.slice(0, close);
+  let content = close === -1 ? "" : rest.slice(close + 4);
+  if (content[0] === "\r") content = content.slice(1);
+  if (content[0] === "\n") content = content.slice(1);
+  // As gray-matter: a front matter of comments only is empty, and not parsed.
+  const empty = matter.replace(/^\s*#[^\n]+/gm, "").trim() === "";
+  return { data: empty ? {} : parseYaml(matter), matter, content };
+}
+
 export function parseSource(text: string): ParsedSource {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: unknown; matter?: string; content: string };
   try {
-    parsed = matter(text, frontMatterOptions as object);
+    parsed = splitPlain(text) ?? matter(text, frontMatterOptions as object);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts from 0 within the front matter, which gray-matter hands over

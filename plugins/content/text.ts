@@ -83,10 +83,7 @@ const ENTITIES: Record<string, string> = {
  * whose text is then kept.
  */
 export function summarize(markdown: string, renderInline: (source: string) => string, maxLength = 220): string {
-  const blocks = markdown.split(/\n\s*\n/);
-  const paragraph = blocks
-    .map((block) => block.trim())
-    .find((block) => block !== "" && !/^(#|!\[|<|>|[-*+] |\d+[.)] |```|~~~|\||\[\^)/.test(block));
+  const paragraph = firstProse(markdown);
   if (!paragraph) return "";
   const text = renderInline(paragraph.replace(/\s*\n\s*/g, " "))
     .replace(/<[^>]+>/g, "")
@@ -98,6 +95,25 @@ export function summarize(markdown: string, renderInline: (source: string) => st
   return detached(
     `${cut.slice(0, boundary > maxLength / 2 ? boundary : maxLength).replace(/[\s,;:.\u00A0\u202F-]+$/, "")}…`,
   );
+}
+
+/** Blocks that are not prose: headings, images, HTML, quotes, lists, code, tables, footnotes. */
+const NOT_PROSE = /^(#|!\[|<|>|[-*+] |\d+[.)] |```|~~~|\||\[\^)/;
+const BLOCK_BREAK = /\n\s*\n/g;
+
+/** The first block (text between blank lines), trimmed, that is a paragraph of prose; read from the top, no further. */
+function firstProse(markdown: string): string | undefined {
+  BLOCK_BREAK.lastIndex = 0;
+  let start = 0;
+  while (start <= markdown.length) {
+    const found = BLOCK_BREAK.exec(markdown);
+    const end = found ? found.index : markdown.length;
+    const block = markdown.slice(start, end).trim();
+    if (block !== "" && !NOT_PROSE.test(block)) return block;
+    if (!found) return undefined;
+    start = BLOCK_BREAK.lastIndex;
+  }
+  return undefined;
 }
 
 /**

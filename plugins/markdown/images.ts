@@ -131,6 +131,8 @@ export interface ImageReference {
  */
 export function findImageReferences(markdown: string): ImageReference[] {
   const found: ImageReference[] = [];
+  // Most bodies hold no image at all: no need to go through them line by line.
+  if (!markdown.includes("![") && !/<img\b/i.test(markdown)) return found;
   let fence: string | undefined;
   markdown.split("\n").forEach((text, i) => {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];

@@ -11,13 +11,13 @@ export interface WorkerSettings {
   timeZone: string;
 }
 
-/** A body to render, named by its file (absolute) and its digest. */
+/** A body to render, named by its file (absolute). */
 export interface BodyJob {
   inputPath: string;
-  digest: string;
   body: string;
 }
 
+/** A body's HTML, with the digest of the body it was rendered from (computed by the worker). */
 export interface RenderedBody {
   inputPath: string;
   digest: string;

@@ -44,7 +44,7 @@ function read(files: string[], claims: Int32Array): BodyJob[] {
       }
       const { facts, body, matter } = readSource(text, renderInline);
       results.push({ index, mtimeMs, size, facts, matter });
-      bodies.push({ inputPath: path.resolve(file), digest: digest(body), body });
+      bodies.push({ inputPath: path.resolve(file), body });
     } catch (error) {
       results.push(
         error instanceof FrontMatterSyntaxError ? { index, problem: error.message } : { index, declined: true },
@@ -58,9 +58,9 @@ function read(files: string[], claims: Int32Array): BodyJob[] {
 function render(jobs: BodyJob[]): void {
   for (let start = 0; start < jobs.length; start += BATCH) {
     const rendered: RenderedBody[] = [];
-    for (const { inputPath, digest, body } of jobs.slice(start, start + BATCH)) {
+    for (const { inputPath, body } of jobs.slice(start, start + BATCH)) {
       try {
-        rendered.push({ inputPath, digest, html: md.render(body, {}) });
+        rendered.push({ inputPath, digest: digest(body), html: md.render(body, {}) });
       } catch {
         // Left to the main thread, which reports the error with its file.
       }

@@ -136,7 +136,7 @@ export class Prerenderer implements BuildHelper {
   /** A body just read on the main thread; sent once enough are known to make a worker worth it. */
   add(inputPath: string, body: string): void {
     if (dependsOnPage(body)) return;
-    this.#outgoing.push({ inputPath: path.resolve(inputPath), digest: digest(body), body });
+    this.#outgoing.push({ inputPath: path.resolve(inputPath), body });
     this.#read++;
     if (!this.#worker && !this.#failed && this.#read >= this.#threshold) this.#start();
     if (this.#worker && this.#outgoing.length >= BATCH) this.#send();
