@@ -6,23 +6,25 @@
  * All problems in all files are collected and reported together, one line
  * each, so an author fixes a batch of mistakes in one go.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
-import { findImageReferences, isRelativeReference, type ImageReference } from "../markdown/images.ts";
+import { isRelativeReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { FrontMatterSyntaxError, parseSource, rememberYaml } from "./frontmatter.ts";
+import { FrontMatterSyntaxError, rememberYaml } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate } from "./schema.ts";
 import { slugify } from "./slug.ts";
-import { countWords, readingMinutes, summarize } from "./text.ts";
+import { readSource, type HelpedRead, type SourceFacts } from "./source.ts";
+import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
+
+export { readSource, type HelpedRead, type SourceFacts } from "./source.ts";
 
 export class ContentError extends ProblemListError {
   override name = "ContentError";
@@ -46,48 +48,6 @@ export interface LoadOptions {
   /** Facts from the previous build, reused when a file has not changed (watch mode). */
   cache?: SourceCache;
 }
-
-/**
- * What the build needs to know of a source file, read once: its front
- * matter, and what is drawn from its body (word count, opening, images).
- * The body itself is not kept: Eleventy reads it again to render it.
- */
-export interface SourceFacts {
-  /** SHA-1 of the file's text: what caches keyed by content (the search index) compare. */
-  digest: string;
-  data: Record<string, unknown>;
-  wordCount: number;
-  /** The body's opening as plain text; only read when the front matter has no description. */
-  opening: string;
-  images: ImageReference[];
-  /** 1-based line where the body starts, to point at an image's line. */
-  bodyLine: number;
-}
-
-/** The facts of a source's text, its body, and its front matter's YAML as parsed. */
-export function readSource(
-  text: string,
-  renderInline: (markdown: string) => string,
-): { facts: SourceFacts; body: string; matter: string } {
-  const { data, matter, body, bodyLine } = parseSource(text);
-  const facts: SourceFacts = {
-    digest: createHash("sha1").update(text).digest("hex"),
-    data,
-    wordCount: countWords(body),
-    opening: typeof data.description === "string" ? "" : summarize(body, renderInline),
-    images: findImageReferences(body),
-    bodyLine,
-  };
-  return { facts, body, matter };
-}
-
-/** What a helper thread made of one of the files it took (see `ReadHelper`). */
-export type HelpedRead =
-  | { index: number; mtimeMs: number; size: number; facts: SourceFacts; matter: string }
-  /** Its front matter is not valid YAML: the message. */
-  | { index: number; problem: string }
-  /** Left to the calling thread (images, or any error, which that thread then reports itself). */
-  | { index: number; declined: true };
 
 /**
  * Another thread that takes part in the reading. In a first build (nothing

@@ -3,7 +3,7 @@
  * each other, and how a body is recognised on both sides.
  */
 import { createHash } from "node:crypto";
-import type { HelpedRead } from "../content/load.ts";
+import type { HelpedRead } from "../content/source.ts";
 import type { Language } from "../site/config.ts";
 
 export interface WorkerSettings {

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { FrontMatterSyntaxError } from "../content/frontmatter.ts";
-import { readSource, type HelpedRead } from "../content/load.ts";
+import { readSource, type HelpedRead } from "../content/source.ts";
 import { I18n } from "../i18n/index.ts";
 import { createMarkdown, ELEVENTY_DISABLED_RULES } from "./index.ts";
 import {

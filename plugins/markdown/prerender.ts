@@ -25,7 +25,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { MarkdownIt } from "markdown-it";
 import type { BuildHelper } from "../content/index.ts";
-import type { HelpedRead } from "../content/load.ts";
+import type { HelpedRead } from "../content/source.ts";
 import {
   dependsOnPage,
   digest,

@@ -1,0 +1,51 @@
+/**
+ * What is read from a source file before validation, by the build's thread
+ * or by the worker that helps it (plugins/markdown/prerender-worker.ts),
+ * which therefore loads this module and not the validation's.
+ */
+import { createHash } from "node:crypto";
+import { findImageReferences, type ImageReference } from "../markdown/images.ts";
+import { parseSource } from "./frontmatter.ts";
+import { countWords, summarize } from "./text.ts";
+
+/**
+ * What the build needs to know of a source file, read once: its front
+ * matter, and what is drawn from its body (word count, opening, images).
+ * The body itself is not kept: Eleventy reads it again to render it.
+ */
+export interface SourceFacts {
+  /** SHA-1 of the file's text: what caches keyed by content (the search index) compare. */
+  digest: string;
+  data: Record<string, unknown>;
+  wordCount: number;
+  /** The body's opening as plain text; only read when the front matter has no description. */
+  opening: string;
+  images: ImageReference[];
+  /** 1-based line where the body starts, to point at an image's line. */
+  bodyLine: number;
+}
+
+/** The facts of a source's text, its body, and its front matter's YAML as parsed. */
+export function readSource(
+  text: string,
+  renderInline: (markdown: string) => string,
+): { facts: SourceFacts; body: string; matter: string } {
+  const { data, matter, body, bodyLine } = parseSource(text);
+  const facts: SourceFacts = {
+    digest: createHash("sha1").update(text).digest("hex"),
+    data,
+    wordCount: countWords(body),
+    opening: typeof data.description === "string" ? "" : summarize(body, renderInline),
+    images: findImageReferences(body),
+    bodyLine,
+  };
+  return { facts, body, matter };
+}
+
+/** What a helper thread made of one of the files it took (see `ReadHelper` in ./load.ts). */
+export type HelpedRead =
+  | { index: number; mtimeMs: number; size: number; facts: SourceFacts; matter: string }
+  /** Its front matter is not valid YAML: the message. */
+  | { index: number; problem: string }
+  /** Left to the calling thread (images, or any error, which that thread then reports itself). */
+  | { index: number; declined: true };
