@@ -91,6 +91,7 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
       renderInline: (text: string) => markdown.md.renderInline(text),
       companions: [comments, search.companion],
       helper: prerender,
+      cacheDir: path.join(cache, "content"),
     });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets });

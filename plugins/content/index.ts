@@ -14,6 +14,7 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
 import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";
+import { FactsStore, readingFingerprint } from "./facts-store.ts";
 import { ContentError, loadContent, SourceCache, type ReadHelper } from "./load.ts";
 import type { ContentEntry } from "./model.ts";
 
@@ -42,6 +43,8 @@ export interface ContentPluginOptions {
   companions?: ContentCompanion[];
   /** Another thread that takes part in each build's reading (plugins/markdown/prerender.ts). */
   helper?: BuildHelper;
+  /** Where what was read from each source is kept for the next build (./facts-store.ts); none if undefined. */
+  cacheDir?: string;
 }
 
 export interface BuildHelper extends ReadHelper {
@@ -53,7 +56,9 @@ export interface BuildHelper extends ReadHelper {
 
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   const { site, i18n, blog, renderInline } = options;
-  const cache = new SourceCache();
+  const cache = new SourceCache(
+    options.cacheDir ? new FactsStore(options.cacheDir, readingFingerprint(site.language)) : undefined,
+  );
 
   // Eleventy reads front matter with the same YAML rules as the validation.
   eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
@@ -80,6 +85,12 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
         });
       } finally {
         await helper?.finish();
+        // Whatever was read is worth keeping, even from a build that stops on a problem.
+        cache
+          .save()
+          .catch((error: Error) =>
+            console.warn(`[billet] Could not keep what was read for the next build: ${error.message}`),
+          );
       }
       blog.update(entries);
       const companions = options.companions ?? [];

@@ -6,7 +6,7 @@
  * All problems in all files are collected and reported together, one line
  * each, so an author fixes a batch of mistakes in one go.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
@@ -20,7 +20,8 @@ import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate } from "./schema.ts";
 import { slugify } from "./slug.ts";
-import { readSource, type HelpedRead, type SourceFacts } from "./source.ts";
+import type { FactsStore, StoredSource } from "./facts-store.ts";
+import { readSource, readSourceFile, type HelpedRead, type SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
 
@@ -50,21 +51,40 @@ export interface LoadOptions {
 }
 
 /**
- * Another thread that takes part in the reading. In a first build (nothing
- * in the cache), it reads some of the files while the calling thread reads
- * the others: each takes the next index with `Atomics.add(claims, 0, 1)`
- * until they are all taken; `share` resolves with what it made of those it
- * took (a file it took and did not answer for is read by the calling
- * thread). It is also told of each body the calling thread reads from disk.
+ * Another thread that takes part in the reading. It is given every file of
+ * the build; in a first build (nothing known from before), it reads some of
+ * them while the calling thread reads the others: each takes the next index
+ * with `Atomics.add(claims, 0, 1)` until they are all taken. `share` resolves
+ * with what it made of those it took (a file it took and did not answer for
+ * is read by the calling thread). When the calling thread has taken every
+ * index before, the helper reads none for it.
  */
 export interface ReadHelper {
   share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined;
-  add(inputPath: string, body: string): void;
 }
 
-/** Facts by file, so watch-mode rebuilds only re-read what changed. */
+/**
+ * Facts by file. In memory, by modification time, so that watch-mode
+ * rebuilds only re-read what changed; and, given a FactsStore, on disk by
+ * digest, so that a new build parses only the files it has not seen.
+ */
 export class SourceCache {
-  #entries = new Map<string, { mtimeMs: number; size: number; facts: SourceFacts }>();
+  #entries = new Map<string, { mtimeMs: number; size: number; source: StoredSource }>();
+  readonly #store: FactsStore | undefined;
+
+  constructor(store?: FactsStore) {
+    this.#store = store;
+  }
+
+  /** A build begins. */
+  begin(): void {
+    this.#store?.begin();
+  }
+
+  /** Nothing is known from before: every file must be parsed, and another thread may share the work. */
+  get cold(): boolean {
+    return this.#entries.size === 0 && (this.#store?.empty ?? true);
+  }
 
   /**
    * Synchronous on purpose: a few thousand small files read one after the
@@ -72,23 +92,38 @@ export class SourceCache {
    * fs/promises (each of which is an open, a stat, reads and a close, each a
    * round trip through the thread pool), and nothing else runs meanwhile.
    */
-  read(
-    file: string,
-    renderInline: (markdown: string) => string,
-    onBody?: (inputPath: string, body: string) => void,
-  ): SourceFacts {
-    const info = statSync(file);
+  read(file: string, renderInline: (markdown: string) => string): SourceFacts {
+    const { mtimeMs, size } = statSync(file);
     const cached = this.#entries.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.facts;
-    const { facts, body } = readSource(readFileSync(file, "utf8"), renderInline);
-    onBody?.(path.resolve(file), body);
-    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
-    return facts;
+    if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
+      this.#store?.keep(cached.source);
+      return cached.source.facts;
+    }
+    const { text, digest } = readSourceFile(file);
+    let source = this.#store?.get(digest);
+    if (source) {
+      // Eleventy parses the same front matter again: it finds it parsed.
+      rememberYaml(source.matter, source.facts.data);
+    } else {
+      const { facts, matter } = readSource(text, renderInline, digest);
+      source = { facts, matter };
+      this.#store?.keep(source);
+    }
+    this.#entries.set(file, { mtimeMs, size, source });
+    return source.facts;
   }
 
-  /** Facts read by another thread. */
-  store(file: string, info: { mtimeMs: number; size: number }, facts: SourceFacts): void {
-    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, facts });
+  /** A source read by another thread. */
+  store(file: string, info: { mtimeMs: number; size: number }, source: StoredSource): void {
+    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, source });
+    this.#store?.keep(source);
+    // Eleventy parses the same front matter again: it finds it parsed.
+    rememberYaml(source.matter, source.facts.data);
+  }
+
+  /** Keeps this build's facts on disk for the next one, if there is a store. */
+  save(): Promise<void> {
+    return this.#store?.save() ?? Promise.resolve();
   }
 
   get size(): number {
@@ -132,6 +167,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const postsDir = path.resolve(options.inputDir, "posts") + path.sep;
   const files = await findMarkdownFiles(options.inputDir);
   cache.forgetMissing(new Set(files));
+  cache.begin();
 
   const problems: string[] = [];
   const entries: ContentEntry[] = [];
@@ -140,11 +176,9 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   const refs = sharedRefs(site);
 
   type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
-  const helper = options.helper;
-  const onBody = helper && ((inputPath: string, body: string) => helper.add(inputPath, body));
   const readHere = (file: string): Source => {
     try {
-      return { file, facts: cache.read(file, options.renderInline, onBody) };
+      return { file, facts: cache.read(file, options.renderInline) };
     } catch (error) {
       if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
       throw error;
@@ -152,17 +186,19 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   };
   const sources = new Array<Source | undefined>(files.length);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const helped = cache.size === 0 ? helper?.share(files, claims) : undefined;
-  if (helped) {
+  // Sharing pays only when every file must be parsed; otherwise the helper
+  // just renders, and there is nothing to wait for.
+  const cold = cache.cold;
+  if (!cold) Atomics.store(claims, 0, files.length);
+  const helped = options.helper?.share(files, claims);
+  if (helped && cold) {
     for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
       sources[i] = readHere(files[i]!);
     }
     for (const read of await helped) {
       const file = files[read.index]!;
       if ("facts" in read) {
-        cache.store(file, read, read.facts);
-        // Eleventy parses the same front matter again: it finds it parsed.
-        rememberYaml(read.matter, read.facts.data);
+        cache.store(file, read, { facts: read.facts, matter: read.matter });
         sources[read.index] = { file, facts: read.facts };
       } else if ("problem" in read) {
         sources[read.index] = { file, problem: `${file}: front matter: ${read.problem}` };

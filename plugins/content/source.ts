@@ -4,6 +4,7 @@
  * which therefore loads this module and not the validation's.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { findImageReferences, type ImageReference } from "../markdown/images.ts";
 import { parseSource } from "./frontmatter.ts";
 import { countWords, summarize } from "./text.ts";
@@ -23,21 +24,31 @@ export interface SourceFacts {
   images: ImageReference[];
   /** 1-based line where the body starts, to point at an image's line. */
   bodyLine: number;
+  /** Where the body starts in the text (a character index). */
+  bodyStart: number;
+}
+
+/** A source file's text, and the SHA-1 of its bytes (its `digest`). */
+export function readSourceFile(file: string): { text: string; digest: string } {
+  const bytes = readFileSync(file);
+  return { text: bytes.toString("utf8"), digest: createHash("sha1").update(bytes).digest("hex") };
 }
 
 /** The facts of a source's text, its body, and its front matter's YAML as parsed. */
 export function readSource(
   text: string,
   renderInline: (markdown: string) => string,
+  digest = createHash("sha1").update(text).digest("hex"),
 ): { facts: SourceFacts; body: string; matter: string } {
   const { data, matter, body, bodyLine } = parseSource(text);
   const facts: SourceFacts = {
-    digest: createHash("sha1").update(text).digest("hex"),
+    digest,
     data,
     wordCount: countWords(body),
     opening: typeof data.description === "string" ? "" : summarize(body, renderInline),
     images: findImageReferences(body),
     bodyLine,
+    bodyStart: text.length - body.length,
   };
   return { facts, body, matter };
 }

@@ -90,9 +90,9 @@ export default function markdownPlugin(
   markdown.images.register(eleventyConfig);
   if (prerender) {
     eleventyConfig.on("eleventy.after", () => {
-      if (prerender.sent > 0) {
+      if (prerender.rendered > 0) {
         console.log(
-          `[billet] Markdown: ${prerender.used} of ${prerender.sent} bodies rendered ahead on another thread`,
+          `[billet] Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`,
         );
       }
     });

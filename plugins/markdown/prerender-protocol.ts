@@ -3,6 +3,7 @@
  * each other, and how a body is recognised on both sides.
  */
 import { createHash } from "node:crypto";
+import type { MessagePort } from "node:worker_threads";
 import type { HelpedRead } from "../content/source.ts";
 import type { Language } from "../site/config.ts";
 
@@ -11,10 +12,9 @@ export interface WorkerSettings {
   timeZone: string;
 }
 
-/** A body to render, named by its file (absolute). */
-export interface BodyJob {
-  inputPath: string;
-  body: string;
+/** What the worker starts with: the settings, and the port it sends batches of `RenderedBody` on. */
+export interface WorkerData extends WorkerSettings {
+  results: MessagePort;
 }
 
 /** A body's HTML, with the digest of the body it was rendered from (computed by the worker). */
@@ -24,14 +24,17 @@ export interface RenderedBody {
   html: string;
 }
 
-export type ToWorker =
-  /** Read the files whose index it takes from `claims` (see ReadHelper in plugins/content/load.ts). */
-  | { read: { files: string[]; claims: Int32Array } }
-  | { render: BodyJob[] }
-  /** Nothing more comes for this build: finish what is queued, then stop. */
-  | { end: true };
+export type ToWorker = {
+  /**
+   * A build's sources (absolute paths). Read those whose index it takes from
+   * `claims` (see ReadHelper in plugins/content/load.ts) and answer with what
+   * was made of them; then render them all, and stop.
+   */
+  build: { files: string[]; claims: Int32Array };
+};
 
-export type FromWorker = { read: HelpedRead[] } | { rendered: RenderedBody[] };
+/** On the worker's own port (rendered bodies have one of their own: see WorkerData). */
+export type FromWorker = { read: HelpedRead[] };
 
 /** What a body is compared by: the text Eleventy renders must be the very one rendered ahead. */
 export function digest(body: string): string {

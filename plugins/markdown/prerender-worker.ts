@@ -4,47 +4,46 @@
  * to HTML, with the same markdown-it set-up as the build: `createMarkdown`
  * for the site's language, and the rules Eleventy turns off turned off.
  */
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { FrontMatterSyntaxError } from "../content/frontmatter.ts";
-import { readSource, type HelpedRead } from "../content/source.ts";
+import { FrontMatterSyntaxError, parseSource } from "../content/frontmatter.ts";
+import { readSource, readSourceFile, type HelpedRead } from "../content/source.ts";
 import { I18n } from "../i18n/index.ts";
 import { createMarkdown, ELEVENTY_DISABLED_RULES } from "./index.ts";
 import {
   dependsOnPage,
   digest,
-  type BodyJob,
   type FromWorker,
   type RenderedBody,
   type ToWorker,
-  type WorkerSettings,
+  type WorkerData,
 } from "./prerender-protocol.ts";
 
 /** Rendered bodies sent back in one message. */
 const BATCH = 32;
 
-const { language, timeZone } = workerData as WorkerSettings;
+const { language, timeZone, results } = workerData as WorkerData;
 const { md } = createMarkdown({ i18n: new I18n(language, timeZone) });
 md.disable(ELEVENTY_DISABLED_RULES);
 const renderInline = (text: string) => md.renderInline(text);
 
-function read(files: string[], claims: Int32Array): BodyJob[] {
+/** Reads the files whose index it takes from `claims`, and answers; returns the bodies it read, by index. */
+function read(files: string[], claims: Int32Array): Map<number, string> {
   const results: HelpedRead[] = [];
-  const bodies: BodyJob[] = [];
+  const bodies = new Map<number, string>();
   for (let index = Atomics.add(claims, 0, 1); index < files.length; index = Atomics.add(claims, 0, 1)) {
     const file = files[index]!;
     try {
       const { mtimeMs, size } = statSync(file);
-      const text = readFileSync(file, "utf8");
+      const { text, digest: sourceDigest } = readSourceFile(file);
       // A summary may hold an image, which only the build's image pipeline renders.
       if (dependsOnPage(text)) {
         results.push({ index, declined: true });
         continue;
       }
-      const { facts, body, matter } = readSource(text, renderInline);
+      const { facts, body, matter } = readSource(text, renderInline, sourceDigest);
       results.push({ index, mtimeMs, size, facts, matter });
-      bodies.push({ inputPath: path.resolve(file), body });
+      bodies.set(index, body);
     } catch (error) {
       results.push(
         error instanceof FrontMatterSyntaxError ? { index, problem: error.message } : { index, declined: true },
@@ -55,22 +54,37 @@ function read(files: string[], claims: Int32Array): BodyJob[] {
   return bodies;
 }
 
-function render(jobs: BodyJob[]): void {
-  for (let start = 0; start < jobs.length; start += BATCH) {
-    const rendered: RenderedBody[] = [];
-    for (const { inputPath, body } of jobs.slice(start, start + BATCH)) {
-      try {
-        rendered.push({ inputPath, digest: digest(body), html: md.render(body, {}) });
-      } catch {
-        // Left to the main thread, which reports the error with its file.
-      }
-    }
-    parentPort!.postMessage({ rendered } satisfies FromWorker);
+/** A file's body, or undefined if it cannot be rendered here (unreadable, invalid, or with images). */
+function bodyOf(file: string): string | undefined {
+  try {
+    const { text } = readSourceFile(file);
+    return dependsOnPage(text) ? undefined : parseSource(text).body;
+  } catch {
+    // Left to the main thread, which reports the error with its file.
+    return undefined;
   }
 }
 
-parentPort!.on("message", (message: ToWorker) => {
-  if ("read" in message) render(read(message.read.files, message.read.claims));
-  else if ("render" in message) render(message.render);
-  else parentPort!.close();
+/** Renders every file's body, those already read and the others, in order. */
+function render(files: string[], read: Map<number, string>): void {
+  let rendered: RenderedBody[] = [];
+  files.forEach((inputPath, index) => {
+    const body = read.get(index) ?? bodyOf(inputPath);
+    if (body === undefined) return;
+    try {
+      rendered.push({ inputPath, digest: digest(body), html: md.render(body, {}) });
+    } catch {
+      // Left to the main thread, which reports the error with its file.
+    }
+    if (rendered.length === BATCH) {
+      results.postMessage(rendered);
+      rendered = [];
+    }
+  });
+  if (rendered.length > 0) results.postMessage(rendered);
+}
+
+parentPort!.once("message", ({ build: { files, claims } }: ToWorker) => {
+  render(files, read(files, claims));
+  parentPort!.close();
 });

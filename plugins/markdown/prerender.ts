@@ -6,12 +6,12 @@
  * blog of a couple of thousand posts or more, a worker thread
  * (./prerender-worker.ts) takes part:
  *
- * - it reads half of the sources of a first build alongside the main thread
- *   (each takes the next file from a shared counter), making the same facts
- *   with the same code;
- * - it renders the posts' Markdown to HTML, with the same markdown-it set-up,
- *   as each body is known. When Eleventy then asks for a post's HTML, it is
- *   usually waiting.
+ * - in a first build (nothing known from before), it reads part of the
+ *   sources alongside the main thread (each takes the next file from a
+ *   shared counter), making the same facts with the same code;
+ * - it renders the Markdown of every source to HTML, with the same
+ *   markdown-it set-up, reading each file itself. When Eleventy then asks
+ *   for a post's HTML, it is usually waiting.
  *
  * What it never changes is the result. A body's HTML is used only when it is
  * the very text Eleventy asks to render (same SHA-1); bodies whose output
@@ -22,16 +22,17 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { MarkdownIt } from "markdown-it";
 import type { BuildHelper } from "../content/index.ts";
 import type { HelpedRead } from "../content/source.ts";
 import {
   dependsOnPage,
   digest,
-  type BodyJob,
   type FromWorker,
+  type RenderedBody,
   type ToWorker,
+  type WorkerData,
   type WorkerSettings,
 } from "./prerender-protocol.ts";
 
@@ -42,8 +43,6 @@ import {
  * more than it saves; at 2,000 it is even.
  */
 export const PRERENDER_THRESHOLD = 2000;
-/** Bodies sent to the worker in one message. */
-const BATCH = 32;
 /** A worker started ahead that no build uses (a configuration loaded and dropped) stops after this. */
 const IDLE_MS = 60_000;
 
@@ -53,20 +52,15 @@ export class Prerenderer implements BuildHelper {
   readonly #wait: boolean;
   /** This build's worker, if it has one. */
   #worker: Worker | undefined;
+  /** Where that worker sends what it rendered. */
+  #results: MessagePort | undefined;
   #exited: Promise<void> = Promise.resolve();
   #idle: NodeJS.Timeout | undefined;
   /** A worker failed in this process: the main thread does everything from then on. */
   #failed = false;
-  /** Bodies read on the main thread, waiting for a worker or for a full batch. */
-  #outgoing: BodyJob[] = [];
-  /** Bodies read on the main thread in this build, while no worker runs. */
-  #read = 0;
   /** What the worker rendered, by absolute input path. */
   #rendered = new Map<string, { digest: string; html: string }>();
-  /** Bodies sent to the worker, and bodies it read itself, in this build. */
-  #sent = 0;
-  #helped = 0;
-  /** The worker was told that this build has given it everything: it is ending. */
+  /** The worker was given this build's files: it is ending. */
   #ended = false;
   /** Bodies rendered ahead in this build that were used. */
   used = 0;
@@ -107,24 +101,24 @@ export class Prerenderer implements BuildHelper {
     clearTimeout(this.#idle);
     if (this.#ended) this.#stop();
     this.#ended = false;
-    this.#outgoing = [];
-    this.#read = 0;
     this.#rendered = new Map();
-    this.#sent = 0;
-    this.#helped = 0;
     this.used = 0;
   }
 
-  /** Reads part of the files on the worker, if there is one (see ReadHelper). */
+  /**
+   * Hands the worker this build's files, if there are enough of them for it
+   * to be worth it: it reads those it takes from `claims` (see ReadHelper),
+   * answering with what it made of them, then renders them all.
+   */
   share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined {
+    if (!this.#worker && !this.#failed && files.length >= this.#threshold) this.#start();
     const worker = this.#worker;
     if (!worker) return undefined;
-    this.#post({ read: { files, claims } });
+    this.#post({ build: { files: files.map((file) => path.resolve(file)), claims } });
+    this.#ended = true;
     return new Promise((resolve) => {
       const answer = (message: FromWorker) => {
-        if (!("read" in message)) return;
         worker.off("message", answer);
-        this.#helped += message.read.filter((read) => "facts" in read).length;
         resolve(message.read);
       };
       worker.on("message", answer);
@@ -133,34 +127,18 @@ export class Prerenderer implements BuildHelper {
     });
   }
 
-  /** A body just read on the main thread; sent once enough are known to make a worker worth it. */
-  add(inputPath: string, body: string): void {
-    if (dependsOnPage(body)) return;
-    this.#outgoing.push({ inputPath: path.resolve(inputPath), body });
-    this.#read++;
-    if (!this.#worker && !this.#failed && this.#read >= this.#threshold) this.#start();
-    if (this.#worker && this.#outgoing.length >= BATCH) this.#send();
-  }
-
-  /** Every body of the build has been given: sends the last ones and lets the worker end. */
+  /** The build has read its sources: with `wait`, returns once the worker has rendered everything. */
   finish(): Promise<void> | undefined {
     const worker = this.#worker;
-    if (!worker) {
-      this.#outgoing = [];
-      return undefined;
-    }
-    this.#send();
-    this.#post({ end: true });
-    this.#ended = true;
-    if (!this.#wait) return undefined;
+    if (!worker || !this.#wait) return undefined;
     // Awaited: it must keep the process alive until it has answered.
     worker.ref();
     return this.settled();
   }
 
-  /** Bodies given to the worker in this build, read by it or sent to it. */
-  get sent(): number {
-    return this.#sent + this.#helped;
+  /** Bodies the worker rendered in this build. */
+  get rendered(): number {
+    return this.#rendered.size;
   }
 
   /** Resolves once this build's worker, if any, has answered everything and stopped. */
@@ -171,7 +149,9 @@ export class Prerenderer implements BuildHelper {
   /** The HTML of `body` if it was rendered ahead for this page, else undefined. */
   take(inputPath: string | undefined, body: string): string | undefined {
     if (!inputPath) return undefined;
-    const found = this.#rendered.get(path.resolve(inputPath));
+    const key = path.resolve(inputPath);
+    if (!this.#rendered.has(key)) this.#drain();
+    const found = this.#rendered.get(key);
     if (!found || found.digest !== digest(body)) return undefined;
     this.used++;
     return found.html;
@@ -185,15 +165,21 @@ export class Prerenderer implements BuildHelper {
   }
 
   #start(): void {
-    const worker = new Worker(new URL("./prerender-worker.mjs", import.meta.url), { workerData: this.#settings });
+    // Rendered bodies come back on a port of their own, which `take` can
+    // empty synchronously: Eleventy renders pages in one long chain of
+    // promises, during which messages would otherwise wait for its end.
+    const { port1: results, port2 } = new MessageChannel();
+    const worker = new Worker(new URL("./prerender-worker.mjs", import.meta.url), {
+      workerData: { ...this.#settings, results: port2 } satisfies WorkerData,
+      transferList: [port2],
+    });
     this.#worker = worker;
+    this.#results = results;
     // Never what keeps a build's process alive; a build that ends first simply did not need it.
     worker.unref();
+    results.unref();
     this.#exited = new Promise((resolve) => worker.once("exit", () => resolve()));
-    worker.on("message", (message: FromWorker) => {
-      if (this.#worker !== worker || !("rendered" in message)) return;
-      for (const { inputPath, digest, html } of message.rendered) this.#rendered.set(inputPath, { digest, html });
-    });
+    results.on("message", (message: RenderedBody[]) => this.#accept(results, message));
     // A worker that cannot start or fails leaves the work to the main thread, as without it.
     worker.on("error", () => {
       this.#failed = true;
@@ -204,16 +190,25 @@ export class Prerenderer implements BuildHelper {
     });
   }
 
+  #accept(port: MessagePort, rendered: RenderedBody[]): void {
+    if (port !== this.#results) return;
+    for (const { inputPath, digest, html } of rendered) this.#rendered.set(inputPath, { digest, html });
+  }
+
+  /** Takes in what the worker has sent and the event loop has not delivered yet. */
+  #drain(): void {
+    const port = this.#results;
+    if (!port) return;
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+      this.#accept(port, received.message as RenderedBody[]);
+    }
+  }
+
   #stop(): void {
     void this.#worker?.terminate();
     this.#worker = undefined;
-  }
-
-  #send(): void {
-    if (this.#outgoing.length === 0) return;
-    this.#sent += this.#outgoing.length;
-    this.#post({ render: this.#outgoing });
-    this.#outgoing = [];
+    this.#results?.close();
+    this.#results = undefined;
   }
 
   #post(message: ToWorker): void {

@@ -32,41 +32,60 @@ describe("the Markdown worker", () => {
   const { md } = createMarkdown({ i18n: new I18n(settings.language, settings.timeZone) });
   md.disable(ELEVENTY_DISABLED_RULES);
 
-  it("renders each body as the build does, and answers only for the same text", async () => {
-    const prerender = new Prerenderer(settings, { threshold: 2 });
+  /** Writes the bodies as Markdown files (with a front matter) and returns their paths, in order. */
+  async function sources(bodies: Record<string, string>): Promise<string[]> {
+    const dir = await tempDir("worker");
+    const files: string[] = [];
+    for (const [name, body] of Object.entries(bodies)) {
+      const file = path.join(dir, name);
+      await writeFile(file, `---\ntitle: ${name}\n---\n${body}`);
+      files.push(file);
+    }
+    return files;
+  }
+
+  /** Gives the worker a build's files, reading none of them for the main thread, and waits until it is done. */
+  async function renderAhead(prerender: Prerenderer, files: string[]): Promise<void> {
     prerender.begin();
-    for (const [name, body] of Object.entries(BODIES)) prerender.add(`/site/${name}`, body);
-    prerender.add("/site/image.md", "Une image : ![Un chat](chat.jpg)\n");
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(claims, 0, files.length);
+    expect(await prerender.share(files, claims)).toEqual([]);
     prerender.finish();
     await prerender.settled();
+  }
 
-    for (const [name, body] of Object.entries(BODIES)) {
-      expect(prerender.take(`/site/${name}`, body), name).toBe(md.render(body, {}));
-    }
+  it("renders each body as the build does, and answers only for the same text", async () => {
+    const prerender = new Prerenderer(settings, { threshold: 2 });
+    const files = await sources({ ...BODIES, "image.md": "Une image : ![Un chat](chat.jpg)\n" });
+    await renderAhead(prerender, files);
+
+    Object.values(BODIES).forEach((body, i) => {
+      expect(prerender.take(files[i], body), files[i]).toBe(md.render(body, {}));
+    });
     expect(prerender.used).toBe(Object.keys(BODIES).length);
+    expect(prerender.rendered).toBe(Object.keys(BODIES).length);
     // Another text at the same place (edited since it was read) is not answered.
-    expect(prerender.take("/site/lists.md", BODIES["lists.md"] + "\nAjout.\n")).toBeUndefined();
+    expect(prerender.take(files[5], BODIES["lists.md"] + "\nAjout.\n")).toBeUndefined();
     // Images depend on the page (the image pipeline): never rendered ahead.
-    expect(prerender.take("/site/image.md", "Une image : ![Un chat](chat.jpg)\n")).toBeUndefined();
+    expect(prerender.take(files[6], "Une image : ![Un chat](chat.jpg)\n")).toBeUndefined();
     expect(prerender.take(undefined, BODIES["lists.md"])).toBeUndefined();
   });
 
   it("does not start below its threshold, and forgets a build when the next begins", async () => {
+    const files = await sources({ "a.md": BODIES["table.md"] });
     const prerender = new Prerenderer(settings, { threshold: 10 });
     prerender.begin();
-    prerender.add("/site/a.md", BODIES["table.md"]);
-    prerender.finish();
-    await prerender.settled();
-    expect(prerender.take("/site/a.md", BODIES["table.md"])).toBeUndefined();
+    expect(prerender.share(files, new Int32Array(new SharedArrayBuffer(4)))).toBeUndefined();
+    expect(prerender.take(files[0], BODIES["table.md"])).toBeUndefined();
 
     const busy = new Prerenderer(settings, { threshold: 1 });
+    await renderAhead(busy, files);
+    expect(busy.take(files[0], BODIES["table.md"])).toBe(md.render(BODIES["table.md"], {}));
     busy.begin();
-    busy.add("/site/a.md", BODIES["table.md"]);
-    busy.finish();
-    await busy.settled();
-    expect(busy.take("/site/a.md", BODIES["table.md"])).toBe(md.render(BODIES["table.md"], {}));
-    busy.begin();
-    expect(busy.take("/site/a.md", BODIES["table.md"])).toBeUndefined();
+    expect(busy.take(files[0], BODIES["table.md"])).toBeUndefined();
+    // The next build has a worker of its own.
+    await renderAhead(busy, files);
+    expect(busy.take(files[0], BODIES["table.md"])).toBe(md.render(BODIES["table.md"], {}));
   });
 
   it("wraps md.render: rendered ahead when it can, rendered there otherwise", async () => {
@@ -74,12 +93,10 @@ describe("the Markdown worker", () => {
     wrapped.disable(ELEVENTY_DISABLED_RULES);
     const prerender = new Prerenderer(settings, { threshold: 1 });
     prerender.wrap(wrapped);
-    prerender.begin();
-    prerender.add("/site/a.md", BODIES["headings.md"]);
-    prerender.finish();
-    await prerender.settled();
+    const files = await sources({ "a.md": BODIES["headings.md"] });
+    await renderAhead(prerender, files);
     const env = (inputPath: string) => ({ page: { inputPath, url: "/a/" } });
-    expect(wrapped.render(BODIES["headings.md"], env("/site/a.md"))).toBe(md.render(BODIES["headings.md"], {}));
+    expect(wrapped.render(BODIES["headings.md"], env(files[0]!))).toBe(md.render(BODIES["headings.md"], {}));
     expect(prerender.used).toBe(1);
     expect(wrapped.render(BODIES["code.md"], env("/site/b.md"))).toBe(md.render(BODIES["code.md"], {}));
     expect(prerender.used).toBe(1);
@@ -183,17 +200,13 @@ describe("reading the sources on two threads", () => {
       });
     const alone = await load();
     // A helper that takes two files and dies without answering.
-    const told: string[] = [];
     const lost = await load({
       share: (_files, claims) => {
         Atomics.add(claims, 0, 2);
         return Promise.resolve([]);
       },
-      add: (inputPath) => told.push(path.basename(inputPath)),
     });
     expect(lost).toEqual(alone);
-    // Every body the main thread read (all three, in the end) was handed over.
-    expect(told.sort()).toEqual(["a.md", "b.md", "c.md"]);
     // A helper that answers for the first file it took and declines the second.
     const helped = await load({
       share: async (names, claims) => {
@@ -205,7 +218,6 @@ describe("reading the sources on two threads", () => {
           { index: second, declined: true },
         ];
       },
-      add: () => undefined,
     });
     expect(helped).toEqual(alone);
     await removeSite({ dir, output: dir });

@@ -1,0 +1,152 @@
+/**
+ * What was read from each source (./source.ts), kept from one build to the
+ * next in `.cache/content/`, by the SHA-1 of the source's text.
+ *
+ * A build still reads every file (the digest is what tells a file has not
+ * changed, whatever its modification time: a fresh clone on a build server
+ * dates every file from the checkout), but it parses, counts and summarises
+ * only the files it has not seen. The file is named by a fingerprint of
+ * what makes these facts (Billet's reading code, the versions of the
+ * libraries it uses, the site's language), so that a change to any of them
+ * starts afresh instead of reusing facts made the old way.
+ *
+ * A missing, unreadable or foreign file is the same as an empty one: the
+ * cache only ever saves work.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import type { SourceFacts } from "./source.ts";
+
+/** A source as it was read: its facts and its front matter's YAML text. */
+export interface StoredSource {
+  facts: SourceFacts;
+  matter: string;
+}
+
+/** Changes when the layout of the stored file changes. */
+const FORMAT = "billet-facts-1";
+
+/** Billet's files whose code decides what is read from a source (relative to this folder). */
+const READING_CODE = [
+  "source.ts",
+  "frontmatter.ts",
+  "text.ts",
+  "../markdown/index.ts",
+  "../markdown/images.ts",
+  "../i18n/index.ts",
+  "../i18n/typography.ts",
+];
+/** Libraries whose version changes what is read (YAML, the summaries' inline Markdown). */
+const READING_LIBRARIES = ["gray-matter", "js-yaml", "markdown-it", "markdown-it-anchor", "@sindresorhus/slugify"];
+
+let codeFingerprint: string | undefined;
+
+/** A fingerprint of everything besides a source's text that its facts depend on. */
+export function readingFingerprint(language: string): string {
+  if (!codeFingerprint) {
+    const hash = createHash("sha256").update(FORMAT);
+    for (const file of READING_CODE) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
+    const require = createRequire(import.meta.url);
+    for (const name of READING_LIBRARIES) hash.update(`${name}@${libraryVersion(require, name)}\n`);
+    codeFingerprint = hash.digest("hex");
+  }
+  return createHash("sha256").update(codeFingerprint).update(language).digest("hex").slice(0, 16);
+}
+
+function libraryVersion(require: NodeJS.Require, name: string): string {
+  // Not every library exports its package.json: found beside its entry point.
+  let dir = path.dirname(require.resolve(name));
+  for (;;) {
+    try {
+      return (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string }).version ?? "";
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return "";
+      dir = parent;
+    }
+  }
+}
+
+export class FactsStore {
+  readonly #file: string;
+  /** What the file held when this process first needed it. */
+  #previous: Map<string, StoredSource> | undefined;
+  /** The sources of the build under way, new or reused. */
+  #current = new Map<string, StoredSource>();
+  /** A source of the build under way was not in the file. */
+  #changed = false;
+
+  constructor(dir: string, fingerprint: string) {
+    this.#file = path.join(dir, `facts-${fingerprint}.bin`);
+  }
+
+  /** Whether the file held any source: if not, a build reads everything anew. */
+  get empty(): boolean {
+    return this.#stored().size === 0;
+  }
+
+  /** A build begins: only its own sources will be saved. */
+  begin(): void {
+    this.#current = new Map();
+    this.#changed = false;
+  }
+
+  /** The facts of a source whose text has this digest, if they were stored. */
+  get(digest: string): StoredSource | undefined {
+    const found = this.#stored().get(digest);
+    if (found) this.#current.set(digest, found);
+    return found;
+  }
+
+  /** A source read in this build (or known from the one before, in watch mode). */
+  keep(source: StoredSource): void {
+    const digest = source.facts.digest;
+    if (!this.#current.has(digest) && !this.#stored().has(digest)) this.#changed = true;
+    this.#current.set(digest, source);
+  }
+
+  /**
+   * Writes this build's sources, if they differ from what the file holds
+   * (new ones, or some gone), under a temporary name first: an interrupted
+   * build never leaves half a file behind. Files made with another
+   * fingerprint are deleted: they would never be read again.
+   */
+  async save(): Promise<void> {
+    const stored = this.#stored();
+    if (!this.#changed && this.#current.size === stored.size) return;
+    const current = this.#current;
+    // Serialised at once: the front matter objects are handed to Eleventy, which may add to them.
+    const bytes = v8.serialize({ format: FORMAT, sources: [...current.values()] });
+    const dir = path.dirname(this.#file);
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, bytes);
+    await rename(temporary, this.#file);
+    this.#previous = current;
+    this.#changed = false;
+    const others = (await readdir(dir)).filter(
+      (name) => name.startsWith("facts-") && name.endsWith(".bin") && name !== path.basename(this.#file),
+    );
+    await Promise.all(others.map((name) => rm(path.join(dir, name), { force: true })));
+  }
+
+  #stored(): Map<string, StoredSource> {
+    if (!this.#previous) {
+      this.#previous = new Map();
+      try {
+        const saved = v8.deserialize(readFileSync(this.#file)) as { format?: unknown; sources?: StoredSource[] };
+        if (saved.format === FORMAT && Array.isArray(saved.sources)) {
+          for (const source of saved.sources) this.#previous.set(source.facts.digest, source);
+        }
+      } catch {
+        // None yet, or not one of ours: read everything.
+      }
+    }
+    return this.#previous;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * What was read from each source, kept on disk between builds
+ * (plugins/content/facts-store.ts): used for the very same text only, and
+ * never the cause of a failed or different build.
+ */
+import { statSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import v8 from "node:v8";
+import { DateTime } from "luxon";
+import { afterEach, describe, expect, it } from "vitest";
+import { FactsStore, readingFingerprint } from "../../plugins/content/facts-store.ts";
+import { loadContent, SourceCache } from "../../plugins/content/load.ts";
+import type { PostEntry } from "../../plugins/content/model.ts";
+import { I18n } from "../../plugins/i18n/index.ts";
+import { createMarkdown } from "../../plugins/markdown/index.ts";
+import type { SiteConfig } from "../../plugins/site/config.ts";
+import { loadSiteConfig } from "../../plugins/site/load.ts";
+import { post, SMALL_CONFIG, tempDir } from "../helpers/project.ts";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function project() {
+  const dir = await tempDir("facts");
+  dirs.push(dir);
+  const content = path.join(dir, "content");
+  await mkdir(path.join(content, "posts"), { recursive: true });
+  const write = (name: string, text: string) => writeFile(path.join(content, "posts", name), text);
+  await write("un.md", post({ title: "Un", date: "2024-03-01", category: "opinion" }, "Trois mots seulement."));
+  await write("deux.md", post({ title: "Deux", date: "2024-03-02", category: "opinion", tags: ["a"] }, "Deux mots."));
+  const site = loadSiteConfig(SMALL_CONFIG as unknown as SiteConfig, content);
+  const i18n = new I18n(site.language, site.timeZone);
+  const { md } = createMarkdown({ i18n });
+  const cacheDir = path.join(dir, ".cache", "content");
+  /** One build's reading, in a process of its own: a new cache, and a new store on the same folder. */
+  const build = async (fingerprint = readingFingerprint(site.language)) => {
+    const cache = new SourceCache(new FactsStore(cacheDir, fingerprint));
+    const entries = await loadContent({
+      inputDir: content,
+      site,
+      i18n,
+      now: DateTime.fromISO("2025-01-01T00:00:00", { zone: site.timeZone }),
+      renderInline: (text) => md.renderInline(text),
+      cache,
+    });
+    return { cache, entries: entries as PostEntry[] };
+  };
+  return { dir, content, cacheDir, write, build };
+}
+
+/** The stored file's sources, as the store wrote them. */
+async function storedFile(cacheDir: string) {
+  const names = (await readdir(cacheDir)).filter((name) => name.endsWith(".bin"));
+  expect(names).toHaveLength(1);
+  const file = path.join(cacheDir, names[0]!);
+  const saved = v8.deserialize(await readFile(file)) as { format: string; sources: { facts: { wordCount: number } }[] };
+  return { file, name: names[0]!, saved };
+}
+
+describe("the facts kept between builds", () => {
+  it("are used by the next build for the same text, and give the same entries", async () => {
+    const { cacheDir, build } = await project();
+    const first = await build();
+    await first.cache.save();
+    const { file, saved } = await storedFile(cacheDir);
+    expect(saved.sources).toHaveLength(2);
+
+    const second = await build();
+    expect(second.entries).toEqual(first.entries);
+
+    // Proof that the second build took them from the file rather than
+    // parsing again: facts altered in the file show in the next build.
+    for (const source of saved.sources) source.facts.wordCount = 999;
+    await writeFile(file, v8.serialize(saved));
+    const third = await build();
+    expect(third.entries.map((entry) => entry.wordCount)).toEqual([999, 999]);
+  });
+
+  it("are not used for a text that changed, and forget the sources that are gone", async () => {
+    const { content, cacheDir, write, build } = await project();
+    await (await build()).cache.save();
+    await write(
+      "un.md",
+      post({ title: "Un, revu", date: "2024-03-01", category: "opinion" }, "Cinq mots cette fois, voilà."),
+    );
+    await rm(path.join(content, "posts", "deux.md"));
+    const { cache, entries } = await build();
+    expect(entries.map((entry) => [entry.title, entry.wordCount])).toEqual([["Un, revu", 5]]);
+    await cache.save();
+    const { saved } = await storedFile(cacheDir);
+    expect(saved.sources.map((source) => source.facts.wordCount)).toEqual([5]);
+  });
+
+  it("are made anew when the file is damaged, and a new file replaces it", async () => {
+    const { cacheDir, build } = await project();
+    const reference = await build();
+    await reference.cache.save();
+    const { file } = await storedFile(cacheDir);
+    await writeFile(file, "pas un fichier de faits");
+    const { cache, entries } = await build();
+    expect(cache.cold).toBe(false);
+    expect(entries).toEqual(reference.entries);
+    await cache.save();
+    expect((await storedFile(cacheDir)).saved.sources).toHaveLength(2);
+  });
+
+  it("are not shared between ways of reading (code, libraries, language): older files are deleted", async () => {
+    const { cacheDir, build } = await project();
+    expect(readingFingerprint("fr")).not.toBe(readingFingerprint("en"));
+    await (await build("aaaaaaaaaaaaaaaa")).cache.save();
+    expect((await storedFile(cacheDir)).name).toBe("facts-aaaaaaaaaaaaaaaa.bin");
+    const other = await build("bbbbbbbbbbbbbbbb");
+    // Nothing is known under the new fingerprint: the build parses everything.
+    await other.cache.save();
+    expect((await storedFile(cacheDir)).name).toBe("facts-bbbbbbbbbbbbbbbb.bin");
+  });
+
+  it("are not written again when nothing changed", async () => {
+    const { cacheDir, build } = await project();
+    await (await build()).cache.save();
+    const { file } = await storedFile(cacheDir);
+    const before = statSync(file).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await (await build()).cache.save();
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+});
