@@ -15,7 +15,8 @@
  * - Headings become bold paragraphs: a comment has no place in the page's
  *   outline.
  */
-import sanitizeHtml from "sanitize-html";
+import { createRequire } from "node:module";
+import type sanitizeHtml from "sanitize-html";
 
 /** Hosts comment images and avatars may come from; netlify.toml's img-src lists the same. */
 export const GITHUB_IMAGE_SOURCES = [
@@ -182,6 +183,17 @@ const WITH_IMAGES = options(true);
 const WITHOUT_IMAGES = options(false);
 
 /**
+ * sanitize-html, loaded when the first comment is cleaned: it brings an
+ * HTML parser and postcss, some sixty modules that a build without
+ * comments (or a blog that has none yet) need not load.
+ */
+let sanitizer: typeof sanitizeHtml | undefined;
+function sanitize(html: string, options: sanitizeHtml.IOptions): string {
+  sanitizer ??= createRequire(import.meta.url)("sanitize-html") as typeof sanitizeHtml;
+  return sanitizer(html, options);
+}
+
+/**
  * Sanitized HTML of a comment body. With `images: false` (consent mode,
  * where nothing may reach GitHub before the reader agrees), every image
  * becomes a link.
@@ -189,7 +201,7 @@ const WITHOUT_IMAGES = options(false);
 export function sanitizeComment(html: string, { images = true }: { images?: boolean } = {}): string {
   // sanitize-html closes void elements XHTML-style (`<br />`); text never holds a
   // raw ">" (it is escaped), so " />" only ever ends a tag.
-  return sanitizeHtml(html, images ? WITH_IMAGES : WITHOUT_IMAGES)
+  return sanitize(html, images ? WITH_IMAGES : WITHOUT_IMAGES)
     .replace(/ \/>/g, ">")
     .trim();
 }

@@ -7,7 +7,8 @@
  * schema, js-yaml would read it as UTC and the post would move by an hour or
  * two.
  */
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type matter from "gray-matter";
 import yaml from "js-yaml";
 
 export interface ParsedSource {
@@ -67,10 +68,16 @@ function splitPlain(text: string): { data: unknown; matter: string; content: str
   return { data: empty ? {} : parseYaml(matter), matter, content };
 }
 
+/** gray-matter, loaded the first time a file needs it (with its own YAML library, some forty modules). */
+let grayMatterModule: typeof matter | undefined;
+function grayMatter(): typeof matter {
+  return (grayMatterModule ??= createRequire(import.meta.url)("gray-matter") as typeof matter);
+}
+
 export function parseSource(text: string): ParsedSource {
   let parsed: { data: unknown; matter?: string; content: string };
   try {
-    parsed = splitPlain(text) ?? matter(text, frontMatterOptions as object);
+    parsed = splitPlain(text) ?? grayMatter()(text, frontMatterOptions as object);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts from 0 within the front matter, which gray-matter hands over

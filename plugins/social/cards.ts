@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { imageSize } from "image-size";
+import type { imageSize as ImageSize } from "image-size";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
@@ -178,6 +178,13 @@ const IMAGE_TYPES: Record<string, string> = {
   svg: "image/svg+xml",
 };
 
+/** image-size (two dozen modules), loaded for the first post that has an image of its own. */
+let imageSizeModule: typeof ImageSize | undefined;
+function imageSizeOf(file: string): { width?: number; height?: number; type?: string } {
+  imageSizeModule ??= (createRequire(import.meta.url)("image-size") as { imageSize: typeof ImageSize }).imageSize;
+  return imageSizeModule(file);
+}
+
 function ownImage(post: PostEntry): SocialImage {
   const src = post.image!;
   const relative = isRelativeReference(src);
@@ -185,7 +192,7 @@ function ownImage(post: PostEntry): SocialImage {
   let size: { width?: number; height?: number; type?: string } = {};
   if (relative) {
     try {
-      size = imageSize(ownImageSource(post)!);
+      size = imageSizeOf(ownImageSource(post)!);
     } catch {
       // An image whose size cannot be read is still shown; networks measure it themselves.
     }
