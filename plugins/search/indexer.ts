@@ -17,11 +17,12 @@
  *   reuses it and only links its files into the site.
  */
 import { createHash } from "node:crypto";
-import { link, copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";
+import { linkFiles } from "../site/link-files.ts";
 import { ProblemListError } from "../site/errors.ts";
 import { markdownToText, type SearchSource } from "./records.ts";
 
@@ -115,7 +116,7 @@ export class SearchIndexer {
     const { dir, report } = await latest;
     const bundle = path.join(outputDir, BUNDLE_DIR);
     const fresh = `${bundle}.new`;
-    await rm(fresh, { recursive: true, force: true });
+    rmSync(fresh, { recursive: true, force: true });
     await linkTree(dir, fresh);
     // Swapped in whole: a reader of the preview never meets a half-written index.
     await rm(bundle, { recursive: true, force: true });
@@ -129,7 +130,10 @@ export class SearchIndexer {
     const key = hash.digest("hex").slice(0, 16);
     const dir = path.join(this.#cacheDir, key);
     const report = { pages: sources.length, reused: true };
-    if (await exists(path.join(dir, "pagefind-entry.json"))) return { dir, report };
+    // Synchronous, like the start of publishing: Eleventy's thread gives the
+    // event loop no turn while it renders, and these steps would otherwise
+    // wait for the end of the build to begin linking files.
+    if (existsSync(path.join(dir, "pagefind-entry.json"))) return { dir, report };
     // Superseded before it began: the next job makes the index that will be published.
     if (generation !== this.#generation) return { dir, report };
 
@@ -182,27 +186,19 @@ export class SearchIndexer {
   }
 }
 
-function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Hard links (a copy where links cannot be made) of every file under `from`, into `to`. */
 async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(from, { recursive: true, withFileTypes: true });
   const folders = new Set([to]);
   for (const entry of entries)
     if (!entry.isFile()) folders.add(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))));
-  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  await linkFiles(
     entries
       .filter((entry) => entry.isFile())
-      .map(async (entry) => {
+      .map((entry): [string, string] => {
         const source = path.join(entry.parentPath, entry.name);
-        const target = path.join(to, path.relative(from, source));
-        await link(source, target).catch(() => copyFile(source, target));
+        return [source, path.join(to, path.relative(from, source))];
       }),
   );
 }

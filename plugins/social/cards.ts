@@ -16,8 +16,8 @@
  * renders the pages; the build waits for them at its end.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rm } from "node:fs/promises";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +28,7 @@ import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
+import { linkFiles } from "../site/link-files.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from "./card-layout.ts";
 import { drawCard, FONT_FILES, fontPath } from "./card-render.ts";
 import type { CardJob, CardJobResult } from "./card-worker.ts";
@@ -239,7 +240,15 @@ export class CardMaker {
   /** Draws the cards that are not in the cache yet. */
   async make(cards: PlannedCard[]): Promise<CardReport> {
     const started = performance.now();
-    const cached = new Set(await readdir(this.cacheDir).catch(() => [] as string[]));
+    // Synchronous, like the start of publishing: Eleventy's thread gives the
+    // event loop no turn while it renders, and these steps would otherwise
+    // wait for the end of the build to begin linking files.
+    let cached: Set<string>;
+    try {
+      cached = new Set(readdirSync(this.cacheDir));
+    } catch {
+      cached = new Set();
+    }
     const missing = new Map<string, PlannedCard>();
     for (const card of cards) if (!cached.has(`${card.hash}.png`)) missing.set(card.hash, card);
     if (missing.size > 0) {
@@ -259,20 +268,17 @@ export class CardMaker {
    */
   async publish(cards: PlannedCard[], outputDir: string): Promise<void> {
     const dir = path.join(outputDir, CARDS_DIR);
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const wanted = new Map(cards.map((card) => [path.posix.basename(card.url), card]));
-    const present = new Set(await readdir(dir));
+    const present = new Set(readdirSync(dir));
     await inBatches(
       [...present].filter((name) => !wanted.has(name)),
       (name) => rm(path.join(dir, name), { force: true }),
     );
-    await inBatches(
-      [...wanted].filter(([name]) => !present.has(name)),
-      async ([name, card]) => {
-        const source = this.cacheFile(card);
-        const target = path.join(dir, name);
-        await link(source, target).catch(() => copyFile(source, target));
-      },
+    await linkFiles(
+      [...wanted]
+        .filter(([name]) => !present.has(name))
+        .map(([name, card]): [string, string] => [this.cacheFile(card), path.join(dir, name)]),
     );
   }
 }
