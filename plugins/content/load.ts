@@ -6,7 +6,7 @@
  * All problems in all files are collected and reported together, one line
  * each, so an author fixes a batch of mistakes in one go.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
@@ -21,7 +21,7 @@ import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate } from "./schema.ts";
 import { slugify } from "./slug.ts";
 import type { FactsStore, StoredSource } from "./facts-store.ts";
-import { readSource, readSourceFile, type HelpedRead, type SourceFacts } from "./source.ts";
+import { readSource, sourceDigest, type HelpedRead, type SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
 
@@ -99,13 +99,15 @@ export class SourceCache {
       this.#store?.keep(cached.source);
       return cached.source.facts;
     }
-    const { text, digest } = readSourceFile(file);
+    const bytes = readFileSync(file);
+    const digest = sourceDigest(bytes);
     let source = this.#store?.get(digest);
     if (source) {
       // Eleventy parses the same front matter again: it finds it parsed.
       rememberYaml(source.matter, source.facts.data);
     } else {
-      const { facts, matter } = readSource(text, renderInline, digest);
+      // Decoded only when it is to be parsed: known texts need only their bytes' digest.
+      const { facts, matter } = readSource(bytes.toString("utf8"), renderInline, digest);
       source = { facts, matter };
       this.#store?.keep(source);
     }
@@ -141,12 +143,16 @@ export class SourceCache {
  */
 export async function findMarkdownFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });
+  const base = displayPath(dir);
   return names
     .filter(
       (name) =>
         name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"),
     )
-    .map((name) => displayPath(path.join(dir, name)))
+    .map((name) => {
+      const relative = name.split(path.sep).join("/");
+      return base === "" ? relative : `${base}/${relative}`;
+    })
     .sort();
 }
 

@@ -31,7 +31,12 @@ export interface SourceFacts {
 /** A source file's text, and the SHA-1 of its bytes (its `digest`). */
 export function readSourceFile(file: string): { text: string; digest: string } {
   const bytes = readFileSync(file);
-  return { text: bytes.toString("utf8"), digest: createHash("sha1").update(bytes).digest("hex") };
+  return { text: bytes.toString("utf8"), digest: sourceDigest(bytes) };
+}
+
+/** The `digest` of a source: the SHA-1 of its bytes. */
+export function sourceDigest(bytes: Buffer): string {
+  return createHash("sha1").update(bytes).digest("hex");
 }
 
 /** The facts of a source's text, its body, and its front matter's YAML as parsed. */
