@@ -67,3 +67,30 @@ export type PageMeta = {
   | { kind: "search" }
   | { kind: "not-found" }
 );
+
+const readingTimes = new WeakMap<I18n, Map<number, string>>();
+
+/** « 4 min de lecture »: the same few texts on every page, made once by language and length. */
+export function readingTime(i18n: I18n, minutes: number): string {
+  let byMinutes = readingTimes.get(i18n);
+  if (!byMinutes) readingTimes.set(i18n, (byMinutes = new Map()));
+  let text = byMinutes.get(minutes);
+  if (text === undefined) byMinutes.set(minutes, (text = i18n.plural(i18n.t.post.readingTime, minutes)));
+  return text;
+}
+
+const absoluteUrls = new WeakMap<ResolvedSiteConfig, Map<string, string>>();
+
+/**
+ * A site path as a full address (`/billets/x/` → `https://example.org/billets/x/`),
+ * as `new URL` resolves it against the site's address. A page asks for its
+ * own several times (canonical link, Open Graph, JSON-LD, share links): each
+ * is parsed once.
+ */
+export function absoluteUrl(url: string, site: ResolvedSiteConfig): string {
+  let byUrl = absoluteUrls.get(site);
+  if (!byUrl) absoluteUrls.set(site, (byUrl = new Map()));
+  let absolute = byUrl.get(url);
+  if (absolute === undefined) byUrl.set(url, (absolute = new URL(url, site.url + "/").href));
+  return absolute;
+}

@@ -10,7 +10,7 @@ import { Base } from "./components/Base.tsx";
 import { PostDate } from "./components/PostDate.tsx";
 import { CommentsSlot, ShareSlot } from "./components/PostSlots.tsx";
 import { StateBadge } from "./components/StateBadge.tsx";
-import { siteContext, type TemplateData } from "./data.ts";
+import { readingTime, siteContext, type TemplateData } from "./data.ts";
 
 export default function PostLayout(data: TemplateData): JSX.Element {
   const ctx = siteContext(data);
@@ -48,7 +48,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
               </>
             ) : null}
             {" · "}
-            {i18n.plural(t.post.readingTime, post.readingMinutes)}
+            {readingTime(i18n, post.readingMinutes)}
           </p>
         </header>
         <div class="post__body prose">{{ html: data.content }}</div>

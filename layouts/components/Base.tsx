@@ -3,7 +3,7 @@
  * The frame of every page: head, skip link, header with the navigation and
  * the theme toggle, main content, footer.
  */
-import type { PageMeta, SiteContext } from "../data.ts";
+import { absoluteUrl, type PageMeta, type SiteContext } from "../data.ts";
 import { HeadSlot } from "./HeadSlot.tsx";
 import { SearchBox } from "./SearchBox.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
@@ -37,7 +37,7 @@ export function Base({ ctx, meta, scripts = [], styles = [], children }: BasePro
           <title>{i18n.typography(fullTitle)}</title>
           {description ? <meta name="description" content={description} /> : null}
           {noindex ? <meta name="robots" content="noindex" /> : null}
-          <link rel="canonical" href={new URL(url, site.url + "/").href} />
+          <link rel="canonical" href={absoluteUrl(url, site)} />
           <meta name="color-scheme" content="light dark" />
           <link
             rel="icon"

@@ -4,6 +4,7 @@
  */
 import type { PostEntry } from "../../plugins/content/model.ts";
 import type { I18n } from "../../plugins/i18n/index.ts";
+import { readingTime } from "../data.ts";
 import { PostDate } from "./PostDate.tsx";
 import { StateBadge } from "./StateBadge.tsx";
 
@@ -35,7 +36,7 @@ export function PostSummary({ post, i18n, level = 2, showCategory = true, meta }
           </>
         ) : null}
         {" · "}
-        {i18n.plural(t.post.readingTime, post.readingMinutes)}
+        {readingTime(i18n, post.readingMinutes)}
         {meta}
       </p>
       {post.summary ? <p class="summary__text">{post.summary}</p> : null}

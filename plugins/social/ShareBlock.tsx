@@ -10,6 +10,7 @@
  * when the button can work. So a reader without JavaScript never meets a
  * button that does nothing, and every post page stays light.
  */
+import { absoluteUrl } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -35,10 +36,21 @@ export interface ShareBlockProps {
 
 /** The page as it is shared: its title and absolute address. */
 export function sharedPage(post: PostEntry, site: ResolvedSiteConfig): SharedPage {
-  return { title: post.title, url: new URL(post.url, site.url + "/").href };
+  return { title: post.title, url: absoluteUrl(post.url, site) };
 }
 
+const namesByLanguage = new WeakMap<I18n, Map<ShareNetwork, { label: string; visible: string }>>();
+
+/** A button's names, the same on every post: made once by language. */
 function names(network: ShareNetwork, i18n: I18n): { label: string; visible: string } {
+  let byNetwork = namesByLanguage.get(i18n);
+  if (!byNetwork) namesByLanguage.set(i18n, (byNetwork = new Map()));
+  let result = byNetwork.get(network);
+  if (!result) byNetwork.set(network, (result = namesOf(network, i18n)));
+  return result;
+}
+
+function namesOf(network: ShareNetwork, i18n: I18n): { label: string; visible: string } {
   const t = i18n.t.share;
   if (network === "email") return { label: t.email, visible: t.emailName };
   if (network === "copy") return { label: t.copy, visible: t.copy };

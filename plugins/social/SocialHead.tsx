@@ -7,20 +7,18 @@
  * attributes, escaped by the renderer, and JSON-LD through
  * `serializeJsonLd`.
  */
-import type { PageMeta, SiteContext } from "../../layouts/data.ts";
+import { absoluteUrl, type PageMeta, type SiteContext } from "../../layouts/data.ts";
 import { postImage, siteImage, type SocialImage } from "./cards.ts";
 import { authorProfiles, homeGraph, postGraph, serializeJsonLd, taxonomyGraph, type Graph } from "./structured-data.ts";
 
-const absolute = (url: string, base: string) => new URL(url, base + "/").href;
-
 export function SocialHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }): JSX.Element {
   const { site, i18n } = ctx;
-  const url = absolute(meta.url, site.url);
+  const url = absoluteUrl(meta.url, site);
   const title = meta.title ?? site.title;
   const description = meta.description ?? site.description;
   const post = meta.kind === "post" ? meta.post : undefined;
   const image: SocialImage = post ? postImage(post, site, i18n) : siteImage(site, i18n);
-  const imageUrl = absolute(image.url, site.url);
+  const imageUrl = absoluteUrl(image.url, site);
 
   const properties: Array<[string, string | number | undefined]> = [
     ["og:site_name", site.title],

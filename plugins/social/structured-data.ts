@@ -7,6 +7,7 @@
  * home page is the WebSite and its Blog; category and tag pages have their
  * breadcrumb.
  */
+import { absoluteUrl } from "../../layouts/data.ts";
 import type { PostEntry, Taxonomy } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedAuthor, ResolvedSiteConfig } from "../site/config.ts";
@@ -88,8 +89,6 @@ export interface Graph {
   "@graph": Thing[];
 }
 
-const absolute = (url: string, site: ResolvedSiteConfig) => new URL(url, site.url + "/").href;
-
 /** The profiles that say who the author is elsewhere: their own list, GitHub and fediverse. */
 export function authorProfiles(author: ResolvedAuthor): string[] {
   const profiles = [...author.profiles];
@@ -108,7 +107,7 @@ export function person(author: ResolvedAuthor, site: ResolvedSiteConfig): Person
     "@id": `${site.url}/#${author.id}`,
     name: author.name,
     url: site.url + "/",
-    ...(author.avatar ? { image: absolute(author.avatar, site) } : {}),
+    ...(author.avatar ? { image: absoluteUrl(author.avatar, site) } : {}),
     ...(sameAs.length > 0 ? { sameAs } : {}),
   };
 }
@@ -117,7 +116,7 @@ const siteId = (site: ResolvedSiteConfig) => `${site.url}/#site`;
 const blogId = (site: ResolvedSiteConfig) => `${site.url}/#blog`;
 
 export function postGraph(post: PostEntry, image: SocialImage, site: ResolvedSiteConfig, i18n: I18n): Graph {
-  const url = absolute(post.url, site);
+  const url = absoluteUrl(post.url, site);
   const author = person(post.author, site);
   return {
     "@context": "https://schema.org",
@@ -137,7 +136,7 @@ export function postGraph(post: PostEntry, image: SocialImage, site: ResolvedSit
         wordCount: post.wordCount,
         image: {
           "@type": "ImageObject",
-          url: absolute(image.url, site),
+          url: absoluteUrl(image.url, site),
           ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
         },
         author,
@@ -196,7 +195,7 @@ function breadcrumb(site: ResolvedSiteConfig, i18n: I18n, trail: Array<{ name: s
       "@type": "ListItem",
       position: i + 1,
       name,
-      item: absolute(url, site),
+      item: absoluteUrl(url, site),
     })),
   };
 }
