@@ -56,7 +56,7 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
         icon: site.favicon ?? assets.url("favicon.svg"),
       }),
     );
-    files.set(SITEMAP_PATH, sitemapXml(await sitemapEntries(blog, site), site, i18n));
+    files.set(SITEMAP_PATH, sitemapXml(sitemapEntries(blog, site), site, i18n));
     files.set("/robots.txt", robotsTxt(site));
 
     await Promise.all(

@@ -7,8 +7,7 @@
  * the 404 page and pages marked `noindex` (the contact form's thank-you
  * page). Drafts and scheduled posts are not built, so they are in no list.
  */
-import { stat } from "node:fs/promises";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Blog } from "../content/blog.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -24,22 +23,18 @@ export interface SitemapEntry {
 }
 
 /**
- * A page's last change is its `updated` date; without one, its file's
- * modification time (the best Billet knows).
+ * Dates of last change: a post's `updated` or `date`, a list's newest post,
+ * a page's `updated`. A page without one is listed without a date: the
+ * date of its file would be that of the checkout on a build server, and a
+ * sitemap that says every page changed at every deploy is one search engines
+ * learn to ignore.
  */
-async function pageChange(page: Blog["pages"][number]): Promise<DateTime | undefined> {
-  if (page.updated) return page.updated;
-  const info = await stat(page.inputPath).catch(() => undefined);
-  if (!info) return undefined;
-  return DateTime.fromMillis(Math.floor(info.mtimeMs / 1000) * 1000);
-}
-
-export async function sitemapEntries(blog: Blog, site: ResolvedSiteConfig): Promise<SitemapEntry[]> {
+export function sitemapEntries(blog: Blog, site: ResolvedSiteConfig): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
   for (const list of blog.homePages) entries.push({ url: list.url, lastmod: lastChange(list.posts) });
   for (const post of blog.posts) entries.push({ url: post.url, lastmod: post.updated ?? post.date });
   for (const page of blog.pages.filter((page) => !page.noindex)) {
-    entries.push({ url: page.url, lastmod: await pageChange(page) });
+    entries.push({ url: page.url, lastmod: page.updated });
   }
   for (const taxonomy of [...blog.categories, ...blog.tags]) {
     entries.push({ url: taxonomy.url, lastmod: lastChange(taxonomy.posts) });

@@ -4,15 +4,18 @@
  * the pages search engines may index.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { SaxesParser } from "saxes";
 import { describe, expect, inject, it } from "vitest";
+import { parseSource } from "../../plugins/content/frontmatter.ts";
 import { htmlPages, listFiles, parsePage, urlOf } from "../helpers/html.ts";
+import { ROOT } from "../helpers/project.ts";
 
 const output = inject("siteOutput");
 const SITE = "https://elise-marchal.example";
+const PAGES = path.join(ROOT, "content", "pages");
 
 describe("the sample blog's feeds and sitemap", async () => {
   const files = await listFiles(output);
@@ -53,7 +56,17 @@ describe("the sample blog's feeds and sitemap", async () => {
       if (!page.querySelector('meta[name="robots"][content="noindex"]')) indexable.push(SITE + urlOf(file));
     }
     expect(listed).toEqual(indexable.sort());
-    expect((xml.match(/<lastmod>/g) ?? []).length).toBe(listed.length);
+    // Every address has its date of last change, except the pages that give none (no `updated:`).
+    const undated = new Set<string>();
+    for (const name of (await readdir(PAGES)).filter((file) => file.endsWith(".md"))) {
+      const { data } = parseSource(await readFile(path.join(PAGES, name), "utf8"));
+      if (data.updated || data.noindex || data.draft) continue;
+      undated.add(SITE + String(data.permalink ?? `/${data.slug ?? name.replace(/\.md$/, "")}/`));
+    }
+    expect(undated.size).toBeGreaterThan(0);
+    for (const [, loc, lastmod] of xml.matchAll(/<url><loc>([^<]+)<\/loc>(<lastmod>[^<]+<\/lastmod>)?<\/url>/g)) {
+      expect(Boolean(lastmod), loc).toBe(!undated.has(loc!));
+    }
   });
 
   it("publishes a card for every post without its own image, as its og:image", async () => {
