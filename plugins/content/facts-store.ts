@@ -139,9 +139,10 @@ export class FactsStore {
     if (!this.#previous) {
       this.#previous = new Map();
       try {
-        const saved = v8.deserialize(readFileSync(this.#file)) as { format?: unknown; sources?: StoredSource[] };
+        const saved = v8.deserialize(readFileSync(this.#file)) as { format?: unknown; sources?: unknown };
         if (saved.format === FORMAT && Array.isArray(saved.sources)) {
-          for (const source of saved.sources) this.#previous.set(source.facts.digest, source);
+          // Only whole records: a damaged one is read again from its source.
+          for (const source of saved.sources.filter(isStoredSource)) this.#previous.set(source.facts.digest, source);
         }
       } catch {
         // None yet, or not one of ours: read everything.
@@ -149,4 +150,22 @@ export class FactsStore {
     }
     return this.#previous;
   }
+}
+
+function isStoredSource(value: unknown): value is StoredSource {
+  const { facts, matter } = (value ?? {}) as Partial<StoredSource>;
+  return (
+    typeof matter === "string" &&
+    typeof facts === "object" &&
+    facts !== null &&
+    typeof facts.digest === "string" &&
+    typeof facts.data === "object" &&
+    facts.data !== null &&
+    !Array.isArray(facts.data) &&
+    Number.isInteger(facts.wordCount) &&
+    typeof facts.opening === "string" &&
+    Array.isArray(facts.images) &&
+    Number.isInteger(facts.bodyLine) &&
+    Number.isInteger(facts.bodyStart)
+  );
 }

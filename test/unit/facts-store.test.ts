@@ -107,6 +107,22 @@ describe("the facts kept between builds", () => {
     expect((await storedFile(cacheDir)).saved.sources).toHaveLength(2);
   });
 
+  it("are used only where a record is whole: a damaged one is read again from its source", async () => {
+    const { cacheDir, build } = await project();
+    const reference = await build();
+    await reference.cache.save();
+    const { file, saved } = await storedFile(cacheDir);
+    const [damaged, intact] = saved.sources as unknown as Array<{ facts: Record<string, unknown> }>;
+    damaged!.facts.data = null;
+    intact!.facts.wordCount = 999;
+    await writeFile(file, v8.serialize(saved));
+    const { entries } = await build();
+    // The intact record is used (its altered count shows); the damaged one is read anew.
+    expect(entries.map((entry) => entry.wordCount).sort()).toEqual(
+      [999, reference.entries.find((entry) => entry.digest === damaged!.facts.digest)!.wordCount].sort(),
+    );
+  });
+
   it("are not shared between ways of reading (code, libraries, language): older files are deleted", async () => {
     const { cacheDir, build } = await project();
     expect(readingFingerprint("fr")).not.toBe(readingFingerprint("en"));
