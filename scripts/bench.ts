@@ -30,6 +30,8 @@ import { outputStats, siteFolders, writeSites, type OutputStats, type SiteFolder
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+/** What `npm run build` runs. */
+const BUILD_SCRIPT = path.join(PROJECT_ROOT, "scripts", "run.mjs");
 const USAGE =
   "usage: npm run bench -- [--posts N[,N…]] [--runs R] [--seed S] [--keep] [--warm|--no-warm]  (defaults: --posts 1000 --runs 3 --seed 1 --warm)";
 
@@ -209,8 +211,8 @@ async function buildBillet(folders: SiteFolders, posts: number, run: number): Pr
   // Exactly what `npm run build` runs, from the project folder so that
   // node_modules resolve.
   const result = await runBuild({
-    nodeFlags: ["--import", "tsx"],
-    script: ELEVENTY_CLI,
+    nodeFlags: [],
+    script: BUILD_SCRIPT,
     args: [`--config=${folders.billet.config}`],
     cwd: PROJECT_ROOT,
     probeFile: path.join(folders.root, `rss-billet-${run}.json`),

@@ -3,7 +3,9 @@
  * API so that an author's mistake is reported once, as the list of problems
  * it is, with exit code 1 and no stack trace.
  *
- *   tsx scripts/eleventy.ts [--serve] [--port 8080] [--config eleventy.config.ts]
+ *   node scripts/run.mjs [--serve] [--port 8080] [--config eleventy.config.ts]
+ *
+ * (scripts/run.mjs loads Eleventy, then tsx's loader, then this file.)
  */
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";

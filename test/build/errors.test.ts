@@ -14,14 +14,10 @@ const run = promisify(execFile);
 /** Runs the build command the way `npm run build` does, on a test site. */
 async function cliBuild(config: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", path.join(ROOT, "scripts/eleventy.ts"), `--config=${config}`],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: "" },
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "scripts/run.mjs"), `--config=${config}`], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

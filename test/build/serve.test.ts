@@ -59,14 +59,7 @@ describe("the dev server", () => {
     base = `http://localhost:${port}`;
     child = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        path.join(ROOT, "scripts/eleventy.ts"),
-        "--serve",
-        `--port=${port}`,
-        `--config=${site.config}`,
-      ],
+      [path.join(ROOT, "scripts/run.mjs"), "--serve", `--port=${port}`, `--config=${site.config}`],
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     child.stdout!.on("data", (chunk) => (log += chunk));
