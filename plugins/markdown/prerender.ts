@@ -81,13 +81,19 @@ export class Prerenderer implements BuildHelper {
   }
 
   /**
-   * Starts the worker now if the content folder holds enough Markdown files,
-   * so that it is ready when the first build starts reading.
+   * Starts the worker now if the posts folder holds enough posts, so that
+   * it is ready when the first build starts reading. (A site that has fewer
+   * posts but enough Markdown files all told starts it with its first build.)
    */
   warmUp(inputDir: string): void {
+    // Counted from the posts folder alone, without going down into it: each
+    // post is a Markdown file or a folder there, and the whole content tree
+    // is listed again, by the build, a moment later.
     let count = 0;
     try {
-      count = readdirSync(inputDir, { recursive: true }).filter((name) => String(name).endsWith(".md")).length;
+      count = readdirSync(path.join(inputDir, "posts"), { withFileTypes: true }).filter(
+        (entry) => entry.isDirectory() || entry.name.endsWith(".md"),
+      ).length;
     } catch {
       return;
     }
