@@ -25,6 +25,11 @@ export function parseDate(text: string, zone: string): DateTime | null {
   return date;
 }
 
+/** A date read in an earlier build (kept with the validated front matter), for Eleventy's reading of the same text. */
+export function rememberDate(text: string, zone: string, date: DateTime): void {
+  read.set(`${zone}\u0000${text}`, date);
+}
+
 function readDate(text: string, zone: string): DateTime | null {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return null;

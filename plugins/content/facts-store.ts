@@ -20,12 +20,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import type { ResolvedSiteConfig } from "../site/config.ts";
 import type { SourceFacts } from "./source.ts";
 
 /** A source as it was read: its facts and its front matter's YAML text. */
 export interface StoredSource {
   facts: SourceFacts;
   matter: string;
+  /**
+   * The front matter as it passed validation, under the fingerprint of the
+   * rules it passed (`checkingFingerprint`), dates as milliseconds
+   * (plugins/content/load.ts writes and reads it).
+   */
+  checked?: { rules: string; value: Record<string, unknown> };
 }
 
 /** Changes when the layout of the stored file changes. */
@@ -44,7 +51,27 @@ const READING_CODE = [
 /** Libraries whose version changes what is read (YAML, the summaries' inline Markdown). */
 const READING_LIBRARIES = ["gray-matter", "js-yaml", "markdown-it", "markdown-it-anchor", "@sindresorhus/slugify"];
 
+/** Billet's files whose code decides what validation makes of a front matter. */
+const CHECKING_CODE = ["schema.ts", "dates.ts", "slug.ts"];
+
 let codeFingerprint: string | undefined;
+let checkingCode: string | undefined;
+
+/**
+ * A fingerprint of the rules a front matter is validated by: the code, zod's
+ * version, and what the site's configuration puts into the rules (its
+ * categories, authors and time zone).
+ */
+export function checkingFingerprint(kind: "post" | "page", site: ResolvedSiteConfig): string {
+  if (!checkingCode) {
+    const hash = createHash("sha256").update(FORMAT);
+    for (const file of CHECKING_CODE) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
+    hash.update(`zod@${libraryVersion(createRequire(import.meta.url), "zod")}\n`);
+    checkingCode = hash.digest("hex");
+  }
+  const config = JSON.stringify([kind, [...site.categories.keys()], [...site.authors.keys()], site.timeZone]);
+  return createHash("sha256").update(checkingCode).update(config).digest("hex").slice(0, 16);
+}
 
 /** A fingerprint of everything besides a source's text that its facts depend on. */
 export function readingFingerprint(language: string): string {
@@ -108,6 +135,11 @@ export class FactsStore {
     const digest = source.facts.digest;
     if (!this.#current.has(digest) && !this.#stored().has(digest)) this.#changed = true;
     this.#current.set(digest, source);
+  }
+
+  /** A source of this build got something new (its validated front matter): the file is to be written again. */
+  changed(): void {
+    this.#changed = true;
   }
 
   /**

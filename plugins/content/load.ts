@@ -9,7 +9,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
+import type { ZodType } from "zod";
 import type { I18n } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
 import { isRelativeReference } from "../markdown/images.ts";
@@ -18,9 +19,10 @@ import type { ResolvedSiteConfig } from "../site/config.ts";
 import { FrontMatterSyntaxError, rememberYaml } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
 import { publicationState } from "./publishing.ts";
-import { pageSchema, postSchema, validate } from "./schema.ts";
+import { pageSchema, postSchema, validate, type PageFrontMatter, type PostFrontMatter } from "./schema.ts";
 import { slugify } from "./slug.ts";
-import type { FactsStore, StoredSource } from "./facts-store.ts";
+import { checkingFingerprint, type FactsStore, type StoredSource } from "./facts-store.ts";
+import { rememberDate } from "./dates.ts";
 import { readSource, sourceDigest, type HelpedRead, type SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
@@ -123,6 +125,22 @@ export class SourceCache {
     rememberYaml(source.matter, source.facts.data);
   }
 
+  /** The front matter of `file` as validated by an earlier build under the same rules (stored form), if any. */
+  checked(file: string, rules: string): Record<string, unknown> | undefined {
+    const checked = this.#entries.get(file)?.source.checked;
+    return checked?.rules === rules && typeof checked.value === "object" && checked.value !== null
+      ? checked.value
+      : undefined;
+  }
+
+  /** Keeps the front matter of `file` as it passed validation under `rules` (stored form). */
+  keepChecked(file: string, rules: string, value: Record<string, unknown>): void {
+    const entry = this.#entries.get(file);
+    if (!entry) return;
+    entry.source.checked = { rules, value };
+    this.#store?.changed();
+  }
+
   /** Keeps this build's facts on disk for the next one, if there is a store. */
   save(): Promise<void> {
     return this.#store?.save() ?? Promise.resolve();
@@ -177,8 +195,8 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
 
   const problems: string[] = [];
   const entries: ContentEntry[] = [];
-  const postRules = postSchema(site);
-  const pageRules = pageSchema(site);
+  const postCheck = { schema: postSchema(site), rules: checkingFingerprint("post", site) };
+  const pageCheck = { schema: pageSchema(site), rules: checkingFingerprint("page", site) };
   const refs = sharedRefs(site);
 
   type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
@@ -222,7 +240,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     problems.push(...(await imageProblems(file, facts)));
     const inputPath = path.resolve(file);
     const isPost = inputPath.startsWith(postsDir);
-    const result = validate(isPost ? postRules : pageRules, facts.data);
+    const result = checkedFrontMatter(cache, file, facts, isPost ? postCheck : pageCheck, site.timeZone);
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
       continue;
@@ -239,7 +257,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
       continue;
     }
     if (isPost) {
-      const fm = result.value as ReturnType<typeof postRules.parse>;
+      const fm = result.value as PostFrontMatter;
       if (fm.image && isRelativeReference(fm.image)) {
         const source = path.join(path.dirname(file), decodeURI(fm.image.split(/[?#]/)[0]!));
         if (!(await exists(source)))
@@ -281,7 +299,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
         frontMatter: fm,
       } satisfies PostEntry);
     } else {
-      const fm = result.value as ReturnType<typeof pageRules.parse>;
+      const fm = result.value as PageFrontMatter;
       const slug = fm.slug ?? defaultSlug;
       entries.push({
         kind: "page",
@@ -305,6 +323,43 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
   problems.push(...duplicateThreads(entries));
   if (problems.length > 0) throw new ContentError(problems);
   return entries;
+}
+
+/** Front matter fields that validation turns into dates, kept as milliseconds. */
+const DATE_FIELDS = ["date", "updated"] as const;
+
+/**
+ * A source's front matter, validated: as an earlier build validated the
+ * same text under the same rules (kept with its facts, `.cache/content/`),
+ * or validated now and kept for the next build. Only what passed is kept:
+ * a front matter with problems is validated, and reported, every time.
+ */
+function checkedFrontMatter(
+  cache: SourceCache,
+  file: string,
+  facts: SourceFacts,
+  { schema, rules }: { schema: ZodType; rules: string },
+  zone: string,
+): { ok: true; value: PostFrontMatter | PageFrontMatter } | { ok: false; problems: string[] } {
+  const stored = cache.checked(file, rules);
+  if (stored) {
+    const value: Record<string, unknown> = { ...stored };
+    for (const field of DATE_FIELDS) {
+      if (typeof stored[field] !== "number") continue;
+      const date = DateTime.fromMillis(stored[field], { zone });
+      value[field] = date;
+      // Eleventy reads the same text for the page's date: it finds it read.
+      if (typeof facts.data[field] === "string") rememberDate(facts.data[field], zone, date);
+    }
+    return { ok: true, value: value as PostFrontMatter | PageFrontMatter };
+  }
+  const result = validate(schema, facts.data) as ReturnType<typeof checkedFrontMatter>;
+  if (result.ok) {
+    const value: Record<string, unknown> = { ...(result.value as Record<string, unknown>) };
+    for (const field of DATE_FIELDS) if (DateTime.isDateTime(value[field])) value[field] = value[field].toMillis();
+    cache.keepChecked(file, rules, value);
+  }
+  return result;
 }
 
 export function categoryUrl(site: ResolvedSiteConfig, slug: string): string {

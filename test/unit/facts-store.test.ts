@@ -36,11 +36,11 @@ async function project() {
   const { md } = createMarkdown({ i18n });
   const cacheDir = path.join(dir, ".cache", "content");
   /** One build's reading, in a process of its own: a new cache, and a new store on the same folder. */
-  const build = async (fingerprint = readingFingerprint(site.language)) => {
+  const build = async (fingerprint = readingFingerprint(site.language), config = site) => {
     const cache = new SourceCache(new FactsStore(cacheDir, fingerprint));
     const entries = await loadContent({
       inputDir: content,
-      site,
+      site: config,
       i18n,
       now: DateTime.fromISO("2025-01-01T00:00:00", { zone: site.timeZone }),
       renderInline: (text) => md.renderInline(text),
@@ -48,7 +48,7 @@ async function project() {
     });
     return { cache, entries: entries as PostEntry[] };
   };
-  return { dir, content, cacheDir, write, build };
+  return { dir, content, cacheDir, write, build, site };
 }
 
 /** The stored file's sources, as the store wrote them. */
@@ -121,6 +121,39 @@ describe("the facts kept between builds", () => {
     expect(entries.map((entry) => entry.wordCount).sort()).toEqual(
       [999, reference.entries.find((entry) => entry.digest === damaged!.facts.digest)!.wordCount].sort(),
     );
+  });
+
+  it("keep each front matter as it passed validation, used again only under the same rules", async () => {
+    const { cacheDir, content, write, build, site } = await project();
+    const reference = await build();
+    await reference.cache.save();
+    const { file, saved } = await storedFile(cacheDir);
+    const sources = saved.sources as unknown as Array<{ checked: { rules: string; value: Record<string, unknown> } }>;
+    // Dates are kept as instants, and come back as the same dates in the site's zone.
+    expect(sources.map((source) => typeof source.checked.value.date)).toEqual(["number", "number"]);
+    const second = await build();
+    expect(second.entries).toEqual(reference.entries);
+    expect(second.entries[0]!.date.zoneName).toBe(site.timeZone);
+
+    // Proof that the next build took it from the file: an altered title shows.
+    for (const source of sources) source.checked.value.title = "Retouché";
+    await writeFile(file, v8.serialize(saved));
+    expect((await build()).entries.map((entry) => entry.title)).toEqual(["Retouché", "Retouché"]);
+    // Other rules (a site with another category) validate again.
+    const wider = loadSiteConfig(
+      {
+        ...SMALL_CONFIG,
+        categories: { ...SMALL_CONFIG.categories, autre: { name: "Autre" } },
+      } as unknown as SiteConfig,
+      content,
+    );
+    const revalidated = await build(undefined, wider);
+    expect(revalidated.entries.map((entry) => entry.title).sort()).toEqual(["Deux", "Un"]);
+
+    // A front matter with a problem is never kept: it is reported every time.
+    await write("trois.md", post({ title: "Trois", date: "2024-13-45", category: "opinion" }));
+    await expect(build()).rejects.toThrow(/trois\.md: date/);
+    await expect(build()).rejects.toThrow(/trois\.md: date/);
   });
 
   it("are not shared between ways of reading (code, libraries, language): older files are deleted", async () => {
