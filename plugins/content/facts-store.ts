@@ -58,15 +58,16 @@ let codeFingerprint: string | undefined;
 let checkingCode: string | undefined;
 
 /**
- * A fingerprint of the rules a front matter is validated by: the code, zod's
- * version, and what the site's configuration puts into the rules (its
+ * A fingerprint of the rules a front matter is validated by: the code, the
+ * versions of zod and luxon, and what the site's configuration puts into the rules (its
  * categories, authors and time zone).
  */
 export function checkingFingerprint(kind: "post" | "page", site: ResolvedSiteConfig): string {
   if (!checkingCode) {
     const hash = createHash("sha256").update(FORMAT);
     for (const file of CHECKING_CODE) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
-    hash.update(`zod@${libraryVersion(createRequire(import.meta.url), "zod")}\n`);
+    const require = createRequire(import.meta.url);
+    for (const name of ["zod", "luxon"]) hash.update(`${name}@${libraryVersion(require, name)}\n`);
     checkingCode = hash.digest("hex");
   }
   const config = JSON.stringify([kind, [...site.categories.keys()], [...site.authors.keys()], site.timeZone]);
