@@ -48,7 +48,7 @@ export interface LoadOptions {
   renderInline: (markdown: string) => string;
   /** Another thread that takes part in the reading (plugins/markdown/prerender.ts). */
   helper?: ReadHelper;
-  /** Facts from the previous build, reused when a file has not changed (watch mode). */
+  /** Facts and checked front matter from earlier builds (in memory in watch mode, on disk given a FactsStore). */
   cache?: SourceCache;
 }
 
@@ -144,10 +144,6 @@ export class SourceCache {
   /** Keeps this build's facts on disk for the next one, if there is a store. */
   save(): Promise<void> {
     return this.#store?.save() ?? Promise.resolve();
-  }
-
-  get size(): number {
-    return this.#entries.size;
   }
 
   forgetMissing(present: Set<string>): void {

@@ -29,7 +29,7 @@ const renderInline = (text: string) => md.renderInline(text);
 
 /** Reads the files whose index it takes from `claims`, and answers; returns the bodies it read, by index. */
 function read(files: string[], claims: Int32Array): Map<number, string> {
-  const results: HelpedRead[] = [];
+  const answers: HelpedRead[] = [];
   const bodies = new Map<number, string>();
   for (let index = Atomics.add(claims, 0, 1); index < files.length; index = Atomics.add(claims, 0, 1)) {
     const file = files[index]!;
@@ -38,19 +38,19 @@ function read(files: string[], claims: Int32Array): Map<number, string> {
       const { text, digest: sourceDigest } = readSourceFile(file);
       // A summary may hold an image, which only the build's image pipeline renders.
       if (dependsOnPage(text)) {
-        results.push({ index, declined: true });
+        answers.push({ index, declined: true });
         continue;
       }
       const { facts, body, matter } = readSource(text, renderInline, sourceDigest);
-      results.push({ index, mtimeMs, size, facts, matter });
+      answers.push({ index, mtimeMs, size, facts, matter });
       bodies.set(index, body);
     } catch (error) {
-      results.push(
+      answers.push(
         error instanceof FrontMatterSyntaxError ? { index, problem: error.message } : { index, declined: true },
       );
     }
   }
-  parentPort!.postMessage({ read: results } satisfies FromWorker);
+  parentPort!.postMessage({ read: answers } satisfies FromWorker);
   return bodies;
 }
 
