@@ -16,11 +16,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { ResolvedSiteConfig } from "../site/config.ts";
+import { codeFingerprint } from "../site/fingerprint.ts";
 import type { SourceFacts } from "./source.ts";
 
 /** A source as it was read: its facts and its front matter's YAML text. */
@@ -54,50 +54,26 @@ const READING_LIBRARIES = ["gray-matter", "js-yaml", "markdown-it", "markdown-it
 /** Billet's files whose code decides what validation makes of a front matter. */
 const CHECKING_CODE = ["schema.ts", "dates.ts", "slug.ts"];
 
-let codeFingerprint: string | undefined;
-let checkingCode: string | undefined;
+/** Paths of Billet's own files, named relative to this folder. */
+const here = (files: string[]) => files.map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /**
  * A fingerprint of the rules a front matter is validated by: the code, the
- * versions of zod and luxon, and what the site's configuration puts into the rules (its
- * categories, authors and time zone).
+ * versions of zod and luxon, and what the site's configuration puts into the
+ * rules (its categories, authors and time zone).
  */
 export function checkingFingerprint(kind: "post" | "page", site: ResolvedSiteConfig): string {
-  if (!checkingCode) {
-    const hash = createHash("sha256").update(FORMAT);
-    for (const file of CHECKING_CODE) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
-    const require = createRequire(import.meta.url);
-    for (const name of ["zod", "luxon"]) hash.update(`${name}@${libraryVersion(require, name)}\n`);
-    checkingCode = hash.digest("hex");
-  }
   const config = JSON.stringify([kind, [...site.categories.keys()], [...site.authors.keys()], site.timeZone]);
-  return createHash("sha256").update(checkingCode).update(config).digest("hex").slice(0, 16);
+  return fingerprint(codeFingerprint(here(CHECKING_CODE), ["zod", "luxon"]), config);
 }
 
 /** A fingerprint of everything besides a source's text that its facts depend on. */
 export function readingFingerprint(language: string): string {
-  if (!codeFingerprint) {
-    const hash = createHash("sha256").update(FORMAT);
-    for (const file of READING_CODE) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
-    const require = createRequire(import.meta.url);
-    for (const name of READING_LIBRARIES) hash.update(`${name}@${libraryVersion(require, name)}\n`);
-    codeFingerprint = hash.digest("hex");
-  }
-  return createHash("sha256").update(codeFingerprint).update(language).digest("hex").slice(0, 16);
+  return fingerprint(codeFingerprint(here(READING_CODE), READING_LIBRARIES), language);
 }
 
-function libraryVersion(require: NodeJS.Require, name: string): string {
-  // Not every library exports its package.json: found beside its entry point.
-  let dir = path.dirname(require.resolve(name));
-  for (;;) {
-    try {
-      return (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string }).version ?? "";
-    } catch {
-      const parent = path.dirname(dir);
-      if (parent === dir) return "";
-      dir = parent;
-    }
-  }
+function fingerprint(code: string, settings: string): string {
+  return createHash("sha256").update(FORMAT).update(code).update(settings).digest("hex").slice(0, 16);
 }
 
 export class FactsStore {

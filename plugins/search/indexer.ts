@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";
+import { libraryVersion } from "../site/fingerprint.ts";
 import { linkFiles } from "../site/link-files.ts";
 import { ProblemListError } from "../site/errors.ts";
 import { markdownToText, type SearchSource } from "./records.ts";
@@ -38,10 +39,8 @@ export const BUNDLE_DIR = "pagefind";
 
 /** Changes when what a record is made of changes, so older cached indexes are not reused. */
 const RECORD_FORMAT = "2";
-/** Pagefind's version (its package exports no package.json: read beside its entry point, lib/index.js). */
-const PAGEFIND_VERSION: string = JSON.parse(
-  readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8"),
-).version;
+/** Pagefind's version. */
+const PAGEFIND_VERSION = libraryVersion("pagefind");
 
 /** Files of Pagefind's bundle that Billet does not use (its ready-made interfaces). */
 const UNUSED_BUNDLE_FILES = new Set([

@@ -16,7 +16,7 @@
  * renders the pages; the build waits for them at its end.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -28,6 +28,7 @@ import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
+import { codeFingerprint } from "../site/fingerprint.ts";
 import { linkFiles } from "../site/link-files.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from "./card-layout.ts";
 import { drawCard, FONT_FILES, fontPath } from "./card-render.ts";
@@ -56,34 +57,17 @@ export interface PlannedCard {
 
 // ---------------------------------------------------------------- fingerprints
 
-let renderer: string | undefined;
-
-/** Everything that draws a card besides its words, hashed once per process. */
+/** Everything that draws a card besides its words. */
 export function rendererFingerprint(): string {
-  if (renderer) return renderer;
-  const hash = createHash("sha256");
-  const require = createRequire(import.meta.url);
-  for (const name of ["satori", "@resvg/resvg-js"]) {
-    const manifest = JSON.parse(readFileSync(packageJson(require, name), "utf8")) as { version: string };
-    hash.update(`${name}@${manifest.version}\n`);
-  }
-  for (const source of ["card-layout.ts", "card-render.ts", "../content/text.ts"]) {
-    hash.update(readFileSync(fileURLToPath(new URL(`./${source}`, import.meta.url))));
-  }
-  for (const { file } of FONT_FILES) hash.update(readFileSync(fontPath(file)));
-  renderer = hash.digest("hex");
-  return renderer;
-}
-
-function packageJson(require: NodeJS.Require, name: string): string {
-  // satori exports its package.json; resvg-js has no `exports` map.
-  try {
-    return require.resolve(`${name}/package.json`);
-  } catch {
-    let dir = path.dirname(require.resolve(name));
-    while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
-    return path.join(dir, "package.json");
-  }
+  return codeFingerprint(
+    [
+      ...["card-layout.ts", "card-render.ts", "../content/text.ts"].map((file) =>
+        fileURLToPath(new URL(file, import.meta.url)),
+      ),
+      ...FONT_FILES.map(({ file }) => fontPath(file)),
+    ],
+    ["satori", "@resvg/resvg-js"],
+  );
 }
 
 export function cardHash(spec: CardSpec): string {
