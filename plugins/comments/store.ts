@@ -8,7 +8,7 @@
  * Eleventy shares it with templates instead of copying it).
  */
 import path from "node:path";
-import markdownIt, { type MarkdownIt } from "markdown-it";
+import MarkdownIt from "markdown-it";
 import type { Blog, ContentCompanion, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
@@ -57,7 +57,7 @@ export class CommentStore implements ContentCompanion {
     this.#cacheDir = cacheDir;
     this.#warn = warn;
     this.#archives = new ArchiveReader(site.timeZone);
-    this.#markdown = markdownIt({
+    this.#markdown = MarkdownIt({
       html: true,
       linkify: true,
       typographer: true,

@@ -8,7 +8,7 @@
  * build each.
  */
 import { readFile } from "node:fs/promises";
-import type { MarkdownIt } from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import type { PostEntry } from "../content/model.ts";
 import { parseSource } from "../content/frontmatter.ts";
 

@@ -17,7 +17,8 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { MarkdownIt, Token } from "markdown-it";
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import { CONTENT_SIZES, CONTENT_WIDTHS, pictureHtml, type ImagePipeline } from "../images/index.ts";
 
 /** An image within this many top-level blocks of a page's start is likely on its first screen. */

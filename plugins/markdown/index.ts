@@ -7,7 +7,8 @@
  * in a post would inject raw HTML.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
-import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
 import type { I18n } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
@@ -34,7 +35,7 @@ export interface Markdown {
 }
 
 export function createMarkdown({ i18n, images: pipeline }: MarkdownOptions): Markdown {
-  const md = markdownIt({
+  const md = MarkdownIt({
     html: true,
     linkify: false,
     typographer: true,

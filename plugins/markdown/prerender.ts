@@ -23,7 +23,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { MarkdownIt } from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import type { BuildHelper } from "../content/index.ts";
 import type { HelpedRead } from "../content/source.ts";
 import {
