@@ -57,9 +57,11 @@ export interface PlannedCard {
 
 // ---------------------------------------------------------------- fingerprints
 
-/** Everything that draws a card besides its words. */
+let renderer: string | undefined;
+
+/** Everything that draws a card besides its words (asked once per card: worked out once per process). */
 export function rendererFingerprint(): string {
-  return codeFingerprint(
+  renderer ??= codeFingerprint(
     [
       ...["card-layout.ts", "card-render.ts", "../content/text.ts"].map((file) =>
         fileURLToPath(new URL(file, import.meta.url)),
@@ -68,6 +70,7 @@ export function rendererFingerprint(): string {
     ],
     ["satori", "@resvg/resvg-js"],
   );
+  return renderer;
 }
 
 export function cardHash(spec: CardSpec): string {
