@@ -56,6 +56,14 @@ export const frontMatterOptions = { engines: { yaml: parseYaml } } as const;
  * gray-matter itself.
  */
 function splitPlain(text: string): { data: unknown; matter: string; content: string } | undefined {
+  const split = splitPlainText(text);
+  if (!split) return undefined;
+  // As gray-matter: a front matter of comments only is empty, and not parsed.
+  const empty = split.matter.replace(/^\s*#[^\n]+/gm, "").trim() === "";
+  return { data: empty ? {} : parseYaml(split.matter), ...split };
+}
+
+function splitPlainText(text: string): { matter: string; content: string } | undefined {
   if (!text.startsWith("---\n")) return undefined;
   const rest = text.slice(3);
   const close = rest.indexOf("\n---");
@@ -63,9 +71,16 @@ function splitPlain(text: string): { data: unknown; matter: string; content: str
   let content = close === -1 ? "" : rest.slice(close + 4);
   if (content[0] === "\r") content = content.slice(1);
   if (content[0] === "\n") content = content.slice(1);
-  // As gray-matter: a front matter of comments only is empty, and not parsed.
-  const empty = matter.replace(/^\s*#[^\n]+/gm, "").trim() === "";
-  return { data: empty ? {} : parseYaml(matter), matter, content };
+  return { matter, content };
+}
+
+/**
+ * A source's body without reading its front matter, where the usual split
+ * allows it (else as parseSource finds it). For a helper thread that only
+ * renders bodies: the build uses what it renders only for the same body.
+ */
+export function sourceBody(text: string): string {
+  return splitPlainText(text)?.content ?? parseSource(text).body;
 }
 
 /** gray-matter, loaded the first time a file needs it (with its own YAML library, some forty modules). */

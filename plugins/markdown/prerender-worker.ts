@@ -6,7 +6,7 @@
  */
 import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { FrontMatterSyntaxError, parseSource } from "../content/frontmatter.ts";
+import { FrontMatterSyntaxError, sourceBody } from "../content/frontmatter.ts";
 import { readSource, readSourceFile, type HelpedRead } from "../content/source.ts";
 import { I18n } from "../i18n/index.ts";
 import { createMarkdown, ELEVENTY_DISABLED_RULES } from "./index.ts";
@@ -58,7 +58,7 @@ function read(files: string[], claims: Int32Array): Map<number, string> {
 function bodyOf(file: string): string | undefined {
   try {
     const { text } = readSourceFile(file);
-    return dependsOnPage(text) ? undefined : parseSource(text).body;
+    return dependsOnPage(text) ? undefined : sourceBody(text);
   } catch {
     // Left to the main thread, which reports the error with its file.
     return undefined;
