@@ -11,13 +11,14 @@
  * place in it. Read with the CORE schema like front matter, so dates stay
  * text and are read in the site's time zone.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import { DATE_EXPECTATION, parseDate } from "../content/dates.ts";
 import { suggest } from "../content/schema.ts";
 import { describe } from "../site/config.ts";
+import { filesUnder } from "../site/walk.ts";
 
 export const ARCHIVE_SUFFIX = ".comments.yaml";
 
@@ -203,9 +204,14 @@ export class ArchiveReader {
   ): Promise<{ byPost: Map<string, ArchivedComment[]>; problems: string[] }> {
     const byArchive = new Map<string, string>();
     for (const file of postFiles) byArchive.set(path.resolve(archiveFileOf(file)), file);
-    const names = await readdir(contentDir, { recursive: true }).catch(() => [] as string[]);
+    let names: string[] = [];
+    try {
+      names = filesUnder(contentDir);
+    } catch {
+      // No content folder: no archives.
+    }
     const archives = names
-      .filter((name) => name.endsWith(ARCHIVE_SUFFIX) && !name.split(path.sep).some((part) => part.startsWith(".")))
+      .filter((name) => name.endsWith(ARCHIVE_SUFFIX))
       .map((name) => path.join(contentDir, name))
       .sort();
     const byPost = new Map<string, ArchivedComment[]>();

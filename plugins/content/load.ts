@@ -7,7 +7,7 @@
  * each, so an author fixes a batch of mistakes in one go.
  */
 import { readFileSync, statSync } from "node:fs";
-import { access, readdir } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { ZodType } from "zod";
@@ -15,6 +15,7 @@ import type { I18n } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
 import { isRelativeReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
+import { filesUnder } from "../site/walk.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import { FrontMatterSyntaxError, rememberYaml } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
@@ -156,13 +157,10 @@ export class SourceCache {
  * to the working folder (`content/posts/a.md`) when inside it.
  */
 export async function findMarkdownFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir, { recursive: true });
+  const names = filesUnder(dir, { skipNodeModules: true });
   const base = displayPath(dir);
   return names
-    .filter(
-      (name) =>
-        name.endsWith(".md") && !name.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"),
-    )
+    .filter((name) => name.endsWith(".md"))
     .map((name) => {
       const relative = name.split(path.sep).join("/");
       return base === "" ? relative : `${base}/${relative}`;
