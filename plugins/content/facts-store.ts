@@ -2,10 +2,14 @@
  * What was read from each source (./source.ts), kept from one build to the
  * next in `.cache/content/`, by the SHA-1 of the source's text.
  *
- * A build still reads every file (the digest is what tells a file has not
- * changed, whatever its modification time: a fresh clone on a build server
- * dates every file from the checkout), but it parses, counts and summarises
- * only the files it has not seen. The file is named by a fingerprint of
+ * A build parses, counts and summarises only the texts it has not seen. It
+ * knows a text by its digest, so it reads and hashes every file, except one
+ * whose status is exactly as recorded after its last reading: the same
+ * size, modification and change times and inode (as git trusts its index).
+ * A fresh clone on a build server changes all of these, so there every file
+ * is read again; and a file is recorded only once it has been left alone for
+ * a few seconds, so that an edit within the file system's clock tick of the
+ * reading cannot go unseen. The file is named by a fingerprint of
  * what makes these facts (Billet's reading code, the versions of the
  * libraries it uses, the site's language), so that a change to any of them
  * starts afresh instead of reusing facts made the old way.
@@ -35,8 +39,29 @@ export interface StoredSource {
   checked?: { rules: string; value: Record<string, unknown> };
 }
 
+/** A file's status when it was read: if it has not changed, neither has the text. */
+export interface FileStatus {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** A file as it was last read: its status then, and its text's digest. */
+interface FileRecord extends FileStatus {
+  path: string;
+  digest: string;
+}
+
+/**
+ * A file changed less than this long before it was read is not recorded:
+ * a second change within the same tick of the file system's clock (two
+ * seconds on some) would leave its status as recorded.
+ */
+const SETTLED_MS = 3000;
+
 /** Changes when the layout of the stored file changes. */
-const FORMAT = "billet-facts-1";
+const FORMAT = "billet-facts-2";
 
 /** Billet's files whose code decides what is read from a source (relative to this folder). */
 const READING_CODE = [
@@ -82,11 +107,19 @@ export class FactsStore {
   #previous: Map<string, StoredSource> | undefined;
   /** The sources of the build under way, new or reused. */
   #current = new Map<string, StoredSource>();
+  /** Files as recorded by the previous save, by absolute path. */
+  #previousFiles = new Map<string, FileRecord>();
+  /** Files of the build under way, by absolute path. */
+  #currentFiles = new Map<string, FileRecord>();
   /** A source of the build under way was not in the file. */
   #changed = false;
 
-  constructor(dir: string, fingerprint: string) {
+  readonly #settledMs: number;
+
+  /** `settledMs`: how long a file must have been left alone to be recorded (tests shorten it). */
+  constructor(dir: string, fingerprint: string, { settledMs = SETTLED_MS }: { settledMs?: number } = {}) {
     this.#file = path.join(dir, `facts-${fingerprint}.bin`);
+    this.#settledMs = settledMs;
   }
 
   /** Whether the file held any source: if not, a build reads everything anew. */
@@ -97,7 +130,44 @@ export class FactsStore {
   /** A build begins: only its own sources will be saved. */
   begin(): void {
     this.#current = new Map();
+    this.#currentFiles = new Map();
     this.#changed = false;
+  }
+
+  /**
+   * The digest of `file`'s text, without reading it, when its status is the
+   * one recorded when it was last read and its facts are stored.
+   */
+  knownDigest(file: string, status: FileStatus): string | undefined {
+    this.#stored();
+    const record = this.#previousFiles.get(path.resolve(file));
+    if (
+      !record ||
+      record.size !== status.size ||
+      record.mtimeMs !== status.mtimeMs ||
+      record.ctimeMs !== status.ctimeMs ||
+      record.ino !== status.ino ||
+      !this.#stored().has(record.digest)
+    )
+      return undefined;
+    this.#currentFiles.set(record.path, record);
+    return record.digest;
+  }
+
+  /** `file` was read with this status (taken before the reading), at `readAt`, and its text has this digest. */
+  noteFile(file: string, status: FileStatus, digest: string, readAt = Date.now()): void {
+    if (Math.max(status.mtimeMs, status.ctimeMs) > readAt - this.#settledMs) return;
+    const record: FileRecord = {
+      path: path.resolve(file),
+      size: status.size,
+      mtimeMs: status.mtimeMs,
+      ctimeMs: status.ctimeMs,
+      ino: status.ino,
+      digest,
+    };
+    const previous = this.#previousFiles.get(record.path);
+    if (!previous || !sameRecord(previous, record)) this.#changed = true;
+    this.#currentFiles.set(record.path, record);
   }
 
   /** The facts of a source whose text has this digest, if they were stored. */
@@ -127,16 +197,19 @@ export class FactsStore {
    */
   async save(): Promise<void> {
     const stored = this.#stored();
-    if (!this.#changed && this.#current.size === stored.size) return;
+    if (!this.#changed && this.#current.size === stored.size && this.#currentFiles.size === this.#previousFiles.size)
+      return;
     const current = this.#current;
+    const files = this.#currentFiles;
     // Serialised at once: the front matter objects are handed to Eleventy, which may add to them.
-    const bytes = v8.serialize({ format: FORMAT, sources: [...current.values()] });
+    const bytes = v8.serialize({ format: FORMAT, sources: [...current.values()], files: [...files.values()] });
     const dir = path.dirname(this.#file);
     const temporary = `${this.#file}.${process.pid}.tmp`;
     await mkdir(dir, { recursive: true });
     await writeFile(temporary, bytes);
     await rename(temporary, this.#file);
     this.#previous = current;
+    this.#previousFiles = files;
     this.#changed = false;
     const others = (await readdir(dir)).filter(
       (name) => name.startsWith("facts-") && name.endsWith(".bin") && name !== path.basename(this.#file),
@@ -148,10 +221,16 @@ export class FactsStore {
     if (!this.#previous) {
       this.#previous = new Map();
       try {
-        const saved = v8.deserialize(readFileSync(this.#file)) as { format?: unknown; sources?: unknown };
+        const saved = v8.deserialize(readFileSync(this.#file)) as {
+          format?: unknown;
+          sources?: unknown;
+          files?: unknown;
+        };
         if (saved.format === FORMAT && Array.isArray(saved.sources)) {
           // Only whole records: a damaged one is read again from its source.
           for (const source of saved.sources.filter(isStoredSource)) this.#previous.set(source.facts.digest, source);
+          if (Array.isArray(saved.files))
+            for (const record of saved.files.filter(isFileRecord)) this.#previousFiles.set(record.path, record);
         }
       } catch {
         // None yet, or not one of ours: read everything.
@@ -176,5 +255,20 @@ function isStoredSource(value: unknown): value is StoredSource {
     Array.isArray(facts.images) &&
     Number.isInteger(facts.bodyLine) &&
     Number.isInteger(facts.bodyStart)
+  );
+}
+
+function isFileRecord(value: unknown): value is FileRecord {
+  const record = (value ?? {}) as Partial<FileRecord>;
+  return (
+    typeof record.path === "string" &&
+    typeof record.digest === "string" &&
+    [record.size, record.mtimeMs, record.ctimeMs, record.ino].every((n) => typeof n === "number" && Number.isFinite(n))
+  );
+}
+
+function sameRecord(a: FileRecord, b: FileRecord): boolean {
+  return (
+    a.digest === b.digest && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
   );
 }

@@ -22,7 +22,7 @@ import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate, type PageFrontMatter, type PostFrontMatter } from "./schema.ts";
 import { slugify } from "./slug.ts";
-import { checkingFingerprint, type FactsStore, type StoredSource } from "./facts-store.ts";
+import { checkingFingerprint, type FactsStore, type FileStatus, type StoredSource } from "./facts-store.ts";
 import { rememberDate } from "./dates.ts";
 import { readSource, sourceDigest, type HelpedRead, type SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
@@ -96,32 +96,43 @@ export class SourceCache {
    * round trip through the thread pool), and nothing else runs meanwhile.
    */
   read(file: string, renderInline: (markdown: string) => string): SourceFacts {
-    const { mtimeMs, size } = statSync(file);
+    const status = statSync(file);
+    const { mtimeMs, size } = status;
     const cached = this.#entries.get(file);
     if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
       this.#store?.keep(cached.source);
       return cached.source.facts;
     }
-    const bytes = readFileSync(file);
-    const digest = sourceDigest(bytes);
-    let source = this.#store?.get(digest);
+    // A file as it was when last read need not be read again to be known.
+    const known = this.#store?.knownDigest(file, status);
+    let source = known === undefined ? undefined : this.#store!.get(known);
     if (source) {
-      // Eleventy parses the same front matter again: it finds it parsed.
       rememberYaml(source.matter, source.facts.data);
     } else {
-      // Decoded only when it is to be parsed: known texts need only their bytes' digest.
-      const { facts, matter } = readSource(bytes.toString("utf8"), renderInline, digest);
-      source = { facts, matter };
-      this.#store?.keep(source);
+      const readAt = Date.now();
+      const bytes = readFileSync(file);
+      const digest = sourceDigest(bytes);
+      source = this.#store?.get(digest);
+      if (source) {
+        // Eleventy parses the same front matter again: it finds it parsed.
+        rememberYaml(source.matter, source.facts.data);
+      } else {
+        // Decoded only when it is to be parsed: known texts need only their bytes' digest.
+        const { facts, matter } = readSource(bytes.toString("utf8"), renderInline, digest);
+        source = { facts, matter };
+        this.#store?.keep(source);
+      }
+      this.#store?.noteFile(file, status, digest, readAt);
     }
     this.#entries.set(file, { mtimeMs, size, source });
     return source.facts;
   }
 
   /** A source read by another thread. */
-  store(file: string, info: { mtimeMs: number; size: number }, source: StoredSource): void {
+  store(file: string, info: FileStatus & { readAt: number }, source: StoredSource): void {
     this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, source });
     this.#store?.keep(source);
+    this.#store?.noteFile(file, info, source.facts.digest, info.readAt);
     // Eleventy parses the same front matter again: it finds it parsed.
     rememberYaml(source.matter, source.facts.data);
   }

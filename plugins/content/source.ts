@@ -60,7 +60,17 @@ export function readSource(
 
 /** What a helper thread made of one of the files it took (see `ReadHelper` in ./load.ts). */
 export type HelpedRead =
-  | { index: number; mtimeMs: number; size: number; facts: SourceFacts; matter: string }
+  /** Read, with the file's status before the reading and the moment of the reading. */
+  | {
+      index: number;
+      mtimeMs: number;
+      ctimeMs: number;
+      size: number;
+      ino: number;
+      readAt: number;
+      facts: SourceFacts;
+      matter: string;
+    }
   /** Its front matter is not valid YAML: the message. */
   | { index: number; problem: string }
   /** Left to the calling thread (images, or any error, which that thread then reports itself). */

@@ -34,7 +34,8 @@ function read(files: string[], claims: Int32Array): Map<number, string> {
   for (let index = Atomics.add(claims, 0, 1); index < files.length; index = Atomics.add(claims, 0, 1)) {
     const file = files[index]!;
     try {
-      const { mtimeMs, size } = statSync(file);
+      const { mtimeMs, ctimeMs, size, ino } = statSync(file);
+      const readAt = Date.now();
       const { text, digest: sourceDigest } = readSourceFile(file);
       // A summary may hold an image, which only the build's image pipeline renders.
       if (dependsOnPage(text)) {
@@ -42,7 +43,7 @@ function read(files: string[], claims: Int32Array): Map<number, string> {
         continue;
       }
       const { facts, body, matter } = readSource(text, renderInline, sourceDigest);
-      answers.push({ index, mtimeMs, size, facts, matter });
+      answers.push({ index, mtimeMs, ctimeMs, size, ino, readAt, facts, matter });
       bodies.set(index, body);
     } catch (error) {
       answers.push(

@@ -214,7 +214,7 @@ describe("reading the sources on two threads", () => {
         const second = Atomics.add(claims, 0, 1);
         const { facts, matter } = readSource(await readFile(names[first]!, "utf8"), renderInline);
         return [
-          { index: first, mtimeMs: 0, size: 0, facts, matter },
+          { index: first, mtimeMs: 0, ctimeMs: 0, size: 0, ino: 0, readAt: Date.now(), facts, matter },
           { index: second, declined: true },
         ];
       },

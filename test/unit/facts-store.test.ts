@@ -36,8 +36,8 @@ async function project() {
   const { md } = createMarkdown({ i18n });
   const cacheDir = path.join(dir, ".cache", "content");
   /** One build's reading, in a process of its own: a new cache, and a new store on the same folder. */
-  const build = async (fingerprint = readingFingerprint(site.language), config = site) => {
-    const cache = new SourceCache(new FactsStore(cacheDir, fingerprint));
+  const build = async (fingerprint = readingFingerprint(site.language), config = site, settledMs?: number) => {
+    const cache = new SourceCache(new FactsStore(cacheDir, fingerprint, { settledMs }));
     const entries = await loadContent({
       inputDir: content,
       site: config,
@@ -56,7 +56,11 @@ async function storedFile(cacheDir: string) {
   const names = (await readdir(cacheDir)).filter((name) => name.endsWith(".bin"));
   expect(names).toHaveLength(1);
   const file = path.join(cacheDir, names[0]!);
-  const saved = v8.deserialize(await readFile(file)) as { format: string; sources: { facts: { wordCount: number } }[] };
+  const saved = v8.deserialize(await readFile(file)) as {
+    format: string;
+    sources: { facts: { wordCount: number; digest: string } }[];
+    files: { path: string; digest: string; size: number }[];
+  };
   return { file, name: names[0]!, saved };
 }
 
@@ -165,6 +169,52 @@ describe("the facts kept between builds", () => {
     // Nothing is known under the new fingerprint: the build parses everything.
     await other.cache.save();
     expect((await storedFile(cacheDir)).name).toBe("facts-bbbbbbbbbbbbbbbb.bin");
+  });
+
+  it("know a file left alone since it was read without reading it again", async () => {
+    const { content, cacheDir, build, site } = await project();
+    // Files just written are not recorded: a second edit within the file
+    // system's clock tick would leave their status as it was.
+    await (await build()).cache.save();
+    expect((await storedFile(cacheDir)).saved.files).toEqual([]);
+
+    // Settled (here: at once), they are.
+    const reference = await build(undefined, site, 0);
+    await reference.cache.save();
+    const { file, saved } = await storedFile(cacheDir);
+    const un = path.join(content, "posts", "un.md");
+    const deux = path.join(content, "posts", "deux.md");
+    expect(saved.files.map((record) => record.path).sort()).toEqual([deux, un]);
+
+    // Proof that a recorded file is not read: a record pointing at the other
+    // text's digest gives that text's facts.
+    const digestOf = (file: string) => saved.files.find((record) => record.path === file)!.digest;
+    const [unDigest, deuxDigest] = [digestOf(un), digestOf(deux)];
+    for (const record of saved.files) record.digest = record.path === un ? deuxDigest : unDigest;
+    await writeFile(file, v8.serialize(saved));
+    const swapped = await build(undefined, site, 0);
+    const titleOf = (entries: PostEntry[], file: string) =>
+      entries.find((entry) => path.resolve(entry.inputPath) === file)!.title;
+    expect(titleOf(swapped.entries, un)).toBe("Deux");
+    expect(titleOf(swapped.entries, deux)).toBe("Un");
+
+    // A damaged record is ignored: that file is read.
+    for (const record of saved.files) {
+      record.digest = record.path === un ? unDigest : deuxDigest;
+      if (record.path === un) (record as { size: unknown }).size = "grand";
+    }
+    await writeFile(file, v8.serialize(saved));
+    expect((await build(undefined, site, 0)).entries).toEqual(reference.entries);
+  });
+
+  it("read a file again once its status changed, even to a text of the same size", async () => {
+    const { content, build, site, write } = await project();
+    await (await build(undefined, site, 0)).cache.save();
+    const before = statSync(path.join(content, "posts", "un.md")).size;
+    await write("un.md", post({ title: "Un", date: "2024-03-01", category: "opinion" }, "Trois mots autrement."));
+    expect(statSync(path.join(content, "posts", "un.md")).size).toBe(before);
+    const { entries } = await build(undefined, site, 0);
+    expect(entries.find((entry) => entry.title === "Un")!.summary).toContain("autrement");
   });
 
   it("are not written again when nothing changed", async () => {
