@@ -1,7 +1,7 @@
 /**
  * The two folders the benchmark builds from the same Markdown files:
  *
- * - `billet/`: a complete Billet site (package.json, site.config.ts,
+ * - `billet/`: a complete Billet site (package.json, tsconfig.json, site.config.ts,
  *   eleventy.config.ts calling the project's `billet()`, content/ with the
  *   project's directory data files);
  * - `bare/`: a copy of content/posts/*.md only, built by Eleventy with an
@@ -76,6 +76,11 @@ export async function writeSites(folders: SiteFolders, site: GeneratedSite, proj
   const billetConfig = pathToFileURL(path.join(projectRoot, "eleventy.config.ts")).href;
   await writeFile(path.join(billet.dir, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
   await writeFile(path.join(billet.dir, "site.config.ts"), SITE_CONFIG);
+  // The build runs from this folder, where tsx looks for its compiler options: the project's.
+  await writeFile(
+    path.join(billet.dir, "tsconfig.json"),
+    `${JSON.stringify({ extends: path.join(projectRoot, "tsconfig.json") })}\n`,
+  );
   await writeFile(
     billet.config,
     [
