@@ -20,6 +20,8 @@ export class I18n {
   readonly typography: Typography;
   readonly #zone: string;
   readonly #plurals: Intl.PluralRules;
+  /** What `count.toLocaleString(locale)` makes, without making a new formatter at every call. */
+  readonly #numbers: Intl.NumberFormat;
   /** Formatted dates by moment: a post's date appears on many pages. */
   readonly #dates = new Map<number, string>();
   readonly #isoDates = new Map<number, string>();
@@ -31,6 +33,7 @@ export class I18n {
     this.typography = TYPOGRAPHY[language];
     this.#zone = timeZone;
     this.#plurals = new Intl.PluralRules(this.t.locale);
+    this.#numbers = new Intl.NumberFormat(this.t.locale);
     this.#dateFormat = new Intl.DateTimeFormat(this.t.locale, {
       day: "numeric",
       month: "long",
@@ -59,7 +62,7 @@ export class I18n {
   plural(forms: Plural, count: number, values: Record<string, string | number> = {}): string {
     const form =
       count === 0 && forms.zero !== undefined ? forms.zero : (forms[this.#plurals.select(count)] ?? forms.other);
-    return this.format(form, { count: count.toLocaleString(this.t.locale), ...values });
+    return this.format(form, { count: this.#numbers.format(count), ...values });
   }
 
   /** « 14 janvier 2013 », « 1er mars 2024 », "January 14, 2013". */

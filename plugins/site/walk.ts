@@ -20,17 +20,17 @@ export function filesUnder(root: string, options: WalkOptions = {}): string[] {
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
       let folder = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
-          folder = statSync(full).isDirectory();
+          folder = statSync(path.join(dir, entry.name)).isDirectory();
         } catch {
           continue; // A link to nothing: nothing to read.
         }
       }
       if (folder) {
-        if (!(options.skipNodeModules && entry.name === "node_modules")) walk(full, prefix + entry.name + path.sep);
+        if (!(options.skipNodeModules && entry.name === "node_modules"))
+          walk(path.join(dir, entry.name), prefix + entry.name + path.sep);
       } else {
         found.push(prefix + entry.name);
       }
