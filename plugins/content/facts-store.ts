@@ -135,23 +135,16 @@ export class FactsStore {
   }
 
   /**
-   * The digest of `file`'s text, without reading it, when its status is the
-   * one recorded when it was last read and its facts are stored.
+   * The facts of `file`, without reading it, when its status is the one
+   * recorded when it was last read and its facts are stored.
    */
-  knownDigest(file: string, status: FileStatus): string | undefined {
+  knownSource(file: string, status: FileStatus): StoredSource | undefined {
     this.#stored();
     const record = this.#previousFiles.get(path.resolve(file));
-    if (
-      !record ||
-      record.size !== status.size ||
-      record.mtimeMs !== status.mtimeMs ||
-      record.ctimeMs !== status.ctimeMs ||
-      record.ino !== status.ino ||
-      !this.#stored().has(record.digest)
-    )
-      return undefined;
-    this.#currentFiles.set(record.path, record);
-    return record.digest;
+    if (!record || !sameStatus(record, status)) return undefined;
+    const source = this.get(record.digest);
+    if (source) this.#currentFiles.set(record.path, record);
+    return source;
   }
 
   /** `file` was read with this status (taken before the reading), at `readAt`, and its text has this digest. */
@@ -166,8 +159,14 @@ export class FactsStore {
       digest,
     };
     const previous = this.#previousFiles.get(record.path);
-    if (!previous || !sameRecord(previous, record)) this.#changed = true;
+    if (!previous || previous.digest !== digest || !sameStatus(previous, record)) this.#changed = true;
     this.#currentFiles.set(record.path, record);
+  }
+
+  /** `file` is unchanged since an earlier build of this process: its record, if it has one, stays. */
+  keepFile(file: string): void {
+    const record = this.#previousFiles.get(path.resolve(file));
+    if (record) this.#currentFiles.set(record.path, record);
   }
 
   /** The facts of a source whose text has this digest, if they were stored. */
@@ -253,8 +252,7 @@ function isStoredSource(value: unknown): value is StoredSource {
     Number.isInteger(facts.wordCount) &&
     typeof facts.opening === "string" &&
     Array.isArray(facts.images) &&
-    Number.isInteger(facts.bodyLine) &&
-    Number.isInteger(facts.bodyStart)
+    Number.isInteger(facts.bodyLine)
   );
 }
 
@@ -267,8 +265,6 @@ function isFileRecord(value: unknown): value is FileRecord {
   );
 }
 
-function sameRecord(a: FileRecord, b: FileRecord): boolean {
-  return (
-    a.digest === b.digest && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
-  );
+function sameStatus(a: FileStatus, b: FileStatus): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }

@@ -101,22 +101,17 @@ export class SourceCache {
     const cached = this.#entries.get(file);
     if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
       this.#store?.keep(cached.source);
+      this.#store?.keepFile(file);
       return cached.source.facts;
     }
     // A file as it was when last read need not be read again to be known.
-    const known = this.#store?.knownDigest(file, status);
-    let source = known === undefined ? undefined : this.#store!.get(known);
-    if (source) {
-      rememberYaml(source.matter, source.facts.data);
-    } else {
+    let source = this.#store?.knownSource(file, status);
+    if (!source) {
       const readAt = Date.now();
       const bytes = readFileSync(file);
       const digest = sourceDigest(bytes);
       source = this.#store?.get(digest);
-      if (source) {
-        // Eleventy parses the same front matter again: it finds it parsed.
-        rememberYaml(source.matter, source.facts.data);
-      } else {
+      if (!source) {
         // Decoded only when it is to be parsed: known texts need only their bytes' digest.
         const { facts, matter } = readSource(bytes.toString("utf8"), renderInline, digest);
         source = { facts, matter };
@@ -124,6 +119,8 @@ export class SourceCache {
       }
       this.#store?.noteFile(file, status, digest, readAt);
     }
+    // Eleventy parses the same front matter again: it finds it parsed.
+    rememberYaml(source.matter, source.facts.data);
     this.#entries.set(file, { mtimeMs, size, source });
     return source.facts;
   }

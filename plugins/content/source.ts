@@ -24,8 +24,6 @@ export interface SourceFacts {
   images: ImageReference[];
   /** 1-based line where the body starts, to point at an image's line. */
   bodyLine: number;
-  /** Where the body starts in the text (a character index). */
-  bodyStart: number;
 }
 
 /** A source file's text, and the SHA-1 of its bytes (its `digest`). */
@@ -43,7 +41,7 @@ export function sourceDigest(bytes: Buffer): string {
 export function readSource(
   text: string,
   renderInline: (markdown: string) => string,
-  digest = createHash("sha1").update(text).digest("hex"),
+  digest = sourceDigest(Buffer.from(text, "utf8")),
 ): { facts: SourceFacts; body: string; matter: string } {
   const { data, matter, body, bodyLine } = parseSource(text);
   const facts: SourceFacts = {
@@ -53,7 +51,6 @@ export function readSource(
     opening: typeof data.description === "string" ? "" : summarize(body, renderInline),
     images: findImageReferences(body),
     bodyLine,
-    bodyStart: text.length - body.length,
   };
   return { facts, body, matter };
 }

@@ -4,7 +4,7 @@
  * to HTML, with the same markdown-it set-up as the build: `createMarkdown`
  * for the site's language, and the rules Eleventy turns off turned off.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { FrontMatterSyntaxError, sourceBody } from "../content/frontmatter.ts";
 import { readSource, readSourceFile, type HelpedRead } from "../content/source.ts";
@@ -58,7 +58,7 @@ function read(files: string[], claims: Int32Array): Map<number, string> {
 /** A file's body, or undefined if it cannot be rendered here (unreadable, invalid, or with images). */
 function bodyOf(file: string): string | undefined {
   try {
-    const { text } = readSourceFile(file);
+    const text = readFileSync(file, "utf8");
     return dependsOnPage(text) ? undefined : sourceBody(text);
   } catch {
     // Left to the main thread, which reports the error with its file.

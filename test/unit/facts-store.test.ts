@@ -36,8 +36,13 @@ async function project() {
   const { md } = createMarkdown({ i18n });
   const cacheDir = path.join(dir, ".cache", "content");
   /** One build's reading, in a process of its own: a new cache, and a new store on the same folder. */
-  const build = async (fingerprint = readingFingerprint(site.language), config = site, settledMs?: number) => {
-    const cache = new SourceCache(new FactsStore(cacheDir, fingerprint, { settledMs }));
+  const build = async (
+    fingerprint = readingFingerprint(site.language),
+    config = site,
+    settledMs?: number,
+    // A cache of this process's earlier build, as in watch mode; by default, a new process.
+    cache = new SourceCache(new FactsStore(cacheDir, fingerprint, { settledMs })),
+  ) => {
     const entries = await loadContent({
       inputDir: content,
       site: config,
@@ -205,6 +210,17 @@ describe("the facts kept between builds", () => {
     }
     await writeFile(file, v8.serialize(saved));
     expect((await build(undefined, site, 0)).entries).toEqual(reference.entries);
+  });
+
+  it("keep their file records through the rebuilds of npm start, which know the files from memory", async () => {
+    const { cacheDir, build, site } = await project();
+    const first = await build(undefined, site, 0);
+    await first.cache.save();
+    const recorded = (await storedFile(cacheDir)).saved.files.map((record) => record.path).sort();
+    expect(recorded).toHaveLength(2);
+    const rebuild = await build(undefined, site, 0, first.cache);
+    await rebuild.cache.save();
+    expect((await storedFile(cacheDir)).saved.files.map((record) => record.path).sort()).toEqual(recorded);
   });
 
   it("read a file again once its status changed, even to a text of the same size", async () => {
