@@ -9,6 +9,7 @@ import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/conten
 import type { I18n } from "../plugins/i18n/index.ts";
 import type { ImagePipeline } from "../plugins/images/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
+import { memoizedBy } from "../plugins/site/memo.ts";
 
 export interface TemplateData {
   page: { inputPath: string; url: string; outputPath: string | false };
@@ -68,18 +69,12 @@ export type PageMeta = {
   | { kind: "not-found" }
 );
 
-const readingTimes = new WeakMap<I18n, Map<number, string>>();
-
 /** « 4 min de lecture »: the same few texts on every page, made once by language and length. */
-export function readingTime(i18n: I18n, minutes: number): string {
-  let byMinutes = readingTimes.get(i18n);
-  if (!byMinutes) readingTimes.set(i18n, (byMinutes = new Map()));
-  let text = byMinutes.get(minutes);
-  if (text === undefined) byMinutes.set(minutes, (text = i18n.plural(i18n.t.post.readingTime, minutes)));
-  return text;
-}
+export const readingTime: (i18n: I18n, minutes: number) => string = memoizedBy((i18n, minutes) =>
+  i18n.plural(i18n.t.post.readingTime, minutes),
+);
 
-const absoluteUrls = new WeakMap<ResolvedSiteConfig, Map<string, string>>();
+const absoluteUrlOf = memoizedBy((site: ResolvedSiteConfig, url: string) => new URL(url, site.url + "/").href);
 
 /**
  * A site path as a full address (`/billets/x/` → `https://example.org/billets/x/`),
@@ -88,9 +83,5 @@ const absoluteUrls = new WeakMap<ResolvedSiteConfig, Map<string, string>>();
  * is parsed once.
  */
 export function absoluteUrl(url: string, site: ResolvedSiteConfig): string {
-  let byUrl = absoluteUrls.get(site);
-  if (!byUrl) absoluteUrls.set(site, (byUrl = new Map()));
-  let absolute = byUrl.get(url);
-  if (absolute === undefined) byUrl.set(url, (absolute = new URL(url, site.url + "/").href));
-  return absolute;
+  return absoluteUrlOf(site, url);
 }

@@ -15,6 +15,7 @@ import type { Assets } from "../assets/index.ts";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
+import { memoizedBy } from "../site/memo.ts";
 import { Icon, ICONS_ASSET } from "./icons.tsx";
 import { isLinkNetwork, NETWORK_NAMES, shareLink, type ShareNetwork, type SharedPage } from "./networks.ts";
 
@@ -39,16 +40,8 @@ export function sharedPage(post: PostEntry, site: ResolvedSiteConfig): SharedPag
   return { title: post.title, url: absoluteUrl(post.url, site) };
 }
 
-const namesByLanguage = new WeakMap<I18n, Map<ShareNetwork, { label: string; visible: string }>>();
-
 /** A button's names, the same on every post: made once by language. */
-function names(network: ShareNetwork, i18n: I18n): { label: string; visible: string } {
-  let byNetwork = namesByLanguage.get(i18n);
-  if (!byNetwork) namesByLanguage.set(i18n, (byNetwork = new Map()));
-  let result = byNetwork.get(network);
-  if (!result) byNetwork.set(network, (result = namesOf(network, i18n)));
-  return result;
-}
+const names = memoizedBy((i18n: I18n, network: ShareNetwork) => namesOf(network, i18n));
 
 function namesOf(network: ShareNetwork, i18n: I18n): { label: string; visible: string } {
   const t = i18n.t.share;
@@ -65,7 +58,7 @@ function namesOf(network: ShareNetwork, i18n: I18n): { label: string; visible: s
  */
 export function shareScriptText(i18n: I18n) {
   const t = i18n.t.share;
-  const button = (network: ShareNetwork) => names(network, i18n);
+  const button = (network: ShareNetwork) => names(i18n, network);
   return {
     copy: button("copy"),
     native: button("native"),
@@ -104,7 +97,7 @@ export function ShareBlock({ post, site, i18n, assets }: ShareBlockProps): JSX.E
       <ul class="share__list">
         {networks.map((network) => {
           if (!isLinkNetwork(network)) return <li hidden data-share-action={network}></li>;
-          const { label, visible } = names(network, i18n);
+          const { label, visible } = names(i18n, network);
           const external = network !== "email";
           return (
             <li>
