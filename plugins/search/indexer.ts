@@ -188,10 +188,8 @@ export class SearchIndexer {
 /** Hard links (a copy where links cannot be made) of every file under `from`, into `to`. */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = readdirSync(from, { recursive: true, withFileTypes: true });
-  const folders = new Set([to]);
-  for (const entry of entries)
-    if (!entry.isFile()) folders.add(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))));
-  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  // linkFiles makes the folders the files go in; Pagefind's bundle has no empty one.
+  mkdirSync(to, { recursive: true });
   await linkFiles(
     entries
       .filter((entry) => entry.isFile())
