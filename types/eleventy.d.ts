@@ -25,14 +25,9 @@ declare module "@11ty/eleventy" {
     addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
     on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
-    /** Once Eleventy knows every page and its URL, before rendering them. */
-    on(
-      event: "eleventy.contentMap",
-      listener: (maps: {
-        inputPathToUrl: Record<string, string[]>;
-        urlToInputPath: Record<string, unknown>;
-      }) => unknown,
-    ): void;
+    /** The site's own events (`billet.…`), told through Eleventy's emitter: listeners run together, awaited by `emit`. */
+    on(event: `billet.${string}`, listener: (...args: never[]) => unknown): void;
+    emit(event: `billet.${string}`, ...args: unknown[]): Promise<unknown[]>;
     addPreprocessor(
       name: string,
       extensions: string,

@@ -33,6 +33,13 @@ export interface ContentCompanion {
   ready?(context: { blog: Blog }): void;
 }
 
+/**
+ * Emitted (through eleventyConfig) once a build's content has passed every
+ * check and its output folder is ready to receive files (emptied, for a
+ * production build): `{ blog, output }`.
+ */
+export const CONTENT_READY = "billet.contentReady" as const;
+
 export interface ContentPluginOptions {
   site: ResolvedSiteConfig;
   i18n: I18n;
@@ -104,6 +111,9 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
       // Only now that the content is known to be valid: a failed build
       // leaves the previous site untouched.
       if (!blog.preview) await emptyOutputFolder(directories.output, directories.input);
+      // Plugins that put files of their own into the site (cards, the search
+      // index) may start now, long before Eleventy writes its first page.
+      await eleventyConfig.emit(CONTENT_READY, { blog, output: directories.output });
     },
   );
   eleventyConfig.on("eleventy.after", clearYamlMemo);

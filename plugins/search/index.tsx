@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { SearchPage } from "../../layouts/search/SearchPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
-import type { ContentCompanion } from "../content/index.ts";
+import { CONTENT_READY, type ContentCompanion } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import { SearchIndexer } from "./indexer.ts";
@@ -78,9 +78,8 @@ export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptio
       publishing = undefined;
     });
     // Published as soon as it is ready (at once when it comes from the
-    // cache), while Eleventy renders; after every `eleventy.before`
-    // listener, so after the output folder is emptied.
-    eleventyConfig.on("eleventy.contentMap", () => {
+    // cache), while Eleventy works, once the output folder is ready.
+    eleventyConfig.on(CONTENT_READY, () => {
       publishing = indexer.publish(outputDir);
       publishing.catch(() => undefined);
     });

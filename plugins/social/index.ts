@@ -4,9 +4,10 @@
  * (./SocialHead.tsx: Open Graph, Twitter/X, `fediverse:creator`, JSON-LD),
  * and the social cards drawn for each post (./cards.ts).
  *
- * Cards are planned as soon as Eleventy knows its pages (`eleventy.contentMap`,
- * after the content is loaded), drawn meanwhile in worker threads when
- * they are not in the cache, and published when the build ends.
+ * Cards are planned as soon as the content is loaded and checked
+ * (`CONTENT_READY`), drawn in worker threads when they are not in the cache,
+ * and put into the site while Eleventy works; the build waits for them at
+ * its end.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
@@ -14,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
 import type { Blog } from "../content/blog.ts";
+import { CONTENT_READY } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -79,8 +81,7 @@ export default function socialPlugin(
     outputDir = directories.output;
     drawing = undefined;
   });
-  // After every `eleventy.before` listener, so after the output folder is emptied.
-  eleventyConfig.on("eleventy.contentMap", () => plan());
+  eleventyConfig.on(CONTENT_READY, () => plan());
   eleventyConfig.on("eleventy.after", async () => {
     if (!drawing) plan();
     const report = await drawing!;
