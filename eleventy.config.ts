@@ -1,6 +1,7 @@
 /**
  * Eleventy configuration: reads site.config.ts and wires one plugin per
- * capability. What each does is documented in its folder under plugins/.
+ * capability. What each does is documented in its folder under plugins/;
+ * how a build runs, moment by moment, in plugins/build/lifecycle.ts.
  *
  * Run through tsx, with an explicit `--config eleventy.config.ts` (see
  * package.json): Eleventy does not look for a TypeScript config by itself.
@@ -10,18 +11,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import siteConfig from "./site.config.ts";
 import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
+import { monogramFavicon } from "./plugins/assets/favicon.ts";
+import { Lifecycle } from "./plugins/build/lifecycle.ts";
+import { StagedOutput } from "./plugins/build/output.ts";
 import commentsPlugin, { CommentStore } from "./plugins/comments/index.ts";
-import contentPlugin, { Blog } from "./plugins/content/index.ts";
+import contentPlugin, { Blog, checkContent, type BuildContext, type ContentOptions } from "./plugins/content/index.ts";
+import { SourceStore } from "./plugins/content/sources.ts";
 import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
-import listsPlugin from "./plugins/lists/index.tsx";
+import listsPlugin, { listAddresses } from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/site/config.ts";
-import { monogramFavicon } from "./plugins/site/favicon.ts";
-import sitePlugin from "./plugins/site/index.ts";
 import { loadSiteConfig } from "./plugins/site/load.ts";
 import socialPlugin from "./plugins/social/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
@@ -34,19 +37,118 @@ export interface BilletOptions {
   /** Where the site is written. Default `_site`. */
   output?: string;
   /**
-   * Folder kept from one build to the next (comment snapshot, social cards,
-   * processed images). Default `.cache` beside the content folder; Netlify
-   * keeps it between builds (netlify/plugins/keep-cache).
+   * Folder kept from one build to the next (what was read from the sources,
+   * comment snapshot, social cards, processed images). Default `.cache`
+   * beside the content folder; Netlify keeps it between builds
+   * (netlify/plugins/keep-cache).
    */
   cache?: string;
   /**
-   * A worker thread reads sources and renders posts' Markdown ahead when the
-   * content holds at least this many Markdown files (default 2,000; see
-   * plugins/markdown/prerender.ts). `false`: everything on Eleventy's thread.
+   * A worker thread renders posts' Markdown ahead when the content holds at
+   * least this many posts (default 2,000; see plugins/markdown/prerender.ts).
+   * `false`: everything on Eleventy's thread.
    */
   prerender?: number | false;
-  /** Waits for that worker before Eleventy renders, so it renders every body it was given (tests). */
+  /** Waits for that worker before Eleventy renders, so it renders every body (tests). */
   prerenderWait?: boolean;
+}
+
+/**
+ * One Billet site: its configuration and every capability, wired to one
+ * build lifecycle. `configure` makes it an Eleventy configuration;
+ * `check` runs the same build up to its checks, without Eleventy
+ * (`npm run check`).
+ */
+export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
+  // Eleventy finds directory data files only when folders are named relative
+  // to the working folder, so absolute paths (tests, the benchmark) are made relative.
+  const input = relativeToWorkingFolder(options.input ?? "content");
+  const output = relativeToWorkingFolder(options.output ?? "_site");
+  const cache = options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache");
+
+  const site = loadSiteConfig(config, input);
+  const i18n = new I18n(site.language, site.timeZone);
+  const lifecycle = new Lifecycle<BuildContext>();
+  const images = new ImagePipeline({ cacheDir: cache, contentDir: input });
+  const markdown = createMarkdown({ i18n, images });
+  const prerender =
+    options.prerender === false
+      ? undefined
+      : new Prerenderer(
+          { language: site.language, timeZone: site.timeZone },
+          { threshold: options.prerender, wait: options.prerenderWait },
+        );
+  const blog = new Blog(site);
+  const sources = new SourceStore({
+    cacheDir: path.join(cache, "content"),
+    settings: site.language,
+    renderInline: (text) => markdown.md.renderInline(text),
+  });
+  const content: ContentOptions = { site, i18n, blog, sources, lifecycle };
+  const assets = new Assets();
+  const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
+  const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search"), lifecycle });
+  assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
+  assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
+  assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
+
+  // What a build checks before it writes anything, here so that `check` sees it too.
+  lifecycle.on("checks", async ({ inputDir, blog }) => ({
+    problems: await comments.load({ inputDir, entries: blog.sources, blog }),
+  }));
+  lifecycle.on("checks", ({ blog }) => ({ addresses: listAddresses(blog, site) }));
+  lifecycle.on("checks", () => ({
+    addresses: [
+      { url: "/images/", owner: "the site's images (content/images/)", folder: true },
+      { url: "/_redirects", owner: "the redirects file" },
+    ],
+  }));
+
+  function configure(eleventyConfig: EleventyConfig) {
+    // A production build writes a fresh folder, put in `output`'s place once
+    // everything is written (plugins/build/output.ts); a preview writes in place.
+    const staged = process.env.ELEVENTY_RUN_MODE === "build" ? new StagedOutput(output) : undefined;
+
+    eleventyConfig.addPlugin(templatesPlugin, { site, i18n, lifecycle });
+    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender, lifecycle });
+    eleventyConfig.addPlugin(contentPlugin, { ...content, output: staged });
+    eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
+    eleventyConfig.addPlugin(assetsPlugin, { assets, lifecycle });
+    eleventyConfig.addPlugin(imagesPlugin, { images, lifecycle });
+    eleventyConfig.addPlugin(listsPlugin, { site });
+    eleventyConfig.addPlugin(socialPlugin, {
+      site,
+      i18n,
+      blog,
+      assets,
+      lifecycle,
+      cacheDir: path.join(cache, "social-cards"),
+    });
+    eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets, lifecycle });
+    eleventyConfig.addPlugin(search.plugin);
+
+    eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
+    // Netlify reads redirects from the published folder; the WordPress import
+    // writes its own between markers in content/_redirects, beside the author's.
+    eleventyConfig.addPassthroughCopy({ [path.join(input, "_redirects")]: "_redirects" });
+    eleventyConfig.setQuietMode(true);
+    return {
+      dir: { input, output: staged?.staging ?? output, layouts: path.relative(input, LAYOUTS) },
+      templateFormats: ["md", "11ty.tsx"],
+      // Markdown is never pre-processed by Liquid: Liquid does not escape.
+      markdownTemplateEngine: false,
+      htmlTemplateEngine: false,
+    };
+  }
+
+  /** Reads and checks everything a production build would, writing nothing; returns the problems and the blog. */
+  async function check(): Promise<{ problems: string[]; blog: Blog }> {
+    blog.preview = false;
+    const context = { blog, inputDir: input, outputDir: output, preview: false };
+    return { problems: await checkContent(content, context), blog };
+  }
+
+  return { site, i18n, configure, check };
 }
 
 /**
@@ -55,66 +157,7 @@ export interface BilletOptions {
  * and the benchmark build other sites with it.
  */
 export function billet(config: SiteConfig, options: BilletOptions = {}) {
-  // Eleventy finds directory data files only when folders are named relative
-  // to the working folder, so absolute paths (tests, the benchmark) are made relative.
-  const input = relativeToWorkingFolder(options.input ?? "content");
-  const output = relativeToWorkingFolder(options.output ?? "_site");
-  return function (eleventyConfig: EleventyConfig) {
-    const site = loadSiteConfig(config, input);
-    const i18n = new I18n(site.language, site.timeZone);
-    const cache = options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache");
-    const images = new ImagePipeline({ cacheDir: cache, contentDir: input });
-    const markdown = createMarkdown({ i18n, images });
-    const prerender =
-      options.prerender === false
-        ? undefined
-        : new Prerenderer(
-            { language: site.language, timeZone: site.timeZone },
-            { threshold: options.prerender, wait: options.prerenderWait },
-          );
-    prerender?.warmUp(input);
-    const blog = new Blog(site);
-    const assets = new Assets();
-    const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
-    const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search") });
-    assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
-    assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
-    assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
-
-    eleventyConfig.addPlugin(sitePlugin, { site, i18n });
-    eleventyConfig.addPlugin(templatesPlugin);
-    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender });
-    eleventyConfig.addPlugin(contentPlugin, {
-      site,
-      i18n,
-      blog,
-      renderInline: (text: string) => markdown.md.renderInline(text),
-      companions: [comments, search.companion],
-      helper: prerender,
-      cacheDir: path.join(cache, "content"),
-    });
-    eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
-    eleventyConfig.addPlugin(assetsPlugin, { assets });
-    eleventyConfig.addPlugin(imagesPlugin, { images });
-    eleventyConfig.addPlugin(listsPlugin, { site });
-    eleventyConfig.addPlugin(socialPlugin, { site, i18n, blog, assets, cacheDir: path.join(cache, "social-cards") });
-    eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets });
-    eleventyConfig.addPlugin(search.plugin);
-
-    eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
-    // Netlify reads redirects from the published folder; the WordPress import
-    // writes its own between markers in content/_redirects, beside the author's.
-    eleventyConfig.addPassthroughCopy({ [path.join(input, "_redirects")]: "_redirects" });
-    eleventyConfig.setQuietMode(true);
-
-    return {
-      dir: { input, output, layouts: path.relative(input, LAYOUTS) },
-      templateFormats: ["md", "11ty.tsx"],
-      // Markdown is never pre-processed by Liquid: Liquid does not escape.
-      markdownTemplateEngine: false,
-      htmlTemplateEngine: false,
-    };
-  };
+  return (eleventyConfig: EleventyConfig) => createBillet(config, options).configure(eleventyConfig);
 }
 
 function relativeToWorkingFolder(folder: string): string {

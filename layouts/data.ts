@@ -9,7 +9,7 @@ import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/conten
 import type { I18n } from "../plugins/i18n/index.ts";
 import type { ImagePipeline } from "../plugins/images/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
-import { memoizedBy } from "../plugins/site/memo.ts";
+import { memoizedBy } from "../plugins/templates/memo.ts";
 
 export interface TemplateData {
   page: { inputPath: string; url: string; outputPath: string | false };

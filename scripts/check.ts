@@ -1,39 +1,24 @@
 /**
- * `npm run check`: validates site.config.ts and every post and page exactly
- * as the build does, without building anything.
+ * `npm run check`: reads and checks site.config.ts, every post and page and
+ * every file beside them (archived comments) exactly as a production build
+ * does before it writes anything: the same wiring (eleventy.config.ts's
+ * `createBillet`), stopped after the build's checks. Nothing is written
+ * but the cache of what was read.
  */
-import { DateTime } from "luxon";
 import siteConfig from "../site.config.ts";
-import { ArchiveReader } from "../plugins/comments/archived.ts";
-import { ContentError, loadContent } from "../plugins/content/load.ts";
-import { I18n } from "../plugins/i18n/index.ts";
-import { createMarkdown } from "../plugins/markdown/index.ts";
-import { loadSiteConfig } from "../plugins/site/load.ts";
+import { createBillet } from "../eleventy.config.ts";
+import { ContentError } from "../plugins/content/index.ts";
 import { runCli } from "./cli.ts";
 
 await runCli(async () => {
-  const inputDir = process.argv[2] ?? "content";
-  const site = loadSiteConfig(siteConfig, inputDir);
-  const i18n = new I18n(site.language, site.timeZone);
-  const { md } = createMarkdown({ i18n });
-  const entries = await loadContent({
-    inputDir,
-    site,
-    i18n,
-    now: DateTime.now().setZone(site.timeZone),
-    renderInline: (text) => md.renderInline(text),
-  });
-  const posts = entries.filter((entry) => entry.kind === "post");
-  // Archived comments beside posts and pages are checked too (GitHub is not asked anything).
-  const archives = await new ArchiveReader(site.timeZone).read(
-    inputDir,
-    entries.map((entry) => entry.file),
-  );
-  if (archives.problems.length > 0) throw new ContentError(archives.problems);
+  const input = process.argv[2] ?? "content";
+  const { problems, blog } = await createBillet(siteConfig, { input, prerender: false }).check();
+  if (problems.length > 0) throw new ContentError(problems);
+  const posts = blog.sources.filter((entry) => entry.kind === "post");
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const inState = (state: string) => posts.filter((post) => post.state === state).length;
   console.log(
     `No problems: ${count(posts.length, "post")} (${inState("published")} published, ${count(inState("draft"), "draft")}, ` +
-      `${inState("scheduled")} scheduled) and ${count(entries.length - posts.length, "page")}.`,
+      `${inState("scheduled")} scheduled) and ${count(blog.sources.length - posts.length, "page")}.`,
   );
 });

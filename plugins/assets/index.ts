@@ -8,6 +8,7 @@
  * script is bundled on its own, so a page loads only the features it uses.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildLifecycle } from "../content/index.ts";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -108,11 +109,15 @@ export class Assets {
 }
 
 /** Eleventy plugin: builds the assets before each build and writes them after. */
-export default function assetsPlugin(eleventyConfig: EleventyConfig, { assets }: { assets: Assets }): void {
+export default function assetsPlugin(
+  eleventyConfig: EleventyConfig,
+  { assets, lifecycle }: { assets: Assets; lifecycle: BuildLifecycle },
+): void {
   eleventyConfig.addGlobalData("assets", assets);
   eleventyConfig.addWatchTarget("layouts/**/*.{css,ts}");
-  eleventyConfig.on("eleventy.before", () => assets.build());
-  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
-    assets.write(directories.output),
-  );
+  lifecycle.on("begin", () => assets.build());
+  lifecycle.on("checks", () => ({
+    addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }],
+  }));
+  lifecycle.on("done", ({ outputDir }) => assets.write(outputDir));
 }

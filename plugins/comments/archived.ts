@@ -18,7 +18,7 @@ import type { DateTime } from "luxon";
 import { DATE_EXPECTATION, parseDate } from "../content/dates.ts";
 import { suggest } from "../content/schema.ts";
 import { describe } from "../site/config.ts";
-import { filesUnder } from "../site/walk.ts";
+import { filesUnder } from "../build/walk.ts";
 
 export const ARCHIVE_SUFFIX = ".comments.yaml";
 

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import type { Blog, ContentCompanion, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
+import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -35,7 +35,7 @@ export const DEFAULT_TIMEOUT_S = 20;
 /** Under `npm start`, GitHub is asked at most this often. */
 const WATCH_REFRESH_MS = 60_000;
 
-export class CommentStore implements ContentCompanion {
+export class CommentStore {
   readonly settings: ResolvedComments;
   readonly #site: ResolvedSiteConfig;
   readonly #cacheDir: string;

@@ -24,6 +24,8 @@ export class Blog {
   tags: Taxonomy[] = [];
   years: YearGroup[] = [];
   homePages: ListPage[] = [];
+  /** Every valid post and page of the content, built in this build or not (drafts, scheduled posts). */
+  sources: ContentEntry[] = [];
   #entries = new Map<string, ContentEntry>();
   #site: ResolvedSiteConfig;
 
@@ -33,6 +35,7 @@ export class Blog {
 
   /** Replaces the content with a freshly loaded set of entries. */
   update(entries: ContentEntry[]): void {
+    this.sources = entries;
     const built = entries.filter((entry) => isBuilt(entry.state, this.preview));
     this.#entries = new Map(built.map((entry) => [entry.inputPath, entry]));
 

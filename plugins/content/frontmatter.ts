@@ -1,6 +1,6 @@
 /**
  * Front matter parsing, shared by Billet's validation and by Eleventy (so
- * both read exactly the same values, and each file's YAML is parsed once).
+ * both read exactly the same values; ./sources.ts hands Eleventy what it read).
  *
  * YAML's own timestamp type is left out on purpose: `date: 2024-01-14 09:30`
  * stays a string, read later in the site's time zone. With the default
@@ -24,27 +24,39 @@ export class FrontMatterSyntaxError extends Error {
   override name = "FrontMatterSyntaxError";
 }
 
-const memo = new Map<string, unknown>();
-
-/** The YAML engine handed to gray-matter, here and in Eleventy's config. */
+/**
+ * A front matter's YAML as a value. YAML's aliases (`*name`) share a value
+ * instead of copying it, so a few hundred bytes can stand for billions of
+ * values, which validation and messages would then walk: a front matter
+ * whose aliases expand past `MAX_VALUES` values is refused.
+ */
 export function parseYaml(source: string): unknown {
-  if (memo.has(source)) return memo.get(source);
   const value = yaml.load(source, { schema: yaml.CORE_SCHEMA });
-  memo.set(source, value);
+  if (source.includes("*") && expandedSize(value, new Map()) > MAX_VALUES) {
+    throw new FrontMatterSyntaxError(
+      `found aliases (*name) that expand to more than ${MAX_VALUES} values, expected a front matter of ordinary size`,
+    );
+  }
   return value;
 }
 
-/** Remembers YAML parsed elsewhere (a helper thread: plugins/markdown/prerender.ts), for Eleventy's own reading. */
-export function rememberYaml(source: string, value: unknown): void {
-  memo.set(source, value);
-}
+/** Far more than any front matter holds (a few dozen values), far less than would slow a build. */
+const MAX_VALUES = 10_000;
 
-/** Forgets memoised YAML between builds, so memory does not grow in watch mode. */
-export function clearYamlMemo(): void {
-  memo.clear();
+/** How many values `value` stands for once every alias is expanded (shared values counted once each time they appear). */
+function expandedSize(value: unknown, sizes: Map<object, number>): number {
+  if (typeof value !== "object" || value === null) return 1;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  sizes.set(value, Infinity); // A value that holds itself expands forever.
+  let size = 1;
+  for (const child of Object.values(value)) {
+    size += expandedSize(child, sizes);
+    if (size > MAX_VALUES) break;
+  }
+  sizes.set(value, size);
+  return size;
 }
-
-export const frontMatterOptions = { engines: { yaml: parseYaml } } as const;
 
 /**
  * The usual case, a file that opens with `---` and a newline, split the way
@@ -92,7 +104,7 @@ function grayMatter(): typeof matter {
 export function parseSource(text: string): ParsedSource {
   let parsed: { data: unknown; matter?: string; content: string };
   try {
-    parsed = splitPlain(text) ?? grayMatter()(text, frontMatterOptions as object);
+    parsed = splitPlain(text) ?? grayMatter()(text, { engines: { yaml: parseYaml } } as object);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts from 0 within the front matter, which gray-matter hands over

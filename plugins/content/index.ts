@@ -1,122 +1,107 @@
 /**
- * Content: validates every post and page before Eleventy renders anything,
- * decides what is published, and gives templates the `blog` (posts, lists).
+ * Content: reads and validates every post and page before Eleventy renders
+ * anything, decides what is published, gives templates the `blog` (posts,
+ * lists), and drives the build's lifecycle (plugins/build/lifecycle.ts):
+ * `checks` once the content is read, `ready` once everything passed,
+ * `done` once Eleventy has written the pages.
  *
- * A content problem stops the build before a single file is written, so the
- * previous `_site/` stays as it was.
+ * A problem found before `ready` stops the build before a single file is
+ * written.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { DateTime } from "luxon";
+import type { BuildBasics, Lifecycle } from "../build/lifecycle.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { Blog } from "./blog.ts";
+import type { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
-import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";
-import { FactsStore, readingFingerprint } from "./facts-store.ts";
-import { ContentError, loadContent, SourceCache, type ReadHelper } from "./load.ts";
-import type { ContentEntry } from "./model.ts";
+import { addressProblems, ContentError, loadContent } from "./load.ts";
+import type { SourceStore } from "./sources.ts";
 
 export { Blog } from "./blog.ts";
+export { ContentError } from "./load.ts";
+export type { GeneratedAddress } from "./load.ts";
 export type * from "./model.ts";
 
-/**
- * Another plugin's files that live beside the content (archived comments)
- * and must be valid before anything is written: loaded after the posts, at
- * each build; the problems returned stop the build like content problems.
- */
-export interface ContentCompanion {
-  /** Checks and loads what the companion needs; problems stop the build. */
-  load?(context: { inputDir: string; entries: ContentEntry[]; blog: Blog }): Promise<string[]>;
-  /** Once every check has passed: work that may begin before Eleventy renders (the search index). */
-  ready?(context: { blog: Blog }): void;
+/** What every moment of a build is told. */
+export interface BuildContext extends BuildBasics {
+  blog: Blog;
 }
 
-/**
- * Emitted (through eleventyConfig) once a build's content has passed every
- * check and its output folder is ready to receive files (emptied, for a
- * production build): `{ blog, output }`.
- */
-export const CONTENT_READY = "billet.contentReady" as const;
+export type BuildLifecycle = Lifecycle<BuildContext>;
 
-export interface ContentPluginOptions {
+export interface ContentOptions {
   site: ResolvedSiteConfig;
   i18n: I18n;
   blog: Blog;
-  renderInline: (markdown: string) => string;
+  sources: SourceStore;
+  lifecycle: BuildLifecycle;
   /** The moment that decides whether a scheduled post is out; default: the start of each build. */
   now?: () => DateTime;
-  companions?: ContentCompanion[];
-  /** Another thread that takes part in each build's reading (plugins/markdown/prerender.ts). */
-  helper?: BuildHelper;
-  /** Where what was read from each source is kept for the next build (./facts-store.ts); none if undefined. */
-  cacheDir?: string;
+  /** Where a production build writes, to be put in the output folder's place once it is done. */
+  output?: { publish(): void; discard(): void };
 }
 
-export interface BuildHelper extends ReadHelper {
-  /** A build starts reading the content. */
-  begin(): void;
-  /** All of it has been read (or the reading failed); the build waits for what this returns, if anything. */
-  finish(): Promise<void> | undefined;
+/**
+ * Reads and checks the content as a build does before it writes anything:
+ * the posts and pages, then every capability's `checks` (their own files,
+ * the addresses they write). Returns every problem found, in one list.
+ */
+export async function checkContent(
+  { site, i18n, blog, sources, lifecycle, now }: ContentOptions,
+  context: BuildContext,
+): Promise<string[]> {
+  sources.begin();
+  const { entries, problems } = await loadContent({
+    inputDir: context.inputDir,
+    site,
+    i18n,
+    now: now?.() ?? DateTime.now().setZone(site.timeZone),
+    sources,
+  });
+  // Whatever was read is worth keeping, even from a build that stops on a problem.
+  sources
+    .save()
+    .catch((error: Error) =>
+      console.warn(`[billet] Could not keep what was read for the next build: ${error.message}`),
+    );
+  blog.update(entries);
+  const checked = await lifecycle.checks(context);
+  return [...problems, ...checked.problems, ...addressProblems(entries, checked.addresses)];
 }
 
-export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
-  const { site, i18n, blog, renderInline } = options;
-  const cache = new SourceCache(
-    options.cacheDir ? new FactsStore(options.cacheDir, readingFingerprint(site.language)) : undefined,
-  );
+export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): void {
+  const { site, blog, sources, lifecycle, output } = options;
 
-  // Eleventy reads front matter with the same YAML rules as the validation.
-  eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
+  // Eleventy reads front matter with the same YAML rules as the validation, answered from what was read.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => sources.yaml(text) } });
   eleventyConfig.addDateParsing((value: unknown) =>
     typeof value === "string" ? (parseDate(value, site.timeZone) ?? undefined) : undefined,
   );
 
+  let context: BuildContext | undefined;
   eleventyConfig.on(
     "eleventy.before",
     async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
       blog.preview = runMode !== "build";
-      const helper = options.helper;
-      helper?.begin();
-      let entries;
+      context = { blog, inputDir: directories.input, outputDir: directories.output, preview: blog.preview };
       try {
-        entries = await loadContent({
-          inputDir: directories.input,
-          site,
-          i18n,
-          now: options.now?.() ?? DateTime.now().setZone(site.timeZone),
-          renderInline,
-          helper,
-          cache,
-        });
-      } finally {
-        await helper?.finish();
-        // Whatever was read is worth keeping, even from a build that stops on a problem.
-        cache
-          .save()
-          .catch((error: Error) =>
-            console.warn(`[billet] Could not keep what was read for the next build: ${error.message}`),
-          );
+        await lifecycle.run("begin", context);
+        const problems = await checkContent(options, context);
+        if (problems.length > 0) throw new ContentError(problems);
+        await lifecycle.run("ready", context);
+      } catch (error) {
+        output?.discard();
+        throw error;
       }
-      blog.update(entries);
-      const companions = options.companions ?? [];
-      const problems = await Promise.all(
-        companions.map((companion) => companion.load?.({ inputDir: directories.input, entries, blog }) ?? []),
-      );
-      if (problems.flat().length > 0) throw new ContentError(problems.flat());
-      for (const companion of companions) companion.ready?.({ blog });
-      // A production build starts from an empty folder, so that drafts
-      // written there by an earlier `npm start` can never be published.
-      // Only now that the content is known to be valid: a failed build
-      // leaves the previous site untouched.
-      if (!blog.preview) await emptyOutputFolder(directories.output, directories.input);
-      // Plugins that put files of their own into the site (cards, the search
-      // index) may start now, long before Eleventy writes its first page.
-      await eleventyConfig.emit(CONTENT_READY, { blog, output: directories.output });
     },
   );
-  eleventyConfig.on("eleventy.after", clearYamlMemo);
+  eleventyConfig.on("eleventy.after", async () => {
+    if (!context) return;
+    await lifecycle.run("done", context);
+    // Last: the site is whole.
+    output?.publish();
+  });
 
   // Drafts and scheduled posts are not built outside preview: no page, and
   // therefore no list entry, feed item or sitemap line.
@@ -126,13 +111,4 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   });
 
   eleventyConfig.addGlobalData("blog", blog);
-}
-
-async function emptyOutputFolder(output: string, input: string): Promise<void> {
-  const target = path.resolve(output);
-  const dangerous = [process.cwd(), path.resolve(input), path.parse(target).root];
-  if (dangerous.some((dir) => dir === target || dir.startsWith(target + path.sep))) {
-    throw new Error(`Refusing to empty the output folder ${output}: it holds the project or its content`);
-  }
-  await rm(target, { recursive: true, force: true });
 }

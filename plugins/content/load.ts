@@ -6,29 +6,24 @@
  * All problems in all files are collected and reported together, one line
  * each, so an author fixes a batch of mistakes in one go.
  */
-import { readFileSync, statSync } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { DateTime } from "luxon";
-import type { ZodType } from "zod";
+import type { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
 import { isRelativeReference } from "../markdown/images.ts";
 import { ProblemListError } from "../site/errors.ts";
-import { filesUnder } from "../site/walk.ts";
+import { filesUnder } from "../build/walk.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { FrontMatterSyntaxError, rememberYaml } from "./frontmatter.ts";
+import { FrontMatterSyntaxError } from "./frontmatter.ts";
 import type { CategoryRef, ContentEntry, PageEntry, PostEntry, TagRef } from "./model.ts";
 import { publicationState } from "./publishing.ts";
 import { pageSchema, postSchema, validate, type PageFrontMatter, type PostFrontMatter } from "./schema.ts";
 import { slugify } from "./slug.ts";
-import { checkingFingerprint, type FactsStore, type FileStatus, type StoredSource } from "./facts-store.ts";
-import { rememberDate } from "./dates.ts";
-import { readSource, sourceDigest, type HelpedRead, type SourceFacts } from "./source.ts";
+import { SourceEncodingError, type SourceStore } from "./sources.ts";
+import type { SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
-
-export { readSource, type HelpedRead, type SourceFacts } from "./source.ts";
 
 export class ContentError extends ProblemListError {
   override name = "ContentError";
@@ -46,118 +41,8 @@ export interface LoadOptions {
   site: ResolvedSiteConfig;
   i18n: I18n;
   now: DateTime;
-  renderInline: (markdown: string) => string;
-  /** Another thread that takes part in the reading (plugins/markdown/prerender.ts). */
-  helper?: ReadHelper;
-  /** Facts and checked front matter from earlier builds (in memory in watch mode, on disk given a FactsStore). */
-  cache?: SourceCache;
-}
-
-/**
- * Another thread that takes part in the reading. It is given every file of
- * the build; in a first build (nothing known from before), it reads some of
- * them while the calling thread reads the others: each takes the next index
- * with `Atomics.add(claims, 0, 1)` until they are all taken. `share` resolves
- * with what it made of those it took (a file it took and did not answer for
- * is read by the calling thread). When the calling thread has taken every
- * index before, the helper reads none for it.
- */
-export interface ReadHelper {
-  share(files: string[], claims: Int32Array): Promise<HelpedRead[]> | undefined;
-}
-
-/**
- * Facts by file. In memory, by modification time, so that watch-mode
- * rebuilds only re-read what changed; and, given a FactsStore, on disk by
- * digest, so that a new build parses only the files it has not seen.
- */
-export class SourceCache {
-  #entries = new Map<string, { mtimeMs: number; size: number; source: StoredSource }>();
-  readonly #store: FactsStore | undefined;
-
-  constructor(store?: FactsStore) {
-    this.#store = store;
-  }
-
-  /** A build begins. */
-  begin(): void {
-    this.#store?.begin();
-  }
-
-  /** Nothing is known from before: every file must be parsed, and another thread may share the work. */
-  get cold(): boolean {
-    return this.#entries.size === 0 && (this.#store?.empty ?? true);
-  }
-
-  /**
-   * Synchronous on purpose: a few thousand small files read one after the
-   * other cost a third of the processor time of the same reads through
-   * fs/promises (each of which is an open, a stat, reads and a close, each a
-   * round trip through the thread pool), and nothing else runs meanwhile.
-   */
-  read(file: string, renderInline: (markdown: string) => string): SourceFacts {
-    const status = statSync(file);
-    const { mtimeMs, size } = status;
-    const cached = this.#entries.get(file);
-    if (cached && cached.mtimeMs === mtimeMs && cached.size === size) {
-      this.#store?.keep(cached.source);
-      this.#store?.keepFile(file);
-      return cached.source.facts;
-    }
-    // A file as it was when last read need not be read again to be known.
-    let source = this.#store?.knownSource(file, status);
-    if (!source) {
-      const readAt = Date.now();
-      const bytes = readFileSync(file);
-      const digest = sourceDigest(bytes);
-      source = this.#store?.get(digest);
-      if (!source) {
-        // Decoded only when it is to be parsed: known texts need only their bytes' digest.
-        const { facts, matter } = readSource(bytes.toString("utf8"), renderInline, digest);
-        source = { facts, matter };
-        this.#store?.keep(source);
-      }
-      this.#store?.noteFile(file, status, digest, readAt);
-    }
-    // Eleventy parses the same front matter again: it finds it parsed.
-    rememberYaml(source.matter, source.facts.data);
-    this.#entries.set(file, { mtimeMs, size, source });
-    return source.facts;
-  }
-
-  /** A source read by another thread. */
-  store(file: string, info: FileStatus & { readAt: number }, source: StoredSource): void {
-    this.#entries.set(file, { mtimeMs: info.mtimeMs, size: info.size, source });
-    this.#store?.keep(source);
-    this.#store?.noteFile(file, info, source.facts.digest, info.readAt);
-    // Eleventy parses the same front matter again: it finds it parsed.
-    rememberYaml(source.matter, source.facts.data);
-  }
-
-  /** The front matter of `file` as validated by an earlier build under the same rules (stored form), if any. */
-  checked(file: string, rules: string): Record<string, unknown> | undefined {
-    const checked = this.#entries.get(file)?.source.checked;
-    return checked?.rules === rules && typeof checked.value === "object" && checked.value !== null
-      ? checked.value
-      : undefined;
-  }
-
-  /** Keeps the front matter of `file` as it passed validation under `rules` (stored form). */
-  keepChecked(file: string, rules: string, value: Record<string, unknown>): void {
-    const entry = this.#entries.get(file);
-    if (!entry) return;
-    entry.source.checked = { rules, value };
-    this.#store?.changed();
-  }
-
-  /** Keeps this build's facts on disk for the next one, if there is a store. */
-  save(): Promise<void> {
-    return this.#store?.save() ?? Promise.resolve();
-  }
-
-  forgetMissing(present: Set<string>): void {
-    for (const file of this.#entries.keys()) if (!present.has(file)) this.#entries.delete(file);
-  }
+  /** Where sources are read from (and kept between builds). */
+  sources: SourceStore;
 }
 
 /**
@@ -187,62 +72,36 @@ export function fileSlug(file: string): string {
   return base === "index" ? path.posix.basename(path.posix.dirname(file)) : base;
 }
 
-export async function loadContent(options: LoadOptions): Promise<ContentEntry[]> {
-  const { site, i18n, now } = options;
-  const cache = options.cache ?? new SourceCache();
+/**
+ * Every post and page of the content folder, validated: the entries that
+ * passed, and one line for each problem found in the others.
+ */
+export async function loadContent(options: LoadOptions): Promise<{ entries: ContentEntry[]; problems: string[] }> {
+  const { site, i18n, now, sources } = options;
   const postsDir = path.resolve(options.inputDir, "posts") + path.sep;
   const files = await findMarkdownFiles(options.inputDir);
-  cache.forgetMissing(new Set(files));
-  cache.begin();
 
   const problems: string[] = [];
   const entries: ContentEntry[] = [];
-  const postCheck = { schema: postSchema(site), rules: checkingFingerprint("post", site) };
-  const pageCheck = { schema: pageSchema(site), rules: checkingFingerprint("page", site) };
+  const postRules = postSchema(site);
+  const pageRules = pageSchema(site);
   const refs = sharedRefs(site);
+  const tags = new TagNames();
 
-  type Source = { file: string; facts: SourceFacts } | { file: string; problem: string };
-  const readHere = (file: string): Source => {
+  for (const file of files) {
+    let facts: SourceFacts;
     try {
-      return { file, facts: cache.read(file, options.renderInline) };
+      facts = sources.read(file);
     } catch (error) {
-      if (error instanceof FrontMatterSyntaxError) return { file, problem: `${file}: front matter: ${error.message}` };
-      throw error;
-    }
-  };
-  const sources = new Array<Source | undefined>(files.length);
-  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  // Sharing pays only when every file must be parsed; otherwise the helper
-  // just renders, and there is nothing to wait for.
-  const cold = cache.cold;
-  if (!cold) Atomics.store(claims, 0, files.length);
-  const helped = options.helper?.share(files, claims);
-  if (helped && cold) {
-    for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
-      sources[i] = readHere(files[i]!);
-    }
-    for (const read of await helped) {
-      const file = files[read.index]!;
-      if ("facts" in read) {
-        cache.store(file, read, { facts: read.facts, matter: read.matter });
-        sources[read.index] = { file, facts: read.facts };
-      } else if ("problem" in read) {
-        sources[read.index] = { file, problem: `${file}: front matter: ${read.problem}` };
-      }
-    }
-  }
-  files.forEach((file, i) => (sources[i] ??= readHere(file)));
-
-  for (const source of sources as Source[]) {
-    if ("problem" in source) {
-      problems.push(source.problem);
+      if (error instanceof FrontMatterSyntaxError) problems.push(`${file}: front matter: ${error.message}`);
+      else if (error instanceof SourceEncodingError) problems.push(`${file}: ${error.message}`);
+      else throw error;
       continue;
     }
-    const { file, facts } = source;
     problems.push(...(await imageProblems(file, facts)));
     const inputPath = path.resolve(file);
     const isPost = inputPath.startsWith(postsDir);
-    const result = checkedFrontMatter(cache, file, facts, isPost ? postCheck : pageCheck, site.timeZone);
+    const result = validate(isPost ? postRules : pageRules, facts.data);
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
       continue;
@@ -266,12 +125,16 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
           problems.push(`${file}: image: found no file at ${source}, expected the image beside the Markdown file`);
       }
       const slug = fm.slug ?? defaultSlug;
+      const postTags: TagRef[] = [];
       fm.tags.forEach((name, i) => {
-        if (refs.tag(name).slug === "") {
-          problems.push(
-            `${file}: tags[${i}]: found ${JSON.stringify(name)}, expected a tag with at least one letter or digit`,
-          );
-        }
+        const tag = refs.tag(name);
+        const problem =
+          tag.slug === ""
+            ? `found ${JSON.stringify(name)}, expected a tag with at least one letter or digit`
+            : tags.clash(tag, file);
+        if (problem) problems.push(`${file}: tags[${i}]: ${problem}`);
+        // The same tag written twice in one post counts once.
+        else if (!postTags.some((other) => other.slug === tag.slug)) postTags.push(tag);
       });
       entries.push({
         kind: "post",
@@ -284,7 +147,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
         date: fm.date,
         updated: fm.updated,
         category: refs.category(fm.category),
-        tags: fm.tags.map(refs.tag),
+        tags: postTags,
         description: fm.description ? i18n.typography(fm.description) : undefined,
         summary: fm.description ? i18n.typography(fm.description) : facts.opening,
         author: fm.author ? site.authors.get(fm.author)! : site.defaultAuthor,
@@ -321,47 +184,8 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
     }
   }
 
-  problems.push(...duplicateUrls(entries, site));
   problems.push(...duplicateThreads(entries));
-  if (problems.length > 0) throw new ContentError(problems);
-  return entries;
-}
-
-/** Front matter fields that validation turns into dates, kept as milliseconds. */
-const DATE_FIELDS = ["date", "updated"] as const;
-
-/**
- * A source's front matter, validated: as an earlier build validated the
- * same text under the same rules (kept with its facts, `.cache/content/`),
- * or validated now and kept for the next build. Only what passed is kept:
- * a front matter with problems is validated, and reported, every time.
- */
-function checkedFrontMatter(
-  cache: SourceCache,
-  file: string,
-  facts: SourceFacts,
-  { schema, rules }: { schema: ZodType; rules: string },
-  zone: string,
-): { ok: true; value: PostFrontMatter | PageFrontMatter } | { ok: false; problems: string[] } {
-  const stored = cache.checked(file, rules);
-  if (stored) {
-    const value: Record<string, unknown> = { ...stored };
-    for (const field of DATE_FIELDS) {
-      if (typeof stored[field] !== "number") continue;
-      const date = DateTime.fromMillis(stored[field], { zone });
-      value[field] = date;
-      // Eleventy reads the same text for the page's date: it finds it read.
-      if (typeof facts.data[field] === "string") rememberDate(facts.data[field], zone, date);
-    }
-    return { ok: true, value: value as PostFrontMatter | PageFrontMatter };
-  }
-  const result = validate(schema, facts.data) as ReturnType<typeof checkedFrontMatter>;
-  if (result.ok) {
-    const value: Record<string, unknown> = { ...(result.value as Record<string, unknown>) };
-    for (const field of DATE_FIELDS) if (DateTime.isDateTime(value[field])) value[field] = value[field].toMillis();
-    cache.keepChecked(file, rules, value);
-  }
-  return result;
+  return { entries, problems };
 }
 
 export function categoryUrl(site: ResolvedSiteConfig, slug: string): string {
@@ -422,26 +246,79 @@ function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Two sources that would be written to the same address, or onto a page Billet generates. */
-function duplicateUrls(entries: ContentEntry[], site: ResolvedSiteConfig): string[] {
+/** An address Billet writes besides the posts and pages, and what writes it. */
+export interface GeneratedAddress {
+  url: string;
+  /** What is there, for messages: « the page of tag "seo" ». */
+  owner: string;
+  /** The whole folder below `url` is Billet's (`/cartes/`). */
+  folder?: boolean;
+}
+
+/**
+ * Posts and pages that would be written to the same file as another one,
+ * or onto a page or into a folder that Billet generates. Addresses are
+ * compared as the files they become (`/a/` and `/a/index.html` are one).
+ */
+export function addressProblems(entries: ContentEntry[], generated: GeneratedAddress[]): string[] {
   const problems: string[] = [];
   const owners = new Map<string, string>();
-  owners.set("/", "the home page");
-  owners.set(site.permalinks.archive, "the archive page");
-  if (site.search.enabled) owners.set(site.search.url, "the search page");
-  for (const slug of site.categories.keys()) owners.set(categoryUrl(site, slug), `the page of category "${slug}"`);
+  for (const { url, owner } of generated) if (!owners.has(outputFile(url))) owners.set(outputFile(url), owner);
+  const folders = generated.filter((address) => address.folder);
   for (const entry of entries) {
-    const owner = owners.get(entry.url);
+    const file = outputFile(entry.url);
+    const folder = folders.find((address) => file.startsWith(outputFile(address.url).replace(/index\.html$/, "")));
+    const owner = folder ? `${folder.owner}, which holds every address under ${folder.url},` : owners.get(file);
     if (owner) {
-      const field = entry.kind === "post" ? "slug" : entry.frontMatter.permalink ? "permalink" : "slug";
+      const field = entry.kind === "page" && entry.frontMatter.permalink ? "permalink" : "slug";
       problems.push(
         `${entry.file}: ${field}: found the address ${entry.url}, which ${owner} already uses, expected an address of its own (change slug:${entry.kind === "page" ? " or permalink:" : ""} in one of them)`,
       );
     } else {
-      owners.set(entry.url, entry.file);
+      owners.set(file, entry.file);
     }
   }
   return problems;
+}
+
+/** The file an address is written to, as Eleventy writes it. */
+function outputFile(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // Left as written: compared as it is.
+  }
+  return decoded.endsWith("/") ? `${decoded}index.html` : decoded;
+}
+
+/**
+ * Tags across the posts, by slug. Spellings of one tag (« Réseaux sociaux »,
+ * « réseaux-sociaux ») share its page; two different tags whose slugs are the
+ * same (« C++ » and « C ») would share it too, so that is a problem.
+ */
+class TagNames {
+  readonly #bySlug = new Map<string, { name: string; file: string }>();
+
+  /** A problem if `tag` is another tag with the same address as one seen before. */
+  clash(tag: TagRef, file: string): string | undefined {
+    const seen = this.#bySlug.get(tag.slug);
+    if (!seen) {
+      this.#bySlug.set(tag.slug, { name: tag.name, file });
+      return undefined;
+    }
+    if (spelling(seen.name) === spelling(tag.name)) return undefined;
+    return `found ${JSON.stringify(tag.name)}, whose page ${tag.url} would also be that of the tag ${JSON.stringify(seen.name)} (${seen.file}), expected tags with addresses of their own (rename one of them)`;
+  }
+}
+
+/** What stays of a tag's name when case, accents, spaces, dashes and underscores are set aside. */
+function spelling(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, "");
 }
 
 /**

@@ -1,10 +1,8 @@
 /**
- * What is read from a source file before validation, by the build's thread
- * or by the worker that helps it (plugins/markdown/prerender-worker.ts),
- * which therefore loads this module and not the validation's.
+ * What is read from a source file before validation (./sources.ts keeps it
+ * from one build to the next).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { findImageReferences, type ImageReference } from "../markdown/images.ts";
 import { parseSource } from "./frontmatter.ts";
 import { countWords, summarize } from "./text.ts";
@@ -24,12 +22,6 @@ export interface SourceFacts {
   images: ImageReference[];
   /** 1-based line where the body starts, to point at an image's line. */
   bodyLine: number;
-}
-
-/** A source file's text, and the SHA-1 of its bytes (its `digest`). */
-export function readSourceFile(file: string): { text: string; digest: string } {
-  const bytes = readFileSync(file);
-  return { text: bytes.toString("utf8"), digest: sourceDigest(bytes) };
 }
 
 /** The `digest` of a source: the SHA-1 of its bytes. */
@@ -54,21 +46,3 @@ export function readSource(
   };
   return { facts, body, matter };
 }
-
-/** What a helper thread made of one of the files it took (see `ReadHelper` in ./load.ts). */
-export type HelpedRead =
-  /** Read, with the file's status before the reading and the moment of the reading. */
-  | {
-      index: number;
-      mtimeMs: number;
-      ctimeMs: number;
-      size: number;
-      ino: number;
-      readAt: number;
-      facts: SourceFacts;
-      matter: string;
-    }
-  /** Its front matter is not valid YAML: the message. */
-  | { index: number; problem: string }
-  /** Left to the calling thread (images, or any error, which that thread then reports itself). */
-  | { index: number; declined: true };

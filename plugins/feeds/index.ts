@@ -7,11 +7,11 @@
  * Everything is made from `blog` (the posts being built: drafts and
  * scheduled posts only in preview) and written once the pages are.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Assets } from "../assets/index.ts";
 import type { Blog } from "../content/blog.ts";
+import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Markdown } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
@@ -30,13 +30,25 @@ export interface FeedsPluginOptions {
   blog: Blog;
   markdown: Markdown;
   assets: Assets;
+  lifecycle: BuildLifecycle;
 }
 
-export default function feedsPlugin(eleventyConfig: EleventyConfig, options: FeedsPluginOptions): void {
-  const { site, i18n, blog, markdown, assets } = options;
+export default function feedsPlugin(_eleventyConfig: unknown, options: FeedsPluginOptions): void {
+  const { site, i18n, blog, markdown, assets, lifecycle } = options;
   const content = new FeedContent(markdown.md, site.url);
 
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  lifecycle.on("checks", () => ({
+    addresses: [
+      ...blogFeeds(blog, site, i18n).flatMap((feed) => [
+        { url: feed.atomPath, owner: "a feed" },
+        { url: feed.jsonPath, owner: "a feed" },
+      ]),
+      { url: STYLESHEET_PATH, owner: "the feeds' stylesheet" },
+      { url: SITEMAP_PATH, owner: "the sitemap" },
+      { url: "/robots.txt", owner: "robots.txt" },
+    ],
+  }));
+  lifecycle.on("done", async ({ outputDir }) => {
     content.reset();
     const files = new Map<string, string>();
     const feeds = blogFeeds(blog, site, i18n);
@@ -61,7 +73,7 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
 
     await Promise.all(
       [...files].map(async ([url, text]) => {
-        const file = path.join(directories.output, url);
+        const file = path.join(outputDir, url);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, text);
       }),

@@ -28,6 +28,7 @@ import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import type { BuildBasics, Hooks } from "../build/lifecycle.ts";
 import { ProblemListError } from "../site/errors.ts";
 
 export class ImageError extends ProblemListError {
@@ -352,10 +353,13 @@ export class ImagePipeline {
 }
 
 /** Eleventy plugin: processes and publishes the images each build asked for. */
-export default function imagesPlugin(eleventyConfig: EleventyConfig, { images }: { images: ImagePipeline }): void {
+export default function imagesPlugin(
+  eleventyConfig: EleventyConfig,
+  { images, lifecycle }: { images: ImagePipeline; lifecycle: Hooks<BuildBasics> },
+): void {
   eleventyConfig.addGlobalData("images", images);
-  eleventyConfig.on("eleventy.before", () => images.reset());
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
-    await images.write(directories.output, { prune: runMode === "build" });
+  lifecycle.on("begin", () => images.reset());
+  lifecycle.on("done", async ({ preview, outputDir }) => {
+    await images.write(outputDir, { prune: !preview });
   });
 }

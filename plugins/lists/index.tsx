@@ -11,7 +11,7 @@ import { HomePage } from "../../layouts/lists/HomePage.tsx";
 import { NotFoundPage } from "../../layouts/lists/NotFoundPage.tsx";
 import { TaxonomyPage } from "../../layouts/lists/TaxonomyPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
-import type { ListPage, Taxonomy } from "../content/model.ts";
+import type { Blog, GeneratedAddress, ListPage, Taxonomy } from "../content/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 
 type ListData = TemplateData & { list: ListPage };
@@ -32,6 +32,26 @@ function pagesOf<D extends TemplateData, A extends string & keyof D>(
     render,
   };
 }
+
+/** The addresses of the pages this plugin generates, for the build's checks. */
+export function listAddresses(blog: Blog, site: ResolvedSiteConfig): GeneratedAddress[] {
+  return [
+    ...blog.homePages.map((list) => ({
+      url: list.url,
+      owner: list.pageNumber === 1 ? "the home page" : "a page of the home page's list",
+    })),
+    ...blog.categories.map((taxonomy) => ({
+      url: taxonomy.url,
+      owner: `the page of category ${JSON.stringify(taxonomy.name)}`,
+    })),
+    ...blog.tags.map((taxonomy) => ({ url: taxonomy.url, owner: `the page of tag ${JSON.stringify(taxonomy.name)}` })),
+    { url: site.permalinks.archive, owner: "the archive page" },
+    { url: NOT_FOUND_URL, owner: "the 404 page" },
+  ];
+}
+
+/** Where Netlify finds the page it serves for unknown addresses. */
+const NOT_FOUND_URL = "/404.html";
 
 export default function listsPlugin(eleventyConfig: EleventyConfig, { site }: { site: ResolvedSiteConfig }): void {
   eleventyConfig.addTemplate(
@@ -64,7 +84,7 @@ export default function listsPlugin(eleventyConfig: EleventyConfig, { site }: { 
     ),
   });
   eleventyConfig.addTemplate("billet/404.11ty.tsx", {
-    data: { permalink: "/404.html", eleventyExcludeFromCollections: true },
+    data: { permalink: NOT_FOUND_URL, eleventyExcludeFromCollections: true },
     render: (data: TemplateData) => <NotFoundPage ctx={siteContext(data)} latest={data.blog.posts.slice(0, 3)} />,
   });
 }

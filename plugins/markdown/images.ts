@@ -14,7 +14,7 @@
  * loaded at once (it is likely on the first screen); every other one is
  * loaded lazily, as the reader gets near it.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildBasics, Hooks } from "../build/lifecycle.ts";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
@@ -27,7 +27,7 @@ export const PRIORITY_BLOCKS = 3;
 export interface LocalImages {
   /** Output-relative file → source file, for the images of the current build. */
   readonly copies: Map<string, string>;
-  register(eleventyConfig: EleventyConfig): void;
+  register(lifecycle: Hooks<BuildBasics>): void;
 }
 
 /** A reference to a file of the site itself, written relative to the Markdown file. */
@@ -101,12 +101,12 @@ export function localImages(md: MarkdownIt, pipeline?: ImagePipeline): LocalImag
 
   return {
     copies,
-    register(eleventyConfig) {
-      eleventyConfig.on("eleventy.before", () => copies.clear());
-      eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    register(lifecycle) {
+      lifecycle.on("begin", () => copies.clear());
+      lifecycle.on("done", async ({ outputDir }) => {
         await Promise.all(
           [...copies].map(async ([published, source]) => {
-            const target = path.join(directories.output, published);
+            const target = path.join(outputDir, published);
             const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
             if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
             await mkdir(path.dirname(target), { recursive: true });

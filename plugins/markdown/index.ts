@@ -7,6 +7,7 @@
  * in a post would inject raw HTML.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildLifecycle } from "../content/index.ts";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
@@ -84,18 +85,19 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
  */
 export default function markdownPlugin(
   eleventyConfig: EleventyConfig,
-  { markdown, prerender }: { markdown: Markdown; prerender?: Prerenderer },
+  { markdown, prerender, lifecycle }: { markdown: Markdown; prerender?: Prerenderer; lifecycle: BuildLifecycle },
 ): void {
-  prerender?.wrap(markdown.md);
   eleventyConfig.setLibrary("md", markdown.md);
-  markdown.images.register(eleventyConfig);
-  if (prerender) {
-    eleventyConfig.on("eleventy.after", () => {
-      if (prerender.rendered > 0) {
-        console.log(
-          `[billet] Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`,
-        );
-      }
-    });
-  }
+  markdown.images.register(lifecycle);
+  if (!prerender) return;
+  prerender.wrap(markdown.md);
+  // Started as each build begins, beside the reading of the content.
+  lifecycle.on("begin", ({ inputDir }) => prerender.begin(inputDir));
+  lifecycle.on("done", () => {
+    if (prerender.rendered > 0) {
+      console.log(
+        `[billet] Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`,
+      );
+    }
+  });
 }

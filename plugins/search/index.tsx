@@ -24,10 +24,10 @@ import { fileURLToPath } from "node:url";
 import { SearchPage } from "../../layouts/search/SearchPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
-import { CONTENT_READY, type ContentCompanion } from "../content/index.ts";
+import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { SearchIndexer } from "./indexer.ts";
+import { BUNDLE_DIR, SearchIndexer } from "./indexer.ts";
 import { searchSources } from "./records.ts";
 
 const BROWSER = fileURLToPath(new URL("./browser/", import.meta.url));
@@ -41,23 +41,44 @@ export interface SearchPluginOptions {
   assets: Assets;
   /** Where indexes are kept between builds (`.cache/search`). */
   cacheDir: string;
+  lifecycle: BuildLifecycle;
 }
 
 /** The search plugin: the page, and the index, begun as soon as the content is known. */
-export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptions) {
+export function createSearch({ site, i18n, assets, cacheDir, lifecycle }: SearchPluginOptions) {
   const indexer = new SearchIndexer({ language: site.language, cacheDir });
-  /** Called by the content plugin once the build's posts and pages are known and valid. */
-  const companion: ContentCompanion = {
-    ready({ blog }) {
-      if (!site.search.enabled) return;
+  const { search } = site;
+  let publishing: Promise<unknown> | undefined;
+
+  if (search.enabled) {
+    lifecycle.on("checks", () => ({
+      addresses: [
+        { url: search.url, owner: "the search page" },
+        { url: `/${BUNDLE_DIR}/`, owner: "the search index", folder: true },
+      ],
+    }));
+    // Begun from the sources as soon as the content is known and valid, and
+    // published (at once when it comes from the cache) while Eleventy works.
+    lifecycle.on("ready", ({ blog, outputDir }) => {
       indexer.prepare(searchSources([...blog.posts, ...blog.pages], i18n), {
         delayMs: blog.preview ? PREVIEW_INDEX_DELAY_MS : 0,
       });
-    },
-  };
+      publishing = indexer.publish(outputDir);
+      // Awaited when the build is done; until then a failure must not go unhandled.
+      publishing.catch(() => undefined);
+    });
+    lifecycle.on("done", async ({ preview }) => {
+      if (!preview) {
+        await publishing;
+        return;
+      }
+      // Under the dev server the page reloads at once and the index follows
+      // in the background: a large blog's index takes seconds of work.
+      publishing?.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
+    });
+  }
 
   function plugin(eleventyConfig: EleventyConfig): void {
-    const { search } = site;
     if (!search.enabled) return;
     assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
 
@@ -70,30 +91,7 @@ export function createSearch({ site, i18n, assets, cacheDir }: SearchPluginOptio
         />
       ),
     });
-
-    let outputDir = "";
-    let publishing: Promise<unknown> | undefined;
-    eleventyConfig.on("eleventy.before", ({ directories }) => {
-      outputDir = directories.output;
-      publishing = undefined;
-    });
-    // Published as soon as it is ready (at once when it comes from the
-    // cache), while Eleventy works, once the output folder is ready.
-    eleventyConfig.on(CONTENT_READY, () => {
-      publishing = indexer.publish(outputDir);
-      publishing.catch(() => undefined);
-    });
-    eleventyConfig.on("eleventy.after", async ({ runMode }) => {
-      publishing ??= indexer.publish(outputDir);
-      if (runMode !== "serve") {
-        await publishing;
-        return;
-      }
-      // Under the dev server the page reloads at once and the index follows
-      // in the background: a large blog's index takes seconds of work.
-      publishing.catch((error: unknown) => console.error(`[billet] search index: ${(error as Error).message}`));
-    });
   }
 
-  return { companion, plugin, indexer };
+  return { plugin, indexer };
 }

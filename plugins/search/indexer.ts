@@ -22,8 +22,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";
-import { libraryVersion } from "../site/fingerprint.ts";
-import { linkFiles } from "../site/link-files.ts";
+import { libraryVersion } from "../build/fingerprint.ts";
+import { linkFiles } from "../build/publish-files.ts";
 import { ProblemListError } from "../site/errors.ts";
 import { markdownToText, type SearchSource } from "./records.ts";
 
@@ -114,9 +114,8 @@ export class SearchIndexer {
   async #publish(latest: Promise<Job>, outputDir: string): Promise<IndexReport> {
     const { dir, report } = await latest;
     const bundle = path.join(outputDir, BUNDLE_DIR);
-    const fresh = `${bundle}.new`;
-    rmSync(fresh, { recursive: true, force: true });
-    await linkTree(dir, fresh);
+    const fresh = `${bundle}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.new`;
+    linkTree(dir, fresh);
     // Swapped in whole: a reader of the preview never meets a half-written index.
     await rm(bundle, { recursive: true, force: true });
     await rename(fresh, bundle);
@@ -138,7 +137,8 @@ export class SearchIndexer {
 
     const { index, errors: created } = await pagefind.createIndex({ forceLanguage: this.#language });
     if (!index) throw new SearchIndexError(created.length ? created : ["Pagefind did not create an index"]);
-    const building = `${dir}.tmp`;
+    // Two builds at once may make the same index: each in a folder of its own, renamed into place.
+    const building = `${dir}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`;
     try {
       const added = await Promise.all(
         sources.map((source) =>
@@ -156,8 +156,13 @@ export class SearchIndexer {
       const { errors: written } = await index.writeFiles({ outputPath: building });
       if (written.length > 0) throw new SearchIndexError(written);
       await Promise.all([...UNUSED_BUNDLE_FILES].map((name) => rm(path.join(building, name), { force: true })));
-      await rm(dir, { recursive: true, force: true });
-      await rename(building, dir);
+      // A damaged index (a build killed while it renamed) makes way.
+      if (!existsSync(path.join(dir, "pagefind-entry.json"))) await rm(dir, { recursive: true, force: true });
+      await rename(building, dir).catch(async (error: NodeJS.ErrnoException) => {
+        // Another build put the same index in place first: it is as good as this one.
+        if (!existsSync(path.join(dir, "pagefind-entry.json"))) throw error;
+        await rm(building, { recursive: true, force: true });
+      });
     } finally {
       await index.deleteIndex();
       // Pagefind's process keeps hundreds of megabytes once an index is
@@ -168,29 +173,35 @@ export class SearchIndexer {
     return { dir, report: { pages: sources.length, reused: false } };
   }
 
-  /** Removes cached indexes but the newest few. */
+  /** Removes cached indexes but the newest few, and what builds killed half-way left behind. */
   async #prune(keep: string): Promise<void> {
     const names = await readdir(this.#cacheDir).catch(() => [] as string[]);
     const dated = await Promise.all(
       names
         .filter((name) => name !== keep)
-        .map(async (name) => ({ name, time: (await stat(path.join(this.#cacheDir, name))).mtimeMs })),
+        .map(async (name) => ({
+          name,
+          time: (await stat(path.join(this.#cacheDir, name)).catch(() => undefined))?.mtimeMs,
+        })),
     );
-    dated.sort((a, b) => b.time - a.time);
+    const indexes = dated.filter((entry) => entry.time !== undefined && !entry.name.endsWith(".tmp"));
+    indexes.sort((a, b) => b.time! - a.time!);
+    // Another build's index in the making is left alone, unless it is an hour old.
+    const abandoned = dated.filter((entry) => entry.name.endsWith(".tmp") && entry.time! < Date.now() - 3_600_000);
     await Promise.all(
-      dated
-        .slice(KEPT_INDEXES - 1)
-        .map(({ name }) => rm(path.join(this.#cacheDir, name), { recursive: true, force: true })),
+      [...indexes.slice(KEPT_INDEXES - 1), ...abandoned].map(({ name }) =>
+        rm(path.join(this.#cacheDir, name), { recursive: true, force: true }),
+      ),
     );
   }
 }
 
 /** Hard links (a copy where links cannot be made) of every file under `from`, into `to`. */
-async function linkTree(from: string, to: string): Promise<void> {
+function linkTree(from: string, to: string): void {
   const entries = readdirSync(from, { recursive: true, withFileTypes: true });
   // linkFiles makes the folders the files go in; Pagefind's bundle has no empty one.
   mkdirSync(to, { recursive: true });
-  await linkFiles(
+  linkFiles(
     entries
       .filter((entry) => entry.isFile())
       .map((entry): [string, string] => {

@@ -21,15 +21,15 @@ import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { imageSize as ImageSize } from "image-size";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import { codeFingerprint } from "../site/fingerprint.ts";
-import { linkFiles } from "../site/link-files.ts";
+import { codeFingerprint } from "../build/fingerprint.ts";
+import { linkFiles } from "../build/publish-files.ts";
+import { startWorker } from "../build/worker.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from "./card-layout.ts";
 import { drawCard, FONT_FILES, fontPath } from "./card-render.ts";
 import type { CardJob, CardJobResult } from "./card-worker.ts";
@@ -57,24 +57,27 @@ export interface PlannedCard {
 
 // ---------------------------------------------------------------- fingerprints
 
-let renderer: string | undefined;
-
-/** Everything that draws a card besides its words (asked once per card: worked out once per process). */
-export function rendererFingerprint(): string {
-  renderer ??= codeFingerprint(
-    [
-      ...["card-layout.ts", "card-render.ts", "../content/text.ts"].map((file) =>
-        fileURLToPath(new URL(file, import.meta.url)),
-      ),
-      ...FONT_FILES.map(({ file }) => fontPath(file)),
-    ],
-    ["satori", "@resvg/resvg-js"],
-  );
+/**
+ * Everything that draws a card besides its words: the code (found from
+ * card-render.ts's module graph), the fonts, the libraries' versions.
+ * Worked out once per configuration (a configuration loaded anew under
+ * `npm start` works it out again).
+ */
+const renderers = new WeakMap<ResolvedSiteConfig, string>();
+function rendererFingerprint(site: ResolvedSiteConfig): string {
+  let renderer = renderers.get(site);
+  if (!renderer) {
+    renderer = codeFingerprint(
+      [new URL("./card-render.ts", import.meta.url)],
+      FONT_FILES.map(({ file }) => fontPath(file)),
+    );
+    renderers.set(site, renderer);
+  }
   return renderer;
 }
 
-export function cardHash(spec: CardSpec): string {
-  return createHash("sha256").update(rendererFingerprint()).update(JSON.stringify(spec)).digest("hex").slice(0, 16);
+export function cardHash(spec: CardSpec, site: ResolvedSiteConfig): string {
+  return createHash("sha256").update(rendererFingerprint(site)).update(JSON.stringify(spec)).digest("hex").slice(0, 16);
 }
 
 // ---------------------------------------------------------------- what is on a card
@@ -105,8 +108,8 @@ export function siteCardSpec(site: ResolvedSiteConfig): CardSpec {
   };
 }
 
-function planned(name: string, spec: CardSpec): PlannedCard {
-  const hash = cardHash(spec);
+function planned(name: string, spec: CardSpec, site: ResolvedSiteConfig): PlannedCard {
+  const hash = cardHash(spec, site);
   return { spec, hash, url: `/${CARDS_DIR}/${name}.${hash}.png` };
 }
 
@@ -116,14 +119,14 @@ const siteCards = new WeakMap<ResolvedSiteConfig, PlannedCard>();
 /** The card drawn for a post (whether or not it has its own image). */
 export function plannedPostCard(post: PostEntry, site: ResolvedSiteConfig): PlannedCard {
   let card = postCards.get(post);
-  if (!card) postCards.set(post, (card = planned(post.slug, postCardSpec(post, site))));
+  if (!card) postCards.set(post, (card = planned(post.slug, postCardSpec(post, site), site)));
   return card;
 }
 
 /** The card of the site itself: home page, lists and pages. */
 export function plannedSiteCard(site: ResolvedSiteConfig): PlannedCard {
   let card = siteCards.get(site);
-  if (!card) siteCards.set(site, (card = planned("site", siteCardSpec(site))));
+  if (!card) siteCards.set(site, (card = planned("site", siteCardSpec(site), site)));
   return card;
 }
 
@@ -262,7 +265,7 @@ export class CardMaker {
       [...present].filter((name) => !wanted.has(name)),
       (name) => rm(path.join(dir, name), { force: true }),
     );
-    await linkFiles(
+    linkFiles(
       [...wanted]
         .filter(([name]) => !present.has(name))
         .map(([name, card]): [string, string] => [this.cacheFile(card), path.join(dir, name)]),
@@ -288,7 +291,7 @@ export const drawCards: DrawCards = async (jobs) => {
   const workers: Worker[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL("./card-worker.mjs", import.meta.url));
+      const worker = startWorker(new URL("./card-worker.ts", import.meta.url));
       workers.push(worker);
       const send = () => {
         if (next >= jobs.length) {

@@ -4,10 +4,10 @@
  * (./SocialHead.tsx: Open Graph, Twitter/X, `fediverse:creator`, JSON-LD),
  * and the social cards drawn for each post (./cards.ts).
  *
- * Cards are planned as soon as the content is loaded and checked
- * (`CONTENT_READY`), drawn in worker threads when they are not in the cache,
- * and put into the site while Eleventy works; the build waits for them at
- * its end.
+ * Cards are planned as soon as the content is loaded and checked (the
+ * build's `ready` moment), drawn in worker threads when they are not in the
+ * cache, and put into the site while Eleventy works; the build waits for
+ * them when it is `done`.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
@@ -15,11 +15,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
 import type { Blog } from "../content/blog.ts";
-import { CONTENT_READY } from "../content/index.ts";
+import type { BuildLifecycle } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import {
+  CARDS_DIR,
   CardMaker,
   ownImageSource,
   plannedPostCard,
@@ -41,49 +42,40 @@ export interface SocialPluginOptions {
   assets: Assets;
   /** Where drawn cards are kept between builds (`.cache/social-cards`). */
   cacheDir: string;
+  lifecycle: BuildLifecycle;
 }
 
 export default function socialPlugin(
   eleventyConfig: EleventyConfig,
-  { site, i18n, blog, assets, cacheDir }: SocialPluginOptions,
+  { site, i18n, blog, assets, cacheDir, lifecycle }: SocialPluginOptions,
 ): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
   assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
   assets.add(ICONS_ASSET, { contents: iconSprite() });
   eleventyConfig.addWatchTarget(script);
 
-  let maker: CardMaker | undefined;
-  let outputDir = "";
+  const maker = new CardMaker(cacheDir);
   let drawing: Promise<CardReport> | undefined;
 
+  lifecycle.on("checks", () => ({ addresses: [{ url: `/${CARDS_DIR}/`, owner: "the social cards", folder: true }] }));
   /**
    * Draws the cards not in the cache yet and puts them all in the site, as
    * soon as the posts are known: while Eleventy renders on one processor,
-   * the drawing and the file work run on the other. The build waits for it
-   * at its end.
+   * the drawing and the file work run on the other.
    */
-  const plan = () => {
+  lifecycle.on("ready", ({ outputDir }) => {
     const cards = [
       plannedSiteCard(site),
       ...blog.posts.filter((post) => !post.image).map((post) => plannedPostCard(post, site)),
     ];
-    const output = outputDir;
-    drawing = maker!.make(cards).then(async (report) => {
-      await Promise.all([maker!.publish(cards, output), publishOwnImages(blog, output)]);
+    drawing = maker.make(cards).then(async (report) => {
+      await Promise.all([maker.publish(cards, outputDir), publishOwnImages(blog, outputDir)]);
       return report;
     });
-    // Awaited at the end of the build; until then a failure must not go unhandled.
+    // Awaited when the build is done; until then a failure must not go unhandled.
     drawing.catch(() => undefined);
-  };
-
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
-    maker ??= new CardMaker(cacheDir);
-    outputDir = directories.output;
-    drawing = undefined;
   });
-  eleventyConfig.on(CONTENT_READY, () => plan());
-  eleventyConfig.on("eleventy.after", async () => {
-    if (!drawing) plan();
+  lifecycle.on("done", async () => {
     const report = await drawing!;
     if (report.drawn > 0) {
       console.log(

@@ -18,6 +18,7 @@ import {
 } from "../../plugins/social/card-layout.ts";
 import { cardSvg } from "../../plugins/social/card-render.ts";
 import { CardMaker, cardHash, drawCards, type PlannedCard } from "../../plugins/social/cards.ts";
+import type { ResolvedSiteConfig } from "../../plugins/site/config.ts";
 import { ROOT } from "../helpers/project.ts";
 
 const LONGEST_SAMPLE =
@@ -126,6 +127,8 @@ describe("card layout", () => {
 });
 
 describe("card cache", () => {
+  // The renderer's fingerprint is worked out once per configuration: any object stands for one here.
+  const site = {} as ResolvedSiteConfig;
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "billet-cards-"));
@@ -134,14 +137,14 @@ describe("card cache", () => {
 
   const planned = (title: string): PlannedCard => {
     const s = spec(title);
-    const hash = cardHash(s);
+    const hash = cardHash(s, site);
     return { spec: s, hash, url: `/cartes/x.${hash}.png` };
   };
 
   it("names a card by everything on it", () => {
-    expect(cardHash(spec("Un titre"))).toBe(cardHash(spec("Un titre")));
-    expect(cardHash(spec("Un titre"))).not.toBe(cardHash(spec("Un autre titre")));
-    expect(cardHash(spec("Un titre"))).not.toBe(cardHash({ ...spec("Un titre"), author: "Léa" }));
+    expect(cardHash(spec("Un titre"), site)).toBe(cardHash(spec("Un titre"), site));
+    expect(cardHash(spec("Un titre"), site)).not.toBe(cardHash(spec("Un autre titre"), site));
+    expect(cardHash(spec("Un titre"), site)).not.toBe(cardHash({ ...spec("Un titre"), author: "Léa" }, site));
   });
 
   it("draws only the cards it does not have, and nothing at all the second time", async () => {

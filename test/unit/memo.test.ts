@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoizedBy } from "../../plugins/site/memo.ts";
+import { memoizedBy } from "../../plugins/templates/memo.ts";
 
 describe("memoizedBy", () => {
   it("makes a value once per owner and key, and keeps owners apart", () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { filesUnder } from "../../plugins/site/walk.ts";
+import { filesUnder } from "../../plugins/build/walk.ts";
 
 describe("filesUnder", () => {
   const root = mkdtempSync(path.join(os.tmpdir(), "billet-walk-"));

@@ -14,10 +14,11 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildLifecycle } from "../content/index.ts";
 
-export function typeScriptDataFiles(eleventyConfig: EleventyConfig): void {
+export function typeScriptDataFiles(eleventyConfig: EleventyConfig, lifecycle: BuildLifecycle): void {
   let loaded = new Map<string, Promise<unknown>>();
-  eleventyConfig.on("eleventy.before", () => {
+  lifecycle.on("begin", () => {
     loaded = new Map();
   });
   eleventyConfig.addDataExtension("ts", {
