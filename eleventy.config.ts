@@ -19,10 +19,10 @@ import listsPlugin from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
-import type { SiteConfig } from "./plugins/site/config.ts";
+import type { SiteConfig } from "./plugins/config/site.ts";
 import { monogramFavicon } from "./plugins/site/favicon.ts";
 import sitePlugin from "./plugins/site/index.ts";
-import { loadSiteConfig } from "./plugins/site/load.ts";
+import { loadSiteConfig } from "./plugins/config/load.ts";
 import socialPlugin from "./plugins/social/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 

@@ -8,7 +8,7 @@ import { ArchiveReader } from "../plugins/comments/archived.ts";
 import { ContentError, loadContent } from "../plugins/content/load.ts";
 import { I18n } from "../plugins/i18n/index.ts";
 import { createMarkdown } from "../plugins/markdown/index.ts";
-import { loadSiteConfig } from "../plugins/site/load.ts";
+import { loadSiteConfig } from "../plugins/config/load.ts";
 import { runCli } from "./cli.ts";
 
 await runCli(async () => {

@@ -23,7 +23,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { codeFingerprint } from "../site/fingerprint.ts";
 import type { SourceFacts } from "./source.ts";
 
@@ -77,7 +77,16 @@ const READING_CODE = [
 const READING_LIBRARIES = ["gray-matter", "js-yaml", "markdown-it", "markdown-it-anchor", "@sindresorhus/slugify"];
 
 /** Billet's files whose code decides what validation makes of a front matter. */
-const CHECKING_CODE = ["schema.ts", "dates.ts", "slug.ts"];
+const CHECKING_CODE = [
+  "schema.ts",
+  "dates.ts",
+  "slug.ts",
+  "../config/addresses.ts",
+  "../problems/issues.ts",
+  "../problems/describe.ts",
+  "../problems/suggest.ts",
+  "../problems/table.ts",
+];
 
 /** Paths of Billet's own files, named relative to this folder. */
 const here = (files: string[]) => files.map((file) => fileURLToPath(new URL(file, import.meta.url)));

@@ -10,7 +10,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
 import { clearYamlMemo, frontMatterOptions } from "./frontmatter.ts";

@@ -3,7 +3,7 @@
  * site's language, behind one object that layouts receive as `i18n`.
  */
 import type { DateTime } from "luxon";
-import type { Language } from "../site/config.ts";
+import type { Language } from "./languages.ts";
 import type { Dictionary, Plural } from "./dictionary.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";

@@ -28,7 +28,7 @@ import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { ProblemListError } from "../site/errors.ts";
+import { ProblemListError } from "../problems/errors.ts";
 
 export class ImageError extends ProblemListError {
   override name = "ImageError";

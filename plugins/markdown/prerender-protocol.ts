@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
 import type { HelpedRead } from "../content/source.ts";
-import type { Language } from "../site/config.ts";
+import type { Language } from "../i18n/languages.ts";
 
 export interface WorkerSettings {
   language: Language;

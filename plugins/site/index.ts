@@ -5,7 +5,7 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "./config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { typeScriptDataFiles } from "./data-files.ts";
 
 export default function sitePlugin(

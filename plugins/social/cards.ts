@@ -27,7 +27,7 @@ import type { imageSize as ImageSize } from "image-size";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { codeFingerprint } from "../site/fingerprint.ts";
 import { linkFiles } from "../site/link-files.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from "./card-layout.ts";

@@ -13,8 +13,8 @@ import { createMarkdown, ELEVENTY_DISABLED_RULES } from "../../plugins/markdown/
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
 import { listFiles } from "../helpers/html.ts";
 import { buildProject, post, removeSite, SMALL_CONFIG, tempDir, type BuiltSite } from "../helpers/project.ts";
-import { loadSiteConfig } from "../../plugins/site/load.ts";
-import type { SiteConfig } from "../../plugins/site/config.ts";
+import { loadSiteConfig } from "../../plugins/config/load.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
 import { DateTime } from "luxon";
 
 const BODIES = {

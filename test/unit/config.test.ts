@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import siteConfig from "../../site.config.ts";
-import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
-import { ConfigError } from "../../plugins/site/errors.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
+import { ConfigError } from "../../plugins/problems/errors.ts";
 
 const minimal: SiteConfig = {
   title: "Blog",

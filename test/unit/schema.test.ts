@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { pageSchema, postSchema, suggest, validate } from "../../plugins/content/schema.ts";
-import { resolveSiteConfig } from "../../plugins/site/config.ts";
+import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
+import { suggest } from "../../plugins/problems/suggest.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 
 const site = resolveSiteConfig({
   title: "Test",
