@@ -130,7 +130,9 @@ const theme = (fallback: string) =>
     .regex(THEME_PATTERN, { error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
     .default(fallback);
 const names = (expected: string) =>
-  z.array(z.string({ error: expected }).trim().min(1, { error: expected }), { error: `a list of ${expected}` }).default([]);
+  z
+    .array(z.string({ error: expected }).trim().min(1, { error: expected }), { error: `a list of ${expected}` })
+    .default([]);
 
 /** The section as written, checked, with every default filled in. */
 export const commentsSchema = z
@@ -177,7 +179,13 @@ export function resolveComments(
     .map(([key]) => key);
   const widget: GiscusWidgetSettings =
     missing.length === 0
-      ? { enabled: true, repo: needed.repo!, repoId: repoId!, category: needed.category!, categoryId: needed.categoryId! }
+      ? {
+          enabled: true,
+          repo: needed.repo!,
+          repoId: repoId!,
+          category: needed.category!,
+          categoryId: needed.categoryId!,
+        }
       : { enabled: false, missing };
   return { ...rest, widget };
 }

@@ -98,7 +98,7 @@ export function resolveSiteConfig(
 /**
  * The config with what the environment gives laid over it: GISCUS_*
  * variables win over the comments section, Netlify's URL fills a missing
- * address. Fields that came from a variable are remembered, so that a
+ * address (then the schema's default, http://localhost:8080). Fields that came from a variable are remembered, so that a
  * problem names it.
  */
 function inputWithEnv(config: unknown, env: NodeJS.ProcessEnv): { config: unknown; fromEnv: Map<string, string> } {
@@ -106,9 +106,9 @@ function inputWithEnv(config: unknown, env: NodeJS.ProcessEnv): { config: unknow
   if (config === null || typeof config !== "object" || Array.isArray(config)) return { config, fromEnv };
   const given = config as Record<string, unknown>;
   const result: Record<string, unknown> = { ...given };
-  if (given.url === undefined) {
-    result.url = env.URL ?? "http://localhost:8080";
-    if (env.URL !== undefined) fromEnv.set("url", "URL");
+  if (given.url === undefined && env.URL !== undefined) {
+    result.url = env.URL;
+    fromEnv.set("url", "URL");
   }
   const comments = commentsWithEnv(given.comments, env);
   if (comments.section !== undefined) result.comments = comments.section;

@@ -87,36 +87,32 @@ export const categorySchema = z.strictObject(
 );
 
 /** Categories by slug. */
-export const categoriesSchema = keyedTable(categorySchema, {
-  expected: 'categories by slug, e.g. { opinion: { name: "Opinion" } }',
-  key: (slug) => (CATEGORY_SLUG.test(slug) ? undefined : "a slug of lowercase letters, digits and dashes as the key"),
-}).transform(
-  (categories) =>
-    new Map([...categories].map(([slug, category]): [string, ResolvedCategory] => [slug, { slug, ...category }])),
+export const categoriesSchema = keyedTable(
+  categorySchema,
+  {
+    expected: 'categories by slug, e.g. { opinion: { name: "Opinion" } }',
+    key: (slug) => (CATEGORY_SLUG.test(slug) ? undefined : "a slug of lowercase letters, digits and dashes as the key"),
+  },
+  (slug, category): ResolvedCategory => ({ slug, ...category }),
 );
 
-const authorsSchema = keyedTable(authorSchema, {
-  expected: 'authors by id, e.g. { lea: { name: "Léa" } }',
-})
-  .transform(
-    (authors) =>
-      new Map(
-        [...authors].map(([id, author]): [string, ResolvedAuthor] => [
-          id,
-          {
-            id,
-            name: author.name,
-            bio: author.bio,
-            avatar: author.avatar,
-            links: author.links,
-            github: author.github,
-            fediverse: author.fediverse,
-            profiles: author.profiles,
-          },
-        ]),
-      ),
-  )
-  .refine((authors) => authors.size > 0, { error: 'at least one author, e.g. { lea: { name: "Léa" } }' });
+const authorsSchema = keyedTable(
+  authorSchema,
+  {
+    expected: 'authors by id, e.g. { lea: { name: "Léa" } }',
+    atLeastOne: 'at least one author, e.g. { lea: { name: "Léa" } }',
+  },
+  (id, author): ResolvedAuthor => ({
+    id,
+    name: author.name,
+    bio: author.bio,
+    avatar: author.avatar,
+    links: author.links,
+    github: author.github,
+    fediverse: author.fediverse,
+    profiles: author.profiles,
+  }),
+);
 
 const PERMALINK_TOKENS = [":slug", ":year", ":month", ":day"] as const;
 /** Pages Billet generates once, whose pattern holds no :slug. */
@@ -162,16 +158,15 @@ export const siteConfigSchema = z.strictObject(
       .transform((url) => url.replace(/\/+$/, ""))
       .refine((url) => SITE_URL.test(url) && isWebAddress(url), {
         error: 'an absolute address such as "https://example.org"',
-      }),
+      })
+      .default("http://localhost:8080"),
     language: z.enum(LANGUAGES, { error: `one of ${quoted(LANGUAGES)}` }).default("fr"),
     timeZone: z
       .string({ error: 'an IANA time zone such as "Europe/Paris"' })
       .refine(isValidTimeZone, { error: 'an IANA time zone such as "Europe/Paris"' })
       .default("Europe/Paris"),
     authors: authorsSchema,
-    navigation: z
-      .array(link('a path ("/archives/") or an absolute URL'), { error: "a list of links" })
-      .default([]),
+    navigation: z.array(link('a path ("/archives/") or an absolute URL'), { error: "a list of links" }).default([]),
     categories: categoriesSchema,
     postsPerPage: wholeNumber(10),
     permalinks: permalinksSchema,

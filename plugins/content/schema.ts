@@ -152,6 +152,9 @@ export function postSchema(site: ResolvedSiteConfig) {
     });
 }
 
+/** Lowercase segments, ending with `/` or a `.html` file. */
+const PERMALINK = /^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/;
+
 export function pageSchema(site: ResolvedSiteConfig) {
   return z.strictObject({
     title: text("title"),
@@ -159,8 +162,9 @@ export function pageSchema(site: ResolvedSiteConfig) {
     slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
     permalink: z
       .string({ error: EXPECTED.permalink })
-      .regex(/^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/, { error: EXPECTED.permalink })
-      .refine((permalink) => pagePathProblem(permalink) === undefined, { error: EXPECTED.permalink })
+      .refine((permalink) => PERMALINK.test(permalink) && pagePathProblem(permalink) === undefined, {
+        error: EXPECTED.permalink,
+      })
       .optional(),
     updated: dateField(site.timeZone).optional(),
     form: z.enum(["contact"], { error: EXPECTED.form }).optional(),

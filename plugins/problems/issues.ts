@@ -63,9 +63,7 @@ export function problemsOf(
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
         const foreign = issue.path.length === 0 ? reporting.foreignKeys?.get(key) : undefined;
-        const expected = foreign
-          ? `none here: ${foreign}`
-          : `one of ${known.join(", ")}${hint(key, known)}`;
+        const expected = foreign ? `none here: ${foreign}` : `one of ${known.join(", ")}${hint(key, known)}`;
         problems.push(line([...issue.path, key], "an unknown key", expected));
       }
       continue;
@@ -94,7 +92,9 @@ function throughUnions(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   const ofTheirKind = issue.errors.filter(
     (branch) =>
       branch.length > 0 &&
-      !branch.some((inner) => inner.path.length === 0 && (inner.code === "invalid_type" || inner.code === "invalid_value")),
+      !branch.some(
+        (inner) => inner.path.length === 0 && (inner.code === "invalid_type" || inner.code === "invalid_value"),
+      ),
   );
   if (ofTheirKind.length !== 1) return [issue];
   return ofTheirKind[0]!.flatMap((inner) => throughUnions({ ...inner, path: [...issue.path, ...inner.path] }));

@@ -22,11 +22,22 @@ export interface TableRules {
   expected: string;
   /** Checks a key; returns what a key should be when this one is not. */
   key?: (key: string) => string | undefined;
+  /** What to expect of an empty table, when it must hold at least one entry. */
+  atLeastOne?: string;
 }
 
-export function keyedTable<V extends z.ZodType>(entry: V, rules: TableRules) {
-  const schema = z.unknown().transform((value, ctx): Map<string, z.output<V>> => {
-    const table = new Map<string, z.output<V>>();
+/**
+ * `entry` checks each value, `make` turns a checked entry into what the
+ * table holds. Nothing is chained after the table: zod would run it on a
+ * table whose only problem is an unknown key, that is on no table at all.
+ */
+export function keyedTable<V extends z.ZodType, T>(
+  entry: V,
+  rules: TableRules,
+  make: (key: string, value: z.output<V>) => T,
+) {
+  const schema = z.unknown().transform((value, ctx): Map<string, T> => {
+    const table = new Map<string, T>();
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       ctx.addIssue({ code: "custom", message: rules.expected });
       return z.NEVER;
@@ -50,13 +61,18 @@ export function keyedTable<V extends z.ZodType>(entry: V, rules: TableRules) {
         continue;
       }
       const result = entry.safeParse((value as Record<string, unknown>)[key]);
-      if (result.success) table.set(key, result.data);
+      if (result.success) table.set(key, make(key, result.data));
       else {
         failed = true;
         for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as never);
       }
     }
-    return failed ? z.NEVER : table;
+    if (failed) return z.NEVER;
+    if (table.size === 0 && rules.atLeastOne !== undefined) {
+      ctx.addIssue({ code: "custom", message: rules.atLeastOne });
+      return z.NEVER;
+    }
+    return table;
   });
   ENTRIES.set(schema, entry);
   return schema;

@@ -54,37 +54,39 @@ const KNOWN_FALLBACKS: Array<{ host: RegExp; fields: Record<string, string> }> =
 
 const DEFAULT_SEARCH_FALLBACK = "https://duckduckgo.com/";
 
-const EXPECTED_FALLBACK =
-  'a search engine\'s address such as "https://duckduckgo.com/", { url, fields }, or false';
+const EXPECTED_FALLBACK = 'a search engine\'s address such as "https://duckduckgo.com/", { url, fields }, or false';
 const UNKNOWN_ENGINE =
   "the address of DuckDuckGo, Google or Bing, or { url, fields } naming the hidden fields that keep this engine's results to the site";
 
 /** `https://host…`: the host, or undefined. */
 const httpsHost = (text: string) => /^https:\/\/([^/?#\s]+)/.exec(text)?.[1];
 
-const fallbackSchema = z.unknown().optional().transform((fallback, ctx): ResolvedSearchFallback | false => {
-  const value = fallback === undefined ? DEFAULT_SEARCH_FALLBACK : fallback;
-  if (value === false) return false;
-  if (typeof value === "string") {
-    const host = httpsHost(value);
-    const known = host && KNOWN_FALLBACKS.find((engine) => engine.host.test(host));
-    if (known) return { url: value, fields: known.fields };
-    ctx.addIssue({ code: "custom", message: host ? UNKNOWN_ENGINE : EXPECTED_FALLBACK });
+const fallbackSchema = z
+  .unknown()
+  .optional()
+  .transform((fallback, ctx): ResolvedSearchFallback | false => {
+    const value = fallback === undefined ? DEFAULT_SEARCH_FALLBACK : fallback;
+    if (value === false) return false;
+    if (typeof value === "string") {
+      const host = httpsHost(value);
+      const known = host && KNOWN_FALLBACKS.find((engine) => engine.host.test(host));
+      if (known) return { url: value, fields: known.fields };
+      ctx.addIssue({ code: "custom", message: host ? UNKNOWN_ENGINE : EXPECTED_FALLBACK });
+      return z.NEVER;
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const { url, fields, ...rest } = value as Record<string, unknown>;
+      const fieldsOk =
+        fields !== null &&
+        typeof fields === "object" &&
+        !Array.isArray(fields) &&
+        Object.values(fields).every((field) => typeof field === "string");
+      if (typeof url === "string" && httpsHost(url) && fieldsOk && Object.keys(rest).length === 0)
+        return { url, fields: fields as Record<string, string> };
+    }
+    ctx.addIssue({ code: "custom", message: EXPECTED_FALLBACK });
     return z.NEVER;
-  }
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const { url, fields, ...rest } = value as Record<string, unknown>;
-    const fieldsOk =
-      fields !== null &&
-      typeof fields === "object" &&
-      !Array.isArray(fields) &&
-      Object.values(fields).every((field) => typeof field === "string");
-    if (typeof url === "string" && httpsHost(url) && fieldsOk && Object.keys(rest).length === 0)
-      return { url, fields: fields as Record<string, string> };
-  }
-  ctx.addIssue({ code: "custom", message: EXPECTED_FALLBACK });
-  return z.NEVER;
-});
+  });
 
 /** `false`, or the settings; the page's address comes from the permalinks. */
 export const searchSchema = z.union(
@@ -99,7 +101,11 @@ export const searchSchema = z.union(
 );
 
 /** The search as the build uses it: the page's address, and `{domain}` replaced by the site's. */
-export function resolveSearch(section: z.output<typeof searchSchema>, siteUrl: string, pageUrl: string): ResolvedSearch {
+export function resolveSearch(
+  section: z.output<typeof searchSchema>,
+  siteUrl: string,
+  pageUrl: string,
+): ResolvedSearch {
   if (!section.enabled) return { enabled: false };
   if (!section.fallback) return { enabled: true, url: pageUrl, fallback: undefined };
   const domain = new URL(siteUrl).host;
