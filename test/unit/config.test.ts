@@ -321,11 +321,14 @@ describe("content/categories.yaml", () => {
   it("reports its problems with site.config.ts's, each with its file and the slug", () => {
     const dir = withCategories("__proto__: { name: X }\nvoyages: { nom: Voyages }\nBad: { name: B }\n");
     let problems: string[] = [];
+    let heading = "";
     try {
       loadSiteConfig({ ...minimal, postPerPage: 3 } as SiteConfig, dir, {});
     } catch (error) {
       problems = (error as ConfigError).problems;
+      heading = (error as ConfigError).message.split("\n")[0]!;
     }
+    expect(heading).toBe("The site's configuration has 5 problems:");
     const file = shown(dir);
     expect(problems).toEqual([
       `${file}: __proto__: found "__proto__", expected a slug of lowercase letters, digits and dashes as the key`,
