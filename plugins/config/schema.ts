@@ -187,8 +187,6 @@ export const siteConfigSchema = z.strictObject(
   { error: "the site's settings, e.g. defineSiteConfig({ title, authors, categories })" },
 );
 
-export type CheckedSiteConfig = z.output<typeof siteConfigSchema>;
-
 function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });

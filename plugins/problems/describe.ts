@@ -10,7 +10,7 @@
  */
 
 /** Characters of a list or object shown in a message. */
-export const SHOWN = 60;
+const SHOWN = 60;
 /** Characters of a text shown in a message, quotes left aside. */
 const SHOWN_TEXT = 200;
 

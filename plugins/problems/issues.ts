@@ -135,7 +135,7 @@ type Def = {
 const def = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Keys of the object schema found at `path`, through optional, default, pipe, union, array, record and table layers. */
-export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   const keys = new Set<string>();
   for (const object of objectsAt(schema, path, 0)) for (const key of Object.keys(def(object).shape!)) keys.add(key);
   return [...keys];

@@ -7,6 +7,7 @@ import type { CommentsConfig } from "../../plugins/comments/config.ts";
 import { loadSiteConfig } from "../../plugins/config/load.ts";
 import type { siteConfigSchema } from "../../plugins/config/schema.ts";
 import type { FeedsConfig } from "../../plugins/feeds/config.ts";
+import type { SearchConfig } from "../../plugins/search/config.ts";
 import siteConfig from "../../site.config.ts";
 import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 import type { SiteConfig } from "../../plugins/config/site.ts";
@@ -153,6 +154,8 @@ describe("site.config.ts checked like content", () => {
     expectTypeOf<keyof CommentsConfig>().toEqualTypeOf<keyof NonNullable<Input["comments"]>>();
     expectTypeOf<CommentsConfig>().toExtend<NonNullable<Input["comments"]>>();
     expectTypeOf<keyof FeedsConfig>().toEqualTypeOf<keyof NonNullable<Input["feeds"]>>();
+    expectTypeOf<SearchConfig | false>().toExtend<NonNullable<Input["search"]>>();
+    expectTypeOf<keyof SearchConfig>().toEqualTypeOf<keyof Exclude<NonNullable<Input["search"]>, false>>();
   });
 
   it("refuses an unknown key, with the name it was probably meant to be", () => {
