@@ -100,10 +100,17 @@ function throughUnions(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return ofTheirKind[0]!.flatMap((inner) => throughUnions({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
-/** `authors.lea.links[0].url`. */
+/** Characters of one key shown in a field's name. */
+const SHOWN_KEY = 100;
+
+/** `authors.lea.links[0].url`; a key longer than a name can be is cut, marked. */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path
-    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .map((p) => {
+      if (typeof p === "number") return `[${p}]`;
+      const key = String(p);
+      return key.length > SHOWN_KEY ? `${key.slice(0, SHOWN_KEY)}…` : key;
+    })
     .join(".")
     .replace(/\.\[/g, "[");
 }

@@ -9,6 +9,7 @@
  * plain object; this one reports it and builds a Map.
  */
 import { z } from "zod";
+import { describe } from "./describe.ts";
 
 /** The schema of each entry, by table: lets the problem translator find the keys an entry may hold. */
 const ENTRIES = new WeakMap<z.ZodType, z.ZodType>();
@@ -56,7 +57,7 @@ export function keyedTable<V extends z.ZodType, T>(
     for (const key of Object.keys(value)) {
       const keyProblem = rules.key?.(key);
       if (keyProblem !== undefined) {
-        ctx.addIssue({ code: "custom", path: [key], message: keyProblem, params: { found: JSON.stringify(key) } });
+        ctx.addIssue({ code: "custom", path: [key], message: keyProblem, params: { found: describe(key) } });
         failed = true;
         continue;
       }

@@ -78,6 +78,20 @@ group("translating zod's issues", () => {
     });
   });
 
+  it("cuts a key too long to be a name, in the field and in what was found", () => {
+    const key = "k".repeat(100_000);
+    const result = validate(schema, { title: "x", people: { [key]: {} } });
+    expect(result).toEqual({
+      ok: false,
+      problems: [`people.${"k".repeat(100)}….name: found nothing, expected a name`],
+    });
+    const slugs = keyedTable(entry, { expected: "x", key: () => "a slug" }, (_id, person) => person);
+    expect(validate(slugs, { [key]: { name: "A" } })).toEqual({
+      ok: false,
+      problems: [`${"k".repeat(100)}…: found "${"k".repeat(200)}…", expected a slug`],
+    });
+  });
+
   it("never reads what a key inherits from Object.prototype", () => {
     const result = validate(schema, { title: "x", people: { constructor: { name: 1 }, toString: {} } });
     expect(result).toEqual({
