@@ -24,8 +24,8 @@ import listsPlugin, { listAddresses } from "./plugins/lists/index.tsx";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
-import type { SiteConfig } from "./plugins/site/config.ts";
-import { loadSiteConfig } from "./plugins/site/load.ts";
+import type { SiteConfig } from "./plugins/config/site.ts";
+import { loadSiteConfig } from "./plugins/config/load.ts";
 import socialPlugin from "./plugins/social/index.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 

@@ -2,7 +2,7 @@
  * Your blog, in one file. Every field is documented where it is declared
  * (hover it in your editor); anything left out gets a sensible default.
  */
-import { defineSiteConfig } from "./plugins/site/config.ts";
+import { defineSiteConfig } from "./plugins/config/site.ts";
 
 export default defineSiteConfig({
   title: "Élise Marchal",

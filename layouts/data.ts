@@ -8,7 +8,7 @@ import type { Blog } from "../plugins/content/blog.ts";
 import type { ListPage, PageEntry, PostEntry, Taxonomy } from "../plugins/content/model.ts";
 import type { I18n } from "../plugins/i18n/index.ts";
 import type { ImagePipeline } from "../plugins/images/index.ts";
-import type { ResolvedSiteConfig } from "../plugins/site/config.ts";
+import type { ResolvedSiteConfig } from "../plugins/config/site.ts";
 import { memoizedBy } from "../plugins/templates/memo.ts";
 
 export interface TemplateData {

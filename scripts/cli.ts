@@ -2,7 +2,7 @@
  * Shared by the command-line tools: the author's mistakes are printed as the
  * list of problems they are, without a stack trace, and exit with code 1.
  */
-import { ProblemListError } from "../plugins/site/errors.ts";
+import { ProblemListError } from "../plugins/problems/errors.ts";
 
 export class UsageError extends Error {
   override name = "UsageError";

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { ProblemListError } from "../plugins/site/errors.ts";
+import { ProblemListError } from "../plugins/problems/errors.ts";
 import { UsageError } from "./cli.ts";
 
 const { values } = parseArgs({

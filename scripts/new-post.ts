@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import siteConfig from "../site.config.ts";
-import { suggest } from "../plugins/content/schema.ts";
+import { suggest } from "../plugins/problems/suggest.ts";
 import { slugify } from "../plugins/content/slug.ts";
-import { loadSiteConfig } from "../plugins/site/load.ts";
+import { loadSiteConfig } from "../plugins/config/load.ts";
 import { runCli, UsageError } from "./cli.ts";
 
 const USAGE = 'Usage: npm run new -- "Titre du billet" [--category <slug>]';

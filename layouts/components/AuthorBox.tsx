@@ -5,7 +5,7 @@
 import { initials } from "../../plugins/content/text.ts";
 import type { I18n } from "../../plugins/i18n/index.ts";
 import { AVATAR_WIDTHS, pictureHtml, type ImagePipeline } from "../../plugins/images/index.ts";
-import type { ResolvedAuthor } from "../../plugins/site/config.ts";
+import type { ResolvedAuthor } from "../../plugins/config/site.ts";
 
 export function AuthorBox({
   author,

@@ -16,8 +16,8 @@ import path from "node:path";
 import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import { DATE_EXPECTATION, parseDate } from "../content/dates.ts";
-import { suggest } from "../content/schema.ts";
-import { describe } from "../site/config.ts";
+import { suggest } from "../problems/suggest.ts";
+import { describe } from "../problems/describe.ts";
 import { filesUnder } from "../build/walk.ts";
 
 export const ARCHIVE_SUFFIX = ".comments.yaml";

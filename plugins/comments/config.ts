@@ -1,14 +1,82 @@
 /**
- * The `comments` section of site.config.ts, resolved: defaults filled in,
- * each giscus setting overridable by its environment variable (so a fork is
- * configured in Netlify's settings without editing code), mistakes reported
- * as `site.config.ts: comments.field: found …, expected …`.
+ * The `comments` section of site.config.ts: its documented type, its schema
+ * (defaults included), and the environment variables that override it, so a
+ * fork is configured in Netlify's settings without editing code. Mistakes
+ * are reported by the site's configuration as
+ * `site.config.ts: comments.field: found …, expected …`, naming the
+ * variable a wrong value came from.
  */
-import type { CommentsConfig, CommentsMapping } from "../site/config.ts";
+import { z } from "zod";
 
 export const MAPPINGS = ["specific", "pathname", "url"] as const;
 export const LOADING_MODES = ["lazy", "consent"] as const;
 export const INPUT_POSITIONS = ["bottom", "top"] as const;
+
+/**
+ * How giscus finds a post's discussion:
+ * - `specific` (default): by the post's comment key, its slug unless front
+ *   matter pins another (`comments: { key: "…" }`). Renaming the file or
+ *   changing the address pattern keeps the thread.
+ * - `pathname`: by the post's path without the leading slash
+ *   (`billets/mon-billet/`), as giscus's own default does. A new address
+ *   means a new, empty thread.
+ * - `url`: by the post's full address.
+ */
+export type CommentsMapping = (typeof MAPPINGS)[number];
+
+/**
+ * Comments under each post, kept in GitHub Discussions and shown by giscus
+ * (https://giscus.app). Take the four values from giscus.app's
+ * configuration page once the giscus app is installed on the repository.
+ * Each of `repo`, `repoId`, `category`, `categoryId`, `mapping` and `loading`
+ * can also come from an environment variable (`GISCUS_REPO`,
+ * `GISCUS_REPO_ID`, `GISCUS_CATEGORY`, `GISCUS_CATEGORY_ID`,
+ * `GISCUS_MAPPING`, `GISCUS_LOADING`), which wins over this file.
+ */
+export interface CommentsConfig {
+  /** `false` removes the comment section from every post. Default `true`. */
+  enabled?: boolean;
+  /** The public repository holding the discussions, as `owner/name`. */
+  repo?: string;
+  /** The repository's id (`R_kgDO…`), from giscus.app. Left empty, no widget is shown. */
+  repoId?: string;
+  /** The discussion category new threads go in (« Commentaires », "Announcements"…). */
+  category?: string;
+  /** The category's id (`DIC_kwDO…`), from giscus.app. Left empty, no widget is shown. */
+  categoryId?: string;
+  /** How a post finds its discussion. Default `specific`: see `CommentsMapping`. */
+  mapping?: CommentsMapping;
+  /**
+   * Match discussions by a SHA-1 of the term that giscus writes in their
+   * body, rather than by a title search that may pick a similar title.
+   * Default `true`.
+   */
+  strict?: boolean;
+  /** Reactions on the post itself, above the thread. Default `true`. */
+  reactions?: boolean;
+  /** Where the comment box sits in the widget: `bottom` (default) or `top`. */
+  inputPosition?: (typeof INPUT_POSITIONS)[number];
+  /**
+   * When the widget loads: `lazy` (default) when the reader nears the
+   * comments; `consent` only after the reader clicks « Afficher les
+   * commentaires » (the choice is remembered). Nothing is asked of GitHub
+   * or giscus before that.
+   */
+  loading?: (typeof LOADING_MODES)[number];
+  /**
+   * giscus themes for the site's light and dark themes, switched live with
+   * the site's toggle. Default `light` and `dark`; any giscus theme name, or
+   * the https:// address of a stylesheet.
+   */
+  themes?: { light?: string; dark?: string };
+  /** Comments and people kept out of the threads the site shows. */
+  moderation?: {
+    /** Addresses of single comments to hide, whatever their source. Default none. */
+    hidden?: string[];
+    /** Authors whose comments are hidden: GitHub login, Mastodon account, Bluesky handle or DID. Default none. */
+    blockedAuthors?: string[];
+  };
+}
 
 /** Environment variables that win over site.config.ts, by field. */
 export const COMMENTS_ENV = {
@@ -40,88 +108,108 @@ export interface ResolvedComments {
   inputPosition: (typeof INPUT_POSITIONS)[number];
   loading: (typeof LOADING_MODES)[number];
   themes: { light: string; dark: string };
+  moderation: { hidden: string[]; blockedAuthors: string[] };
   widget: GiscusWidgetSettings;
 }
-
-type Problem = (field: string, found: unknown, expected: string) => void;
 
 const REPO_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const THEME_PATTERN = /^(?:[a-z0-9_]+|https:\/\/\S+)$/;
 
+const oneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
+  z.enum(allowed, { error: `one of ${allowed.map((a) => `"${a}"`).join(", ")}` });
+const flag = () => z.boolean({ error: "true or false" });
+/** Text that may be left empty (`""`, null or left out): undefined then. */
+const optionalText = () =>
+  z
+    .string({ error: "text" })
+    .nullish()
+    .transform((value) => value?.trim() || undefined);
+const theme = (fallback: string) =>
+  z
+    .string({ error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
+    .regex(THEME_PATTERN, { error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
+    .default(fallback);
+const names = (expected: string) =>
+  z
+    .array(z.string({ error: expected }).trim().min(1, { error: expected }), { error: `a list of ${expected}` })
+    .default([]);
+
+/** The section as written, checked, with every default filled in. */
+export const commentsSchema = z
+  .strictObject(
+    {
+      repo: optionalText().refine((repo) => repo === undefined || REPO_PATTERN.test(repo), {
+        error: 'a GitHub repository as "owner/name"',
+      }),
+      repoId: optionalText(),
+      category: optionalText(),
+      categoryId: optionalText(),
+      mapping: oneOf(MAPPINGS).default("specific"),
+      loading: oneOf(LOADING_MODES).default("lazy"),
+      inputPosition: oneOf(INPUT_POSITIONS).default("bottom"),
+      enabled: flag().default(true),
+      strict: flag().default(true),
+      reactions: flag().default(true),
+      themes: z
+        .strictObject({ light: theme("light"), dark: theme("dark") }, { error: "{ light, dark } theme names" })
+        .prefault({}),
+      moderation: z
+        .strictObject(
+          {
+            hidden: names("comment addresses"),
+            blockedAuthors: names("author names"),
+          },
+          { error: "{ hidden, blockedAuthors } lists" },
+        )
+        .prefault({}),
+    },
+    { error: 'the comment settings, e.g. { repo: "moi/mon-blog", category: "Commentaires" }' },
+  )
+  .prefault({})
+  .transform(resolveComments);
+
+/** From the checked section to what the build uses: the widget's settings, or what it misses. */
 export function resolveComments(
-  config: CommentsConfig | undefined,
-  env: NodeJS.ProcessEnv,
-  problem: Problem,
+  section: Omit<ResolvedComments, "widget"> & { repoId: string | undefined },
 ): ResolvedComments {
-  const given = config ?? {};
-  // An environment variable set to an empty string counts as not set.
-  const pick = <K extends keyof typeof COMMENTS_ENV>(key: K): { value: unknown; field: string } => {
-    const fromEnv = env[COMMENTS_ENV[key]];
-    if (fromEnv !== undefined && fromEnv.trim() !== "")
-      return { value: fromEnv.trim(), field: `comments.${key} (from ${COMMENTS_ENV[key]})` };
-    return { value: given[key], field: `comments.${key}` };
-  };
-  const optionalText = (key: "repo" | "repoId" | "category" | "categoryId"): string | undefined => {
-    const { value, field } = pick(key);
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value !== "string") {
-      problem(field, value, "text");
-      return undefined;
-    }
-    return value.trim() || undefined;
-  };
-  const oneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[], fallback: T): T => {
-    if (value === undefined) return fallback;
-    if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-    problem(field, value, `one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
-    return fallback;
-  };
-  const flag = (field: string, value: unknown, fallback: boolean): boolean => {
-    if (value === undefined) return fallback;
-    if (typeof value === "boolean") return value;
-    problem(field, value, "true or false");
-    return fallback;
-  };
-
-  if (config !== undefined && (config === null || typeof config !== "object" || Array.isArray(config))) {
-    problem("comments", config, 'the comment settings, e.g. { repo: "moi/mon-blog", category: "Commentaires" }');
-  }
-
-  const repo = optionalText("repo");
-  if (repo !== undefined && !REPO_PATTERN.test(repo)) {
-    problem(pick("repo").field, repo, 'a GitHub repository as "owner/name"');
-  }
-  const repoId = optionalText("repoId");
-  const category = optionalText("category");
-  const categoryId = optionalText("categoryId");
-  const mappingPick = pick("mapping");
-  const mapping = oneOf(mappingPick.field, mappingPick.value, MAPPINGS, "specific");
-  const loadingPick = pick("loading");
-  const loading = oneOf(loadingPick.field, loadingPick.value, LOADING_MODES, "lazy");
-  const inputPosition = oneOf("comments.inputPosition", given.inputPosition, INPUT_POSITIONS, "bottom");
-  const enabled = flag("comments.enabled", given.enabled, true);
-  const strict = flag("comments.strict", given.strict, true);
-  const reactions = flag("comments.reactions", given.reactions, true);
-
-  const themes = { light: "light", dark: "dark" };
-  for (const scheme of ["light", "dark"] as const) {
-    const value = given.themes?.[scheme];
-    if (value === undefined) continue;
-    if (typeof value === "string" && THEME_PATTERN.test(value)) themes[scheme] = value;
-    else
-      problem(`comments.themes.${scheme}`, value, 'a giscus theme name such as "noborder_light", or an https:// URL');
-  }
-
-  const needed = { repo, repoId, category, categoryId };
+  const { repoId, ...rest } = section;
+  const needed = { repo: section.repo, repoId, category: section.category, categoryId: section.categoryId };
   const missing = Object.entries(needed)
     .filter(([, value]) => value === undefined)
     .map(([key]) => key);
   const widget: GiscusWidgetSettings =
-    missing.length === 0 && repo && REPO_PATTERN.test(repo)
-      ? { enabled: true, repo, repoId: repoId!, category: category!, categoryId: categoryId! }
+    missing.length === 0
+      ? {
+          enabled: true,
+          repo: needed.repo!,
+          repoId: repoId!,
+          category: needed.category!,
+          categoryId: needed.categoryId!,
+        }
       : { enabled: false, missing };
+  return { ...rest, widget };
+}
 
-  return { enabled, repo, category, categoryId, mapping, strict, reactions, inputPosition, loading, themes, widget };
+/**
+ * The section with the environment's values laid over it (an empty variable
+ * counts as unset), and the variable each overridden field came from, for
+ * messages.
+ */
+export function commentsWithEnv(
+  given: unknown,
+  env: NodeJS.ProcessEnv,
+): { section: unknown; fromEnv: Map<string, string> } {
+  const fromEnv = new Map<string, string>();
+  if (given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given)))
+    return { section: given, fromEnv };
+  const section: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
+  for (const [field, variable] of Object.entries(COMMENTS_ENV)) {
+    const value = env[variable];
+    if (value === undefined || value.trim() === "") continue;
+    section[field] = value.trim();
+    fromEnv.set(field, variable);
+  }
+  return { section, fromEnv };
 }
 
 /** The one warning a build prints when comments are on but the widget cannot be shown. */

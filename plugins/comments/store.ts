@@ -12,7 +12,7 @@ import MarkdownIt from "markdown-it";
 import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { ArchiveReader, type ArchivedComment } from "./archived.ts";
 import { widgetWarning, type ResolvedComments } from "./config.ts";
 import { DEFAULT_GRAPHQL_URL, GraphQLClient } from "./github.ts";

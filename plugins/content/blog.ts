@@ -7,7 +7,7 @@
  * objects of global data into every page's data, but shares instances.
  */
 import path from "node:path";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import type { ContentEntry, ListPage, PageEntry, PostEntry, Taxonomy, YearGroup } from "./model.ts";
 import { isBuilt } from "./publishing.ts";
 import { categoryRef } from "./load.ts";

@@ -12,7 +12,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import type { BuildBasics, Lifecycle } from "../build/lifecycle.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import type { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
 import { addressProblems, ContentError, loadContent } from "./load.ts";

@@ -4,7 +4,7 @@
  * from rendered HTML, so lists do not wait for posts to render.
  */
 import type { DateTime } from "luxon";
-import type { ResolvedAuthor, ResolvedCategory } from "../site/config.ts";
+import type { ResolvedAuthor, ResolvedCategory } from "../config/site.ts";
 import type { PublicationState } from "./publishing.ts";
 import type { PageFrontMatter, PostFrontMatter } from "./schema.ts";
 

@@ -1,15 +1,18 @@
 /**
- * Front matter schemas for posts and pages, and the translation of every
- * problem zod finds into one line: `field: found …, expected …`.
+ * Front matter schemas for posts and pages, and what each field expects, as
+ * the problem translator (plugins/problems/issues.ts) reports it:
+ * `field: found …, expected …`.
  *
  * The schemas depend on the site's configuration (which categories and
  * authors exist, which time zone dates are read in), so they are built from
  * it. Their output types are what layouts receive.
  */
-import { distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { z } from "zod";
-import { describe, type ResolvedSiteConfig } from "../site/config.ts";
+import { pagePathProblem } from "../config/addresses.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
+import { validate as validateWith } from "../problems/issues.ts";
+import { hint } from "../problems/suggest.ts";
 import { DATE_EXPECTATION, parseDate } from "./dates.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
@@ -28,7 +31,8 @@ const EXPECTED = {
   image: "a path to an image beside the post, e.g. ./couverture.jpg",
   imageAlt: "a text describing the image for readers who cannot see it",
   slug: "lowercase letters, digits and dashes, e.g. mon-billet",
-  permalink: 'an address that starts and ends with "/", e.g. /contact/merci/',
+  permalink:
+    'an address on this site that starts and ends with "/", without "." or ".." segments, e.g. /contact/merci/',
   form: 'the name of a built-in form: "contact"',
   noindex: "true or false",
 } as const;
@@ -36,16 +40,16 @@ const EXPECTED = {
 type FieldName = keyof typeof EXPECTED;
 
 /** Keys authors coming from other tools tend to write, with what to do instead. */
-const FOREIGN_KEYS: Record<string, string> = {
-  permalink: "a post's address comes from its slug and the permalinks pattern in site.config.ts; set slug: instead",
-  layout: "layouts are chosen by Billet (posts use the post layout)",
-  categories: "a post has one category: write category: (singular)",
-  tag: "write tags: as a list",
-  published: "write draft: true to keep a post unpublished",
-  excerpt: "write description:",
-  summary: "write description:",
-  cover: "write image: and imageAlt:",
-};
+const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map([
+  ["permalink", "a post's address comes from its slug and the permalinks pattern in site.config.ts; set slug: instead"],
+  ["layout", "layouts are chosen by Billet (posts use the post layout)"],
+  ["categories", "a post has one category: write category: (singular)"],
+  ["tag", "write tags: as a list"],
+  ["published", "write draft: true to keep a post unpublished"],
+  ["excerpt", "write description:"],
+  ["summary", "write description:"],
+  ["cover", "write image: and imageAlt:"],
+]);
 
 function dateField(zone: string) {
   return z.string({ error: EXPECTED.date }).transform((text, ctx): DateTime => {
@@ -64,10 +68,9 @@ function oneOf(kind: string, known: Iterable<string>) {
     .string({ error: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}` })
     .superRefine((value, ctx) => {
       if (names.includes(value)) return;
-      const hint = suggest(value, names);
       ctx.addIssue({
         code: "custom",
-        message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint(value, names)}`,
       });
     });
 }
@@ -105,11 +108,10 @@ function commentsField() {
         if (typeof field === "number" && Number.isInteger(field) && field > 0) settings.discussion = field;
         else ctx.addIssue({ code: "custom", path: ["discussion"], message: DISCUSSION_NUMBER });
       } else {
-        const hint = suggest(name, ["key", "discussion"]);
         ctx.addIssue({
           code: "custom",
           path: [name],
-          message: `only key: and discussion: inside comments:${hint ? ` (did you mean "${hint}"?)` : ""}`,
+          message: `only key: and discussion: inside comments:${hint(name, ["key", "discussion"])}`,
         });
       }
     }
@@ -150,6 +152,9 @@ export function postSchema(site: ResolvedSiteConfig) {
     });
 }
 
+/** Lowercase segments, ending with `/` or a `.html` file. */
+const PERMALINK = /^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/;
+
 export function pageSchema(site: ResolvedSiteConfig) {
   return z.strictObject({
     title: text("title"),
@@ -157,7 +162,9 @@ export function pageSchema(site: ResolvedSiteConfig) {
     slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
     permalink: z
       .string({ error: EXPECTED.permalink })
-      .regex(/^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/, { error: EXPECTED.permalink })
+      .refine((permalink) => PERMALINK.test(permalink) && pagePathProblem(permalink) === undefined, {
+        error: EXPECTED.permalink,
+      })
       .optional(),
     updated: dateField(site.timeZone).optional(),
     form: z.enum(["contact"], { error: EXPECTED.form }).optional(),
@@ -177,63 +184,13 @@ export function validate<S extends z.ZodType>(
   schema: S,
   data: Record<string, unknown>,
 ): { ok: true; value: z.output<S> } | { ok: false; problems: string[] } {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  const known = knownKeys(schema);
-  const problems: string[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) problems.push(unknownKeyProblem(key, known));
-      continue;
-    }
-    const path = issue.path
-      .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
-      .join(".")
-      .replace(/\.\[/g, "[");
-    const field = String(issue.path[0] ?? "");
-    const found = valueAt(data, issue.path);
-    const expected = issue.code === "custom" || !(field in EXPECTED) ? issue.message : EXPECTED[field as FieldName];
-    problems.push(`${path || "front matter"}: found ${describe(found)}, expected ${expected}`);
-  }
-  return { ok: false, problems };
-}
-
-function unknownKeyProblem(key: string, known: string[]): string {
-  const foreign = FOREIGN_KEYS[key];
-  if (foreign && !known.includes(key)) return `${key}: found an unknown key, expected none here: ${foreign}`;
-  const hint = suggest(key, known);
-  return `${key}: found an unknown key, expected one of ${known.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`;
-}
-
-/** The closest known name, when it is close enough to be a typo. */
-export function suggest(value: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(value.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function knownKeys(schema: z.ZodType): string[] {
-  let inner: unknown = schema;
-  // Unwrap refinements (`.superRefine`) down to the object schema.
-  while (inner && typeof inner === "object" && !("shape" in inner) && "def" in inner) {
-    const def = (inner as { def: { in?: unknown; schema?: unknown; innerType?: unknown } }).def;
-    inner = def.in ?? def.schema ?? def.innerType;
-  }
-  return inner && typeof inner === "object" && "shape" in inner ? Object.keys((inner as z.ZodObject).shape) : [];
-}
-
-function valueAt(data: unknown, path: PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  return validateWith(schema, data, {
+    whole: "front matter",
+    foreignKeys: FOREIGN_KEYS,
+    expected: (issue) => {
+      const field = issue.path[0];
+      if (issue.code === "custom" || typeof field !== "string" || !Object.hasOwn(EXPECTED, field)) return undefined;
+      return EXPECTED[field as FieldName];
+    },
+  });
 }

@@ -14,7 +14,7 @@ import type { Blog } from "../content/blog.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Markdown } from "../markdown/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { atomFeed } from "./atom.ts";
 import { FeedContent } from "./content.ts";
 import { jsonFeed } from "./json-feed.ts";

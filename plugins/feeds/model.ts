@@ -5,7 +5,7 @@
 import type { PostEntry, Taxonomy } from "../content/model.ts";
 import type { Blog } from "../content/blog.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 
 export interface FeedAuthor {
   name: string;

@@ -10,7 +10,7 @@
 import type { DateTime } from "luxon";
 import type { Blog } from "../content/blog.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { lastChange } from "./model.ts";
 import { element } from "./xml.ts";
 

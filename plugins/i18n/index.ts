@@ -3,7 +3,7 @@
  * site's language, behind one object that layouts receive as `i18n`.
  */
 import type { DateTime } from "luxon";
-import type { Language } from "../site/config.ts";
+import type { Language } from "./languages.ts";
 import type { Dictionary, Plural } from "./dictionary.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
@@ -44,7 +44,9 @@ export class I18n {
 
   /** Fills `{name}` placeholders. Unknown placeholders are left visible, so a typo shows. */
   format(template: string, values: Record<string, string | number> = {}): string {
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+      Object.hasOwn(values, key) ? String(values[key]) : whole,
+    );
   }
 
   /**
@@ -54,7 +56,7 @@ export class I18n {
   interpolate<T>(template: string, values: Record<string, T>): Array<string | T> {
     return template.split(/(\{\w+\})/).map((piece) => {
       const key = /^\{(\w+)\}$/.exec(piece)?.[1];
-      return key !== undefined && key in values ? values[key]! : piece;
+      return key !== undefined && Object.hasOwn(values, key) ? values[key]! : piece;
     });
   }
 

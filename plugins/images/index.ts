@@ -29,7 +29,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { BuildBasics, Hooks } from "../build/lifecycle.ts";
-import { ProblemListError } from "../site/errors.ts";
+import { ProblemListError } from "../problems/errors.ts";
 
 export class ImageError extends ProblemListError {
   override name = "ImageError";

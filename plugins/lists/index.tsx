@@ -12,7 +12,7 @@ import { NotFoundPage } from "../../layouts/lists/NotFoundPage.tsx";
 import { TaxonomyPage } from "../../layouts/lists/TaxonomyPage.tsx";
 import { siteContext, type TemplateData } from "../../layouts/data.ts";
 import type { Blog, GeneratedAddress, ListPage, Taxonomy } from "../content/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 
 type ListData = TemplateData & { list: ListPage };
 type TaxonomyData = TemplateData & { taxonomy: Taxonomy };

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
-import type { Language } from "../site/config.ts";
+import type { Language } from "../i18n/languages.ts";
 
 /** What the worker starts with: the site's settings, its content folder, and the port it sends batches of `RenderedBody` on. */
 export interface WorkerInput {

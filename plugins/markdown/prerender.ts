@@ -20,7 +20,7 @@ import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import type MarkdownIt from "markdown-it";
 import { startWorker } from "../build/worker.ts";
-import type { Language } from "../site/config.ts";
+import type { Language } from "../i18n/languages.ts";
 import { digest, type RenderedBody, type WorkerInput } from "./prerender-protocol.ts";
 
 /**

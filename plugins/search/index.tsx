@@ -26,7 +26,7 @@ import { siteContext, type TemplateData } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { BUNDLE_DIR, SearchIndexer } from "./indexer.ts";
 import { searchSources } from "./records.ts";
 

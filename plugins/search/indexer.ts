@@ -24,7 +24,7 @@ import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";
 import { libraryVersion } from "../build/fingerprint.ts";
 import { linkFiles } from "../build/publish-files.ts";
-import { ProblemListError } from "../site/errors.ts";
+import { ProblemListError } from "../problems/errors.ts";
 import { markdownToText, type SearchSource } from "./records.ts";
 
 export class SearchIndexError extends ProblemListError {

@@ -14,7 +14,7 @@ import { absoluteUrl } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { memoizedBy } from "../templates/memo.ts";
 import { Icon, ICONS_ASSET } from "./icons.tsx";
 import { isLinkNetwork, NETWORK_NAMES, shareLink, type ShareNetwork, type SharedPage } from "./networks.ts";

@@ -26,7 +26,7 @@ import type { imageSize as ImageSize } from "image-size";
 import type { PostEntry } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
 import { isRelativeReference, publishedImagePath } from "../markdown/images.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { codeFingerprint } from "../build/fingerprint.ts";
 import { linkFiles } from "../build/publish-files.ts";
 import { startWorker } from "../build/worker.ts";

@@ -18,7 +18,7 @@ import type { Blog } from "../content/blog.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import {
   CARDS_DIR,
   CardMaker,

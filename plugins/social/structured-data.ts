@@ -10,7 +10,7 @@
 import { absoluteUrl } from "../../layouts/data.ts";
 import type { PostEntry, Taxonomy } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedAuthor, ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedAuthor, ResolvedSiteConfig } from "../config/site.ts";
 import type { SocialImage } from "./cards.ts";
 
 export interface Person {

@@ -10,7 +10,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../site/config.ts";
+import type { ResolvedSiteConfig } from "../config/site.ts";
 import { typeScriptDataFiles } from "./data-files.ts";
 import { renderToString } from "./render.ts";
 

@@ -7,7 +7,7 @@
  * left unmatched are credited to the site's default author, and the summary
  * says who they are and how to add them.
  */
-import type { ResolvedSiteConfig } from "../../plugins/site/config.ts";
+import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
 import type { WxrAuthor } from "./model.ts";
 import { sameName } from "./names.ts";
 

@@ -15,7 +15,7 @@
 import yaml from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
 import { slugify } from "../../plugins/content/slug.ts";
-import type { CategoryConfig, ResolvedSiteConfig } from "../../plugins/site/config.ts";
+import type { CategoryConfig, ResolvedSiteConfig } from "../../plugins/config/site.ts";
 import type { WxrCategory, WxrTerm } from "./model.ts";
 import { normalizeName, sameName } from "./names.ts";
 import { htmlToText } from "./text.ts";

@@ -17,8 +17,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:
 import path from "node:path";
 import { DateTime } from "luxon";
 import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
-import type { ResolvedSiteConfig } from "../../plugins/site/config.ts";
-import { CATEGORIES_FILE } from "../../plugins/site/load.ts";
+import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
+import { CATEGORIES_FILE } from "../../plugins/config/load.ts";
 import { isBlockContent, unwrapBlocks } from "./blocks.ts";
 import { mergeCategoriesFile } from "./categories.ts";
 import { addCounts, archiveComments, commentsYaml, emptyCounts, type CommentCounts } from "./comments.ts";

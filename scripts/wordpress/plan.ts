@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseDate } from "../../plugins/content/dates.ts";
 import { slugify } from "../../plugins/content/slug.ts";
 import { expandPermalink } from "../../plugins/content/urls.ts";
-import type { ResolvedSiteConfig } from "../../plugins/site/config.ts";
+import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
 import { mapAuthors, type AuthorMapping } from "./authors.ts";
 import { CategoryMapper } from "./categories.ts";
 import { commentFate } from "./comments.ts";

@@ -18,7 +18,7 @@ import {
 } from "../../plugins/social/card-layout.ts";
 import { cardSvg } from "../../plugins/social/card-render.ts";
 import { CardMaker, cardHash, drawCards, type PlannedCard } from "../../plugins/social/cards.ts";
-import type { ResolvedSiteConfig } from "../../plugins/site/config.ts";
+import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
 import { ROOT } from "../helpers/project.ts";
 
 const LONGEST_SAMPLE =

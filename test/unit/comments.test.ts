@@ -15,8 +15,9 @@ import {
   widgetMapping,
 } from "../../plugins/comments/term.ts";
 import { buildThread, countComments, type Discussion, type GitHubComment } from "../../plugins/comments/thread.ts";
-import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
-import { ConfigError } from "../../plugins/site/errors.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
+import { ConfigError } from "../../plugins/problems/errors.ts";
 
 const post = {
   key: "concours-demarches-en-clair",

@@ -1,7 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type { CommentsConfig } from "../../plugins/comments/config.ts";
+import { loadSiteConfig } from "../../plugins/config/load.ts";
+import type { siteConfigSchema } from "../../plugins/config/schema.ts";
+import type { FeedsConfig } from "../../plugins/feeds/config.ts";
+import type { SearchConfig } from "../../plugins/search/config.ts";
 import siteConfig from "../../site.config.ts";
-import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
-import { ConfigError } from "../../plugins/site/errors.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
+import { ConfigError } from "../../plugins/problems/errors.ts";
 
 const minimal: SiteConfig = {
   title: "Blog",
@@ -121,5 +131,238 @@ describe("site configuration", () => {
         "site.config.ts: feeds.entries: found the number 0, expected a whole number of at least 1",
       ]);
     }
+  });
+});
+
+/** The problems a config has, as the author reads them. */
+function problemsOf(config: unknown, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    resolveSiteConfig(config as SiteConfig, { env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+type Input = z.input<typeof siteConfigSchema>;
+
+describe("site.config.ts checked like content", () => {
+  it("documents every field the schema takes, and the schema takes every documented config", () => {
+    expectTypeOf<keyof SiteConfig>().toEqualTypeOf<keyof Input>();
+    expectTypeOf<SiteConfig>().toExtend<Input>();
+    expectTypeOf<keyof CommentsConfig>().toEqualTypeOf<keyof NonNullable<Input["comments"]>>();
+    expectTypeOf<CommentsConfig>().toExtend<NonNullable<Input["comments"]>>();
+    expectTypeOf<keyof FeedsConfig>().toEqualTypeOf<keyof NonNullable<Input["feeds"]>>();
+    expectTypeOf<SearchConfig | false>().toExtend<NonNullable<Input["search"]>>();
+    expectTypeOf<keyof SearchConfig>().toEqualTypeOf<keyof Exclude<NonNullable<Input["search"]>, false>>();
+  });
+
+  it("refuses an unknown key, with the name it was probably meant to be", () => {
+    expect(problemsOf({ ...minimal, postPerPage: 5 })).toEqual([
+      'site.config.ts: postPerPage: found an unknown key, expected one of title, description, url, language, timeZone, authors, navigation, categories, postsPerPage, permalinks, footer, favicon, contactSuccessUrl, comments, share, feeds, search (did you mean "postsPerPage"?)',
+    ]);
+  });
+
+  it("refuses unknown keys in sections and entries too", () => {
+    const problems = problemsOf({
+      ...minimal,
+      authors: { a: { name: "A", avatr: "/a.jpg" } },
+      categories: { opinion: { name: "Opinion", descripton: "x" } },
+      comments: { mapings: "url", themes: { drak: "dark" } },
+      feeds: { entires: 5 },
+      search: { falback: false },
+      permalinks: { posts: "/b/:slug/" },
+    });
+    expect(problems).toEqual([
+      'site.config.ts: authors.a.avatr: found an unknown key, expected one of name, bio, avatar, links, github, fediverse, profiles (did you mean "avatar"?)',
+      'site.config.ts: categories.opinion.descripton: found an unknown key, expected one of name, description (did you mean "description"?)',
+      'site.config.ts: permalinks.posts: found an unknown key, expected one of post, category, tag, archive, search (did you mean "post"?)',
+      'site.config.ts: comments.themes.drak: found an unknown key, expected one of light, dark (did you mean "dark"?)',
+      expect.stringMatching(
+        /^site\.config\.ts: comments\.mapings: found an unknown key, expected one of .*\(did you mean "mapping"\?\)$/,
+      ),
+      'site.config.ts: feeds.entires: found an unknown key, expected one of entries (did you mean "entries"?)',
+      'site.config.ts: search.falback: found an unknown key, expected one of fallback (did you mean "fallback"?)',
+    ]);
+  });
+
+  it("lists every problem of every section at once", () => {
+    const problems = problemsOf(
+      {
+        title: 42,
+        language: "de",
+        authors: { a: { name: "" } },
+        categories: { opinion: {} },
+        postsPerPage: 2.5,
+        comments: { loading: "eager" },
+        share: ["myspace"],
+        feeds: { entries: -1 },
+        search: "oui",
+      },
+      { URL: "pas une adresse" },
+    );
+    expect(problems).toEqual([
+      "site.config.ts: title: found the number 42, expected the blog's name as a non-empty string",
+      'site.config.ts: url (from URL): found "pas une adresse", expected an absolute address such as "https://example.org"',
+      'site.config.ts: language: found "de", expected one of "fr", "en"',
+      'site.config.ts: authors.a.name: found "", expected the author\'s name as a non-empty string',
+      "site.config.ts: categories.opinion.name: found nothing, expected the category's name as readers see it",
+      "site.config.ts: postsPerPage: found the number 2.5, expected a whole number of at least 1",
+      'site.config.ts: comments.loading: found "eager", expected one of "lazy", "consent"',
+      expect.stringMatching(/^site\.config\.ts: share\[0\]: found "myspace", expected one of "linkedin"/),
+      "site.config.ts: feeds.entries: found the number -1, expected a whole number of at least 1",
+      'site.config.ts: search: found "oui", expected false, or settings such as { fallback: false }',
+    ]);
+  });
+
+  it("lets GISCUS_* variables win over the file, names them in messages, and ignores empty ones", () => {
+    const config = { ...minimal, comments: { repo: "moi/blog", repoId: "", category: "Commentaires", categoryId: "" } };
+    const env = { GISCUS_REPO_ID: "R_1", GISCUS_CATEGORY_ID: " DIC_2 ", GISCUS_REPO: "  ", GISCUS_LOADING: "consent" };
+    const { comments } = resolveSiteConfig(config, { env });
+    expect(comments.widget).toEqual({
+      enabled: true,
+      repo: "moi/blog",
+      repoId: "R_1",
+      category: "Commentaires",
+      categoryId: "DIC_2",
+    });
+    expect(comments.loading).toBe("consent");
+    expect(comments.moderation).toEqual({ hidden: [], blockedAuthors: [] });
+    expect(problemsOf(config, { GISCUS_REPO: "pas/un/dépôt", GISCUS_LOADING: "jamais" })).toEqual([
+      'site.config.ts: comments.repo (from GISCUS_REPO): found "pas/un/dépôt", expected a GitHub repository as "owner/name"',
+      'site.config.ts: comments.loading (from GISCUS_LOADING): found "jamais", expected one of "lazy", "consent"',
+    ]);
+  });
+
+  it("keeps authors named like Object.prototype's members, and never prints an inherited function", () => {
+    const site = resolveSiteConfig(
+      { ...minimal, authors: { constructor: { name: "C" }, toString: { name: "T" }, hasOwnProperty: { name: "H" } } },
+      { env: {} },
+    );
+    expect([...site.authors.keys()]).toEqual(["constructor", "toString", "hasOwnProperty"]);
+    expect(site.defaultAuthor).toMatchObject({ id: "constructor", name: "C" });
+    const problems = problemsOf({ ...minimal, authors: { valueOf: {} }, categories: { toString: { name: "T" } } });
+    expect(problems).toEqual([
+      "site.config.ts: authors.valueOf.name: found nothing, expected the author's name as a non-empty string",
+      'site.config.ts: categories.toString: found "toString", expected a slug of lowercase letters, digits and dashes as the key',
+    ]);
+  });
+
+  it("refuses paths that a browser would take to another host, naming the field", () => {
+    const leaving = ["//evil.example", "/\\evil.example", "\\\\evil", "/\\/evil"];
+    const problems = problemsOf({
+      ...minimal,
+      authors: { a: { name: "A", links: leaving.map((url) => ({ label: "Lien", url })) } },
+      navigation: leaving.map((url) => ({ label: "Lien", url })),
+      contactSuccessUrl: "//evil.example/merci/",
+      favicon: "/\\evil.example/x.svg",
+    });
+    expect(problems).toEqual([
+      ...leaving.map(
+        (url, i) =>
+          `site.config.ts: authors.a.links[${i}].url: found ${JSON.stringify(url)}, expected a path ("/contact/") or an absolute URL`,
+      ),
+      ...leaving.map(
+        (url, i) =>
+          `site.config.ts: navigation[${i}].url: found ${JSON.stringify(url)}, expected a path ("/archives/") or an absolute URL`,
+      ),
+      'site.config.ts: favicon: found "/\\\\evil.example/x.svg", expected a path on this site, e.g. "/images/logo.svg"',
+      'site.config.ts: contactSuccessUrl: found "//evil.example/merci/", expected a path on this site, e.g. "/contact/merci/"',
+    ]);
+    expect(problemsOf({ ...minimal, contactSuccessUrl: "https://ailleurs.example/merci/" })).toHaveLength(1);
+  });
+
+  it("holds URL patterns to plain paths on the site, without dot segments", () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        permalinks: {
+          post: "//billets/:slug/",
+          tag: "/etiquettes/../:slug/",
+          category: "/c/./:slug/",
+          archive: "/a b/",
+        },
+      }),
+    ).toEqual([
+      'site.config.ts: permalinks.post: found "//billets/:slug/", expected a path on this site, e.g. "/billets/:slug/"',
+      'site.config.ts: permalinks.category: found "/c/./:slug/", expected a pattern without "." or ".." segments',
+      'site.config.ts: permalinks.tag: found "/etiquettes/../:slug/", expected a pattern without "." or ".." segments',
+      'site.config.ts: permalinks.archive: found "/a b/", expected a path on this site, e.g. "/billets/:slug/"',
+    ]);
+    expect(resolveSiteConfig({ ...minimal, permalinks: { post: "/:year/:month/:slug/" } }).permalinks.post).toBe(
+      "/:year/:month/:slug/",
+    );
+  });
+});
+
+describe("content/categories.yaml", () => {
+  let folder: string | undefined;
+  afterEach(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  });
+  const withCategories = (yaml: string) => {
+    folder = mkdtempSync(path.join(tmpdir(), "billet-categories-"));
+    writeFileSync(path.join(folder, "categories.yaml"), yaml);
+    return folder;
+  };
+  const shown = (dir: string) => path.relative(process.cwd(), path.join(dir, "categories.yaml"));
+
+  it("adds its categories after site.config.ts's, which win, keeping those named like Object.prototype's members", () => {
+    const dir = withCategories(
+      "constructor: { name: Constructeur }\nopinion: { name: Autre nom }\nvoyages: { name: Voyages, description: Loin. }\n",
+    );
+    const site = loadSiteConfig(minimal, dir, {});
+    expect([...site.categories.values()]).toEqual([
+      { slug: "opinion", name: "Opinion", description: "" },
+      { slug: "constructor", name: "Constructeur", description: "" },
+      { slug: "voyages", name: "Voyages", description: "Loin." },
+    ]);
+  });
+
+  it("reports its problems with site.config.ts's, each with its file and the slug", () => {
+    const dir = withCategories("__proto__: { name: X }\nvoyages: { nom: Voyages }\nBad: { name: B }\n");
+    let problems: string[] = [];
+    let heading = "";
+    try {
+      loadSiteConfig({ ...minimal, postPerPage: 3 } as SiteConfig, dir, {});
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+      heading = (error as ConfigError).message.split("\n")[0]!;
+    }
+    expect(heading).toBe("The site's configuration has 5 problems:");
+    const file = shown(dir);
+    expect(problems).toEqual([
+      `${file}: __proto__: found "__proto__", expected a slug of lowercase letters, digits and dashes as the key`,
+      `${file}: voyages.name: found nothing, expected the category's name as readers see it`,
+      `${file}: voyages.nom: found an unknown key, expected one of name, description (did you mean "name"?)`,
+      `${file}: Bad: found "Bad", expected a slug of lowercase letters, digits and dashes as the key`,
+      expect.stringMatching(
+        /^site\.config\.ts: postPerPage: found an unknown key, .*\(did you mean "postsPerPage"\?\)$/,
+      ),
+    ]);
+  });
+
+  it("describes a huge value without expanding it", () => {
+    // Anchors are kept in an entry's unknown key, so that only the last entry holds the bomb.
+    const levels = Array.from(
+      { length: 12 },
+      (_, i) => `  l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(",")}]`,
+    );
+    const dir = withCategories(
+      ["ancres:", "  name: Ancres", "  l0: &l0 lol", ...levels, "bombe: { name: *l12 }"].join("\n") + "\n",
+    );
+    const started = performance.now();
+    let problems: string[] = [];
+    try {
+      loadSiteConfig(minimal, dir, {});
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(problems).toContainEqual(
+      `${shown(dir)}: bombe.name: found a list (${("[".repeat(12) + '"lol",'.repeat(10)).slice(0, 60)}…), expected the category's name as readers see it`,
+    );
   });
 });

@@ -76,4 +76,9 @@ describe("dictionaries", () => {
     expect(french.format("Bonjour {nom}", {})).toBe("Bonjour {nom}");
     expect(french.interpolate("Publié le {date}.", { date: 42 })).toEqual(["Publié le ", 42, "."]);
   });
+
+  it("never fills a placeholder with what every object inherits", () => {
+    expect(french.format("{constructor} et {toString}", {})).toBe("{constructor} et {toString}");
+    expect(french.interpolate("{valueOf}", {})).toEqual(["", "{valueOf}", ""]);
+  });
 });

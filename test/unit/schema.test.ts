@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { pageSchema, postSchema, suggest, validate } from "../../plugins/content/schema.ts";
-import { resolveSiteConfig } from "../../plugins/site/config.ts";
+import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
+import { suggest } from "../../plugins/problems/suggest.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 
 const site = resolveSiteConfig({
   title: "Test",
@@ -119,5 +120,54 @@ describe("suggest", () => {
   it("offers the nearest name only when it is a plausible typo", () => {
     expect(suggest("categroy", ["category", "tags"])).toBe("category");
     expect(suggest("zzz", ["category", "tags"])).toBeUndefined();
+  });
+});
+
+describe("front matter keys and values named like Object.prototype's members", () => {
+  const withConstructor = resolveSiteConfig(
+    {
+      title: "Test",
+      authors: { constructor: { name: "Claire" }, toString: { name: "Marc" } },
+      categories: { constructor: { name: "Constructeur" } },
+    },
+    { env: {} },
+  );
+
+  it("are unknown keys like any other, never an inherited function in the message", () => {
+    const found = problems({ ...valid, toString: "x", constructor: 1, hasOwnProperty: true, valueOf: [] });
+    expect(found).toHaveLength(4);
+    for (const problem of found) {
+      expect(problem).toMatch(
+        /^(toString|constructor|hasOwnProperty|valueOf): found an unknown key, expected one of title, /,
+      );
+      expect(problem).not.toMatch(/native code|\[object Object\]|function/);
+    }
+  });
+
+  it("are categories and authors that work, or a plain « one of » when they are not declared", () => {
+    const result = validate(postSchema(withConstructor), { ...valid, category: "constructor", author: "toString" });
+    expect(result.ok && [result.value.category, result.value.author]).toEqual(["constructor", "toString"]);
+    expect(problems({ ...valid, category: "constructor", author: "valueOf" })).toEqual([
+      'category: found "constructor", expected one of the categories declared in site.config.ts: opinion, pratique',
+      'author: found "valueOf", expected one of the authors declared in site.config.ts: claire, marc',
+    ]);
+  });
+
+  it("as a tag, stay a tag", () => {
+    const result = validate(posts, { ...valid, tags: ["constructor", "__proto__", "toString"] });
+    expect(result.ok && result.value.tags).toEqual(["constructor", "__proto__", "toString"]);
+  });
+});
+
+describe("a page's permalink", () => {
+  const pages = pageSchema(site);
+  it("stays on the site and has no dot segments", () => {
+    for (const permalink of ["/a/../contact/", "/./", "/contact/./merci/", "/../../etc/", "//evil.example/"]) {
+      expect(problems({ title: "Merci", permalink }, pages), permalink).toEqual([
+        `permalink: found "${permalink}", expected an address on this site that starts and ends with "/", without "." or ".." segments, e.g. /contact/merci/`,
+      ]);
+    }
+    expect(problems({ title: "Merci", permalink: "/contact/merci/" }, pages)).toEqual([]);
+    expect(problems({ title: "Version", permalink: "/v1.2/notes.html" }, pages)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
-import { ConfigError } from "../../plugins/site/errors.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
+import { ConfigError } from "../../plugins/problems/errors.ts";
 import { DateTime } from "luxon";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { markdownToText, searchSources } from "../../plugins/search/records.ts";

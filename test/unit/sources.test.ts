@@ -14,8 +14,8 @@ import type { PostEntry } from "../../plugins/content/model.ts";
 import { SourceStore } from "../../plugins/content/sources.ts";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { createMarkdown } from "../../plugins/markdown/index.ts";
-import type { SiteConfig } from "../../plugins/site/config.ts";
-import { loadSiteConfig } from "../../plugins/site/load.ts";
+import type { SiteConfig } from "../../plugins/config/site.ts";
+import { loadSiteConfig } from "../../plugins/config/load.ts";
 import { post, SMALL_CONFIG, tempDir } from "../helpers/project.ts";
 
 const dirs: string[] = [];

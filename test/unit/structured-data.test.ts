@@ -4,7 +4,7 @@
  */
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { resolveSiteConfig } from "../../plugins/site/config.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 import { authorProfiles, serializeJsonLd, type Graph } from "../../plugins/social/structured-data.ts";
 
 const graph = (headline: string): Graph => ({

@@ -5,7 +5,7 @@
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { parseDate } from "../../plugins/content/dates.ts";
-import { resolveSiteConfig } from "../../plugins/site/config.ts";
+import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 import { mapAuthors, matchAuthor } from "../../scripts/wordpress/authors.ts";
 import { CategoryMapper, isDefaultCategory, mergeCategoriesFile } from "../../scripts/wordpress/categories.ts";
 import { archiveComments, commentFate, commentsYaml } from "../../scripts/wordpress/comments.ts";

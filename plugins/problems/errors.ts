@@ -15,9 +15,12 @@ export class ProblemListError extends Error {
   }
 }
 
+/** Problems in site.config.ts, and in content/categories.yaml when it has some too. */
 export class ConfigError extends ProblemListError {
   override name = "ConfigError";
   constructor(problems: string[]) {
-    super(`site.config.ts has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:`, problems);
+    const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
+    const onlyConfig = problems.every((problem) => problem.startsWith("site.config.ts: "));
+    super(`${onlyConfig ? "site.config.ts" : "The site's configuration"} has ${count}:`, problems);
   }
 }
