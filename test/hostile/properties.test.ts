@@ -156,7 +156,9 @@ describe("permalinks", () => {
       fc.property(configured, slug, fc.integer({ min: 1, max: 10_000 }), (pattern, slug, page) => {
         const list = expandPermalink(pattern.replace(/:(year|month|day)/g, "2024"), { slug });
         const address = paginatedUrl(list, page);
-        return page === 1 ? address === list : address === `${list}page/${page}/` && new URL(address, ORIGIN).origin === ORIGIN;
+        return page === 1
+          ? address === list
+          : address === `${list}page/${page}/` && new URL(address, ORIGIN).origin === ORIGIN;
       }),
       RUNS,
     );
@@ -166,10 +168,17 @@ describe("permalinks", () => {
 describe("French typography", () => {
   const t = frenchTypography;
   /** Characters as a reader sees them: spaces of any width as one kind, quotes as one kind. */
-  const seen = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, " ").replace(/["«»“”']/g, "q").replace(/’/g, "q");
+  const seen = (text: string) =>
+    text
+      .replace(/[\s\u00A0\u202F]+/g, " ")
+      .replace(/["«»“”']/g, "q")
+      .replace(/’/g, "q");
 
   it("is idempotent", () => {
-    fc.assert(fc.property(fc.oneof(typographyText, anyText), (text) => t(t(text)) === t(text)), RUNS);
+    fc.assert(
+      fc.property(fc.oneof(typographyText, anyText), (text) => t(t(text)) === t(text)),
+      RUNS,
+    );
   });
 
   it("never drops or adds a character, only spaces and the shape of quotes", () => {
@@ -185,7 +194,11 @@ describe("French typography", () => {
 
   it("puts no breaking space before : ; ! ? » or after «, whatever space the author typed", () => {
     fc.assert(
-      fc.property(typographyText, (text) => !/[\t\u0020\u1680\u2000-\u200A\u205F\u3000][:;!?»]|«[\t\u0020\u1680\u2000-\u200A\u205F\u3000]/.test(t(text))),
+      fc.property(
+        typographyText,
+        (text) =>
+          !/[\t\u0020\u1680\u2000-\u200A\u205F\u3000][:;!?»]|«[\t\u0020\u1680\u2000-\u200A\u205F\u3000]/.test(t(text)),
+      ),
       { ...RUNS, examples: [["Vraiment\u2009!"], ["Pourquoi\u3000?"], ["«\u2009oui\u2009»"]] },
     );
   });
@@ -239,7 +252,16 @@ const yamlValue = fc.letrec((tie) => ({
     fc.double(),
     fc.boolean(),
     fc.constant(null),
-    fc.constantFrom("2024-05-02", "2024-05-02 09:30", "2024-02-30", "opinion", "claire", "./a.png", "/a/../b/", "contact"),
+    fc.constantFrom(
+      "2024-05-02",
+      "2024-05-02 09:30",
+      "2024-02-30",
+      "opinion",
+      "claire",
+      "./a.png",
+      "/a/../b/",
+      "contact",
+    ),
     fc.array(tie("value"), { maxLength: 3 }),
     fc.dictionary(fieldName, tie("value"), { maxKeys: 3 }),
   ),
@@ -316,7 +338,9 @@ function baseConfig(): SiteConfig {
 }
 
 /** What resolving a config gives: the config, or the problems it names (never another error). */
-function resolve(config: SiteConfig): { ok: true; site: ReturnType<typeof resolveSiteConfig> } | { ok: false; error: Error } {
+function resolve(
+  config: SiteConfig,
+): { ok: true; site: ReturnType<typeof resolveSiteConfig> } | { ok: false; error: Error } {
   try {
     return { ok: true, site: resolveSiteConfig(config, { env: {} }) };
   } catch (error) {
@@ -327,12 +351,15 @@ function resolve(config: SiteConfig): { ok: true; site: ReturnType<typeof resolv
 describe("site addresses", () => {
   it("accept only an absolute http(s) site address, or name it as a problem", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl(), fc.constantFrom("https://carnet.example/", "ftp://a.example", "carnet.example")), (url) => {
-        const result = resolve({ ...baseConfig(), url });
-        if (!result.ok) return /site\.config\.ts: url: found .+, expected /.test(result.error.message);
-        const parsed = new URL(result.site.url);
-        return /^https?:$/.test(parsed.protocol) && !result.site.url.endsWith("/");
-      }),
+      fc.property(
+        fc.oneof(fc.webUrl(), fc.constantFrom("https://carnet.example/", "ftp://a.example", "carnet.example")),
+        (url) => {
+          const result = resolve({ ...baseConfig(), url });
+          if (!result.ok) return /site\.config\.ts: url: found .+, expected /.test(result.error.message);
+          const parsed = new URL(result.site.url);
+          return /^https?:$/.test(parsed.protocol) && !result.site.url.endsWith("/");
+        },
+      ),
       RUNS,
     );
   });
@@ -394,13 +421,14 @@ const PENDING: Array<{ name: string; run: () => void }> = [
     name: "a path accepted for navigation, author links or contactSuccessUrl leads to a page of the site",
     run: () =>
       fc.assert(
-        fc.property(
-          fc.constantFrom("/\\evil.example/", "/\t/evil.example/", "/\\/evil.example", "/merci/"),
-          (path) => {
-            const result = resolve({ ...baseConfig(), contactSuccessUrl: path, navigation: [{ label: "Lien", url: path }] });
-            return !result.ok || new URL(path, ORIGIN).origin === ORIGIN;
-          },
-        ),
+        fc.property(fc.constantFrom("/\\evil.example/", "/\t/evil.example/", "/\\/evil.example", "/merci/"), (path) => {
+          const result = resolve({
+            ...baseConfig(),
+            contactSuccessUrl: path,
+            navigation: [{ label: "Lien", url: path }],
+          });
+          return !result.ok || new URL(path, ORIGIN).origin === ORIGIN;
+        }),
         { examples: [["/\\evil.example/"]] },
       ),
   },
