@@ -18,7 +18,8 @@ const SLUG_CHARACTER = /^[a-z0-9\p{Lo}\p{Lm}\p{M}]$/u;
  * (ASCII, Latin-1 but for ª º µ ¹ ² ³ ¼ ½ ¾, œ, typographic punctuation):
  * nearly every French or English title, slugified in one step.
  */
-const TRANSLITERATED = /^[\x00-\x7F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF-\u00FF\u0152\u0153\u2000-\u206F\u20AC]*$/;
+const TRANSLITERATED =
+  /^[\x00-\x7F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF-\u00FF\u0152\u0153\u2000-\u206F\u20AC]*$/;
 
 const REPLACEMENTS: Record<string, ReadonlyArray<[string, string]>> = {
   fr: [["&", " et "]],
