@@ -349,6 +349,14 @@ const CASES: Case[] = [
     args: [path.join(REAL_EXPORTS, file)],
     outcome: "success",
     after: async (site) => {
+      // Hard line breaks are backslashes: an editor that trims trailing spaces cannot lose them.
+      for (const file of (await listFiles(path.join(site.dir, "content"))).filter((f) => f.endsWith(".md"))) {
+        const text = await readFile(path.join(site.dir, "content", file), "utf8");
+        expect(
+          text.split("\n").filter((line) => / $/.test(line)),
+          file,
+        ).toEqual([]);
+      }
       const build = await runEntryPoint("build", site.dir);
       expect(complaints(build, { outcome: "success", names: [] }), excerpt(build)).toEqual([]);
       expect((await listFiles(site.output)).filter((f) => f.startsWith("billets/")).length).toBeGreaterThan(0);
@@ -357,6 +365,17 @@ const CASES: Case[] = [
 ];
 
 const PENDING: Case[] = [
+  {
+    // Today: URIError: URI malformed, with its stack trace, from decoding the image's address.
+    name: "an image whose address has a malformed percent-escape",
+    entries: ["check", "build"],
+    files: {
+      "posts/ordinaire.md": good(),
+      "posts/image.md": good({ title: "Une image" }, "![Une vue](./vue-%E0%A4.png)"),
+    },
+    outcome: "error",
+    names: ["posts/image.md"],
+  },
   {
     // Today: the problem quotes the whole value: 2 MB of output for one line.
     name: "a huge front matter (a 2 MB description)",
@@ -610,7 +629,25 @@ async function expectBehaves(entry: EntryPoint, spec: Case): Promise<void> {
   }
 }
 
-const timeoutOf = (spec: Case) => (spec.limits?.timeoutMs ?? LIMITS.timeoutMs) * 2 + 30_000;
+/** At most this many commands at once: each case is a process of its own, and the machine is shared. */
+const AT_ONCE = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+async function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  // A finished task hands its turn to the next one waiting.
+  if (running >= AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await task();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+// The caps are the harness's, on each process; a test also waits for its turn, hence the test's own long limit.
+const timeoutOf = (spec: Case) => (spec.limits?.timeoutMs ?? LIMITS.timeoutMs) * 2 + 600_000;
 
 describe("hostile input", () => {
   beforeAll(async () => {
@@ -643,7 +680,7 @@ describe("hostile input", () => {
   describe("behaves", () => {
     for (const spec of CASES) {
       for (const entry of spec.entries) {
-        it(`${entry}: ${spec.name}`, () => expectBehaves(entry, spec), timeoutOf(spec));
+        it.concurrent(`${entry}: ${spec.name}`, () => inTurn(() => expectBehaves(entry, spec)), timeoutOf(spec));
       }
     }
   });
@@ -651,7 +688,7 @@ describe("hostile input", () => {
   describe("pending: fails today", () => {
     for (const spec of PENDING) {
       for (const entry of spec.entries) {
-        it.fails(`${entry}: ${spec.name}`, () => expectBehaves(entry, spec), timeoutOf(spec));
+        it.concurrent.fails(`${entry}: ${spec.name}`, () => inTurn(() => expectBehaves(entry, spec)), timeoutOf(spec));
       }
     }
   });

@@ -20,6 +20,8 @@ import { FrontMatterSyntaxError, parseSource } from "../../plugins/content/front
 import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
 import { SLUG_PATTERN, slugify } from "../../plugins/content/slug.ts";
 import { expandPermalink, paginatedUrl } from "../../plugins/content/urls.ts";
+import { isSafeLink } from "../../plugins/comments/sanitize.ts";
+import { isRelativeReference, publishedImagePath } from "../../plugins/markdown/images.ts";
 import { englishTypography, frenchTypography, NBSP, NNBSP } from "../../plugins/i18n/typography.ts";
 import { resolveSiteConfig, type SiteConfig } from "../../plugins/site/config.ts";
 
@@ -348,6 +350,36 @@ function resolve(
   }
 }
 
+/** Pieces of addresses that browsers read in surprising ways: backslashes, tabs, control characters, schemes. */
+const trickyAddress = fc
+  .array(
+    fc.constantFrom(
+      ...["/", "\\", "\t", "\n", " ", "\u0000", "\u00a0", "\u3000", "\u200b", "//", "%2F", "%5C", ".", ".."],
+      ...["java", "script:", "https:", "http:", "mailto:", "data:", "evil.example", "a", "@", ":", "?", "#"],
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(""));
+
+describe("links in comments", () => {
+  it("are on the site, http(s) or mailto, never a script or another host posing as a path", () => {
+    fc.assert(
+      fc.property(trickyAddress, (href) => {
+        if (!isSafeLink(href)) return true;
+        let url: URL;
+        try {
+          url = new URL(href, ORIGIN);
+        } catch {
+          return true; // a browser does not follow it either
+        }
+        const path = href.replace(/[\u0000-\u0020]/g, "").startsWith("/");
+        return path ? url.origin === ORIGIN : /^(?:https?|mailto):$/.test(url.protocol);
+      }),
+      { ...RUNS, examples: [["/\\evil.example"], ["/\t/evil.example"], ["java\tscript:alert(1)"]] },
+    );
+  });
+});
+
 describe("site addresses", () => {
   it("accept only an absolute http(s) site address, or name it as a problem", () => {
     fc.assert(
@@ -371,6 +403,26 @@ describe("site addresses", () => {
  * when one passes, `it.fails` fails, and the property moves up.
  */
 const PENDING: Array<{ name: string; run: () => void }> = [
+  {
+    name: "a post's relative image is published inside the post's folder, whatever its address holds",
+    run: () =>
+      fc.assert(
+        fc.property(
+          fc
+            .array(fc.constantFrom("a", "img", "..", ".", "vue.png", "%C3%A9t%C3%A9.png", "%E0%A4", "%2E%2E", "%"), {
+              minLength: 1,
+              maxLength: 5,
+            })
+            .map((segments) => segments.join("/")),
+          (src) => {
+            fc.pre(isRelativeReference(src));
+            const published = publishedImagePath("/billets/a/", src);
+            return published.startsWith("/billets/a/") && !published.split("/").includes("..");
+          },
+        ),
+        { examples: [["vue-%E0%A4.png"]] },
+      ),
+  },
   {
     name: "an unknown front matter key named like a member of Object.prototype is reported as unknown, without JavaScript's internals",
     run: () =>
