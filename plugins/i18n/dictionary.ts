@@ -26,6 +26,9 @@ export interface Dictionary {
   home: string;
   /** Accessible name of the scrolling region around a wide table in a post. */
   scrollableTable: string;
+  // Hostile input (several tables in one text).
+  /** The same, numbered, when a text has several tables: `{index}` of `{total}`. */
+  scrollableTableOf: string;
   theme: {
     /** Accessible name of the toggle. */
     toggle: string;

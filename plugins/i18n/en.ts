@@ -7,6 +7,8 @@ export const en: Dictionary = {
   skipLink: "Skip to content",
   mainNavigation: "Main navigation",
   scrollableTable: "Table",
+  // Hostile input (several tables in one text): the name of each when there are several.
+  scrollableTableOf: "Table {index} of {total}",
   home: "Home",
   theme: {
     toggle: "Dark theme",

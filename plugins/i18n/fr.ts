@@ -7,6 +7,8 @@ export const fr: Dictionary = {
   skipLink: "Aller au contenu",
   mainNavigation: "Navigation principale",
   scrollableTable: "Tableau",
+  // Hostile input (several tables in one text): the name of each when there are several.
+  scrollableTableOf: "Tableau {index} sur {total}",
   home: "Accueil",
   theme: {
     toggle: "Thème sombre",

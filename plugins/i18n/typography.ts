@@ -5,7 +5,8 @@
  *
  * French (after the Lexique des règles typographiques de l'Imprimerie
  * nationale): a no-break space inside « » and before the colon, a narrow
- * no-break space before ; ! ? and after a number before %. Spaces the author typed are replaced;
+ * no-break space before ; ! ? and after a number before %. Spaces the author typed (any
+ * width: a thin space U+2009 breaks a line as a plain one does) are replaced;
  * where the author typed none, one is added only where it cannot be part of
  * something else (never before a colon, which also appears in times and
  * URLs).
@@ -32,11 +33,11 @@ export const frenchTypography: Typography = (input) => {
   if (!/[«»:;!?"'%]/.test(input)) return input;
   return (
     frenchQuotes(input)
-      .replace(/«[ \t\u00A0\u202F]*/g, `«${NBSP}`)
-      .replace(/[ \t\u00A0\u202F]*»/g, `${NBSP}»`)
-      .replace(/[ \t\u00A0\u202F]+:/g, `${NBSP}:`)
-      .replace(/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
-      .replace(/(\d)[ \t\u00A0]+%/g, `$1${NNBSP}%`)
+      .replace(/«[\t\p{Zs}]*/gu, `«${NBSP}`)
+      .replace(/[\t\p{Zs}]*»/gu, `${NBSP}»`)
+      .replace(/[\t\p{Zs}]+:/gu, `${NBSP}:`)
+      .replace(/[\t\p{Zs}]+([;!?])/gu, `${NNBSP}$1`)
+      .replace(/(\d)[\t\p{Zs}]+%/gu, `$1${NNBSP}%`)
       // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
       .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`)
   );

@@ -51,13 +51,29 @@ export function createMarkdown({ i18n, images: pipeline }: MarkdownOptions): Mar
   });
 
   // Wide tables scroll inside a region a keyboard can reach, instead of
-  // widening the page.
-  md.renderer.rules.table_open = () =>
-    `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
+  // widening the page. Each region is a landmark, so several tables in one
+  // text get distinct names (« Tableau 1 sur 2 »): a list of landmarks with
+  // the same name twice tells a screen reader user nothing.
+  md.renderer.rules.table_open = (tokens, idx) => {
+    const name = tableName(tokens, idx, i18n);
+    return `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(name)}"><table>\n`;
+  };
   md.renderer.rules.table_close = () => "</table></section>\n";
 
   const images = localImages(md, pipeline);
   return { md, images };
+}
+
+/** The accessible name of the table opened at `tokens[idx]`: numbered when the text has several. */
+export function tableName(tokens: Token[], idx: number, i18n: I18n): string {
+  let index = 0;
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== "table_open") continue;
+    total++;
+    if (i <= idx) index = total;
+  }
+  return total > 1 ? i18n.format(i18n.t.scrollableTableOf, { index, total }) : i18n.t.scrollableTable;
 }
 
 /** Applies the language's typography to every text run (never to code, URLs or markup). */

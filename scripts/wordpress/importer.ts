@@ -15,6 +15,7 @@
  */
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
 import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
@@ -85,6 +86,8 @@ export interface ImportResult {
   posts: ItemCounts;
   pages: ItemCounts;
   comments: CommentCounts;
+  /** Archived comments in the existing files of posts and pages left as they were (not written again). */
+  commentsInKeptFiles: number;
   redirects: number;
   categoriesAdded: string[];
   imagesCopied: number;
@@ -130,6 +133,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
   const notes: string[] = [];
   const changes: FileChange[] = [];
   const comments = emptyCounts();
+  let commentsInKeptFiles = 0;
   let imagesCopied = 0;
   let embeds = 0;
   let oldSiteLinks = 0;
@@ -241,7 +245,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       }
     }
     for (const planned of plan.items.filter((p) => p.action === "keep")) {
-      for (const file of planned.existing) changes.push({ file, kind: "kept" });
+      for (const file of planned.existing) {
+        changes.push({ file, kind: "kept" });
+        if (file.endsWith(".comments.yaml")) commentsInKeptFiles += await countArchived(path.join(out, file));
+      }
     }
 
     // categories.yaml and _redirects: merged, never replaced.
@@ -349,6 +356,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     posts,
     pages,
     comments,
+    commentsInKeptFiles,
     redirects: plan.redirects.length,
     categoriesAdded: [...added.keys()],
     imagesCopied,
@@ -479,6 +487,16 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       markdown: markdownFile(fields, body),
       comments: archived.entries.length > 0 ? commentsYaml(archived.entries) : undefined,
     };
+  }
+}
+
+/** How many comments an existing archive holds (0 when it cannot be read: `npm run check` reports it). */
+async function countArchived(file: string): Promise<number> {
+  try {
+    const entries = yaml.load(await readFile(file, "utf8"), { schema: yaml.CORE_SCHEMA });
+    return Array.isArray(entries) ? entries.length : 0;
+  } catch {
+    return 0;
   }
 }
 

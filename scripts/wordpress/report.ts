@@ -4,7 +4,8 @@
  * (dry run), the warnings (each naming its file) and the notes.
  */
 import path from "node:path";
-import type { ImportResult } from "./importer.ts";
+import { CATEGORIES_FILE } from "../../plugins/site/load.ts";
+import { REDIRECTS_FILE, type ImportResult } from "./importer.ts";
 
 export function progressBar(stream: NodeJS.WriteStream): (phase: string, done: number, total: number) => void {
   if (!stream.isTTY) return () => {};
@@ -43,6 +44,11 @@ export function formatSummary(result: ImportResult): string {
   const out = result.out.split(path.sep).join("/");
   const shown = (file: string) => `${out}/${file}`;
   const lines: string[] = [];
+  // A file is named as written only when this run wrote (or would write) it.
+  const touched = new Set(
+    result.changes.filter((change) => change.kind === "new" || change.kind === "merged").map((change) => change.file),
+  );
+  const where = (file: string) => (touched.has(file) ? `, in ${shown(file)}` : `, already in ${shown(file)}`);
   const title = result.channel.title.trim();
   lines.push(
     `WordPress import${title ? ` of « ${title} »` : ""} (${path.basename(result.file)}, WXR ${result.channel.version}) into ${out}/`,
@@ -74,12 +80,15 @@ export function formatSummary(result: ImportResult): string {
               : "") +
             (c.reattached
               ? `; ${c.reattached} ${c.reattached === 1 ? "reply now answers" : "replies now answer"} the comment above the one left out`
+              : "") +
+            (result.commentsInKeptFiles
+              ? `; ${result.commentsInKeptFiles} already archived in files left as they were`
               : ""),
         ],
-        ["Redirects", `${result.redirects}${result.redirects ? `, in ${shown("_redirects")}` : ""}`],
+        ["Redirects", `${result.redirects}${result.redirects ? where(REDIRECTS_FILE) : ""}`],
         [
           "Categories",
-          `${result.categoriesAdded.length} new${result.categoriesAdded.length ? `, in ${shown("categories.yaml")}` : ""}`,
+          `${result.categoriesAdded.length} new${result.categoriesAdded.length ? where(CATEGORIES_FILE) : ""}`,
         ],
         [
           "Images",
@@ -107,7 +116,7 @@ export function formatSummary(result: ImportResult): string {
         ["Left as they were (they exist; --force to replace them)", byKind("kept")],
       ];
   if (!result.dryRun) {
-    const written = byKind("new").length;
+    const written = byKind("new").length + byKind("overwritten").length + byKind("merged").length;
     lines.push("", `${written} ${written === 1 ? "file" : "files"} written.`);
   }
   for (const [heading, files] of listed) {

@@ -445,6 +445,10 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(again.code).toBe(0);
     expect(await readFile(file, "utf8")).toBe(edited);
     expect(again.stdout).toContain("0 files written.");
+    // The comments are there, in the files left as they were; _redirects and categories.yaml were not written.
+    expect(again.stdout).toMatch(/Comments\s+0 archived; 9 already archived in files left as they were\n/);
+    expect(again.stdout).toMatch(/Redirects\s+\d+, already in .*content\/_redirects\n/);
+    expect(again.stdout).toMatch(/Categories\s+0 new\n/);
     expect(again.stdout).toMatch(
       /Left as they were \(they exist; --force to replace them\):\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/,
     );
@@ -457,6 +461,10 @@ describe("importing a WordPress export into a Billet site", () => {
     const forced = await importWordPress(site, EXPORT, "--uploads", UPLOADS, "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/Written over \(--force\):\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/);
+    expect(forced.stdout).toMatch(/Comments\s+9 archived; left out/);
+    expect(forced.stdout).not.toContain("already archived");
+    const overwritten = /Written over \(--force\):\n((?:  .*\n)+)/.exec(forced.stdout)![1]!.trim().split("\n").length;
+    expect(forced.stdout).toContain(`\n${overwritten} files written.`);
     expect(await readFile(file, "utf8")).not.toContain("Une phrase ajoutée");
     // No staging folder is left behind.
     expect((await readdir(path.join(site.dir, "content"))).filter((name) => name.startsWith("."))).toEqual([]);

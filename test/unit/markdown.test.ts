@@ -17,6 +17,19 @@ describe("Markdown rendering", () => {
     expect(html).toContain(`${NNBSP}!`);
   });
 
+  it("names each table's scrolling region, distinctly when a text has several", () => {
+    const table = (head: string) => `| ${head} | Valeur |\n| --- | --- |\n| a | 1 |\n`;
+    expect(md.render(table("Seul"), env)).toContain('<section class="table-scroll" tabindex="0" aria-label="Tableau">');
+    const names = [
+      ...md
+        .render(`${table("Un")}\nTexte.\n\n${table("Deux")}\n${table("Trois").replace(/^/gm, "> ")}`, env)
+        .matchAll(/<section class="table-scroll" tabindex="0" aria-label="([^"]*)">/g),
+    ].map((match) => match[1]);
+    expect(names).toEqual(["Tableau 1 sur 3", "Tableau 2 sur 3", "Tableau 3 sur 3"]);
+    const english = createMarkdown({ i18n: new I18n("en", "Europe/Paris") }).md;
+    expect(english.render(`${table("One")}\n${table("Two")}`, env)).toContain('aria-label="Table 2 of 2"');
+  });
+
   it("gives headings ids made of their words", () => {
     expect(md.render("## L’art de répondre : vite !", env)).toContain('<h2 id="l-art-de-repondre-vite">');
     const twice = md.render("## Pourquoi\n\n## Pourquoi", env);

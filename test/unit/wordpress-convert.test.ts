@@ -2,6 +2,7 @@
  * From WordPress's stored HTML to Markdown: automatic paragraphs, block
  * frames, shortcodes, and the HTML conversion itself.
  */
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { unwrapBlocks } from "../../scripts/wordpress/blocks.ts";
 import {
@@ -216,6 +217,18 @@ describe("HTML to Markdown", () => {
   it("keeps no-break spaces, typographic quotes, non-Latin text and emoji as characters", () => {
     const md = markdown("<p>Le 14&nbsp;janvier, « on » a dit “oui” – مرحبا 你好 🎉👩‍👩‍👧</p>");
     expect(md).toBe("Le 14\u00a0janvier, « on » a dit “oui” – مرحبا 你好 🎉👩‍👩‍👧");
+  });
+
+  it("writes hard line breaks as a backslash, which survives an editor trimming trailing spaces", () => {
+    const poem = markdown(wpautop("Roses rouges,\nviolettes bleues,\n\n12 rue des Juifs\n67000 Strasbourg"));
+    expect(poem).toBe("Roses rouges,\\\nviolettes bleues,\n\n12 rue des Juifs\\\n67000 Strasbourg");
+    expect(markdown("<blockquote><p>Un<br>deux</p></blockquote><ul><li>trois<br />quatre</li></ul>")).toBe(
+      "> Un\\\n> deux\n\n- trois\\\n  quatre",
+    );
+    // What an editor that trims trailing whitespace leaves still renders the breaks.
+    const trimmed = poem.replace(/[ \t]+$/gm, "");
+    const html = MarkdownIt().render(trimmed);
+    expect(html.match(/<br>/g)).toHaveLength(2);
   });
 
   it("drops WordPress's empty paragraphs and breaks at the edges of blocks", () => {
