@@ -54,7 +54,16 @@ export function pagePathProblem(text: unknown): PathProblem | undefined {
   if (segments.some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) return "dot-segment";
   const url = parse(text)!;
   if (url.search !== "" || url.hash !== "" || text.includes("?") || text.includes("#")) return "not-normal";
-  return url.pathname === text ? undefined : "not-normal";
+  // Letters beyond ASCII (`/à-propos/`, `/漢字/`) are as the author wrote them once decoded.
+  return url.pathname === text || safeDecodeURI(url.pathname) === text ? undefined : "not-normal";
+}
+
+function safeDecodeURI(text: string): string | undefined {
+  try {
+    return decodeURI(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parse(text: string): URL | undefined {

@@ -4,7 +4,7 @@
  * (dry run), the warnings (each naming its file) and the notes.
  */
 import path from "node:path";
-import { CATEGORIES_FILE } from "../../plugins/site/load.ts";
+import { CATEGORIES_FILE } from "../../plugins/config/load.ts";
 import { REDIRECTS_FILE, type ImportResult } from "./importer.ts";
 
 export function progressBar(stream: NodeJS.WriteStream): (phase: string, done: number, total: number) => void {

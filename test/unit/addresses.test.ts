@@ -50,6 +50,9 @@ describe("a path that names a page", () => {
     expect(pagePathProblem("/a/page.html")).toBeUndefined();
     expect(pagePathProblem("/v1.2/")).toBeUndefined();
     expect(pagePathProblem("/.../")).toBeUndefined();
+    // Letters beyond ASCII are kept as written (the browser sends them encoded).
+    expect(pagePathProblem("/à-propos/")).toBeUndefined();
+    expect(pagePathProblem("/billets/漢字/")).toBeUndefined();
   });
 
   it("has no dot segments, written plainly or encoded", () => {
