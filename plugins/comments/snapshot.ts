@@ -20,7 +20,7 @@ import {
   DISCUSSION_SUMMARY,
   DISCUSSIONS_BY_ID,
   GitHubError,
-  GraphQLClient,
+  type GraphQLClient,
   MORE_COMMENTS,
   MORE_REPLIES,
   RATE_LIMIT,

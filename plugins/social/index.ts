@@ -25,7 +25,6 @@ import {
   plannedPostCard,
   plannedSiteCard,
   type CardReport,
-  type PlannedCard,
 } from "./cards.ts";
 import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 

@@ -50,7 +50,7 @@ describe("the Markdown worker", () => {
     const claims = new Int32Array(new SharedArrayBuffer(4));
     Atomics.store(claims, 0, files.length);
     expect(await prerender.share(files, claims)).toEqual([]);
-    prerender.finish();
+    await prerender.finish();
     await prerender.settled();
   }
 
@@ -154,7 +154,7 @@ describe("reading the sources on two threads", () => {
     prerender.begin();
     // The worker takes every file: the main thread claims none.
     const reads = (await prerender.share(files, new Int32Array(new SharedArrayBuffer(4))))!;
-    prerender.finish();
+    await prerender.finish();
     await prerender.settled();
     const byIndex = new Map(reads.map((read) => [read.index, read]));
     expect(byIndex.size).toBe(files.length);

@@ -220,11 +220,11 @@ describe("a post shared on social networks", () => {
       "Envoyer par e-mail",
     ]);
     const query = (href: string) => Object.fromEntries(new URL(href).searchParams);
-    expect(query(byLabel["Partager sur LinkedIn"]!)).toEqual({ url });
-    expect(query(byLabel["Partager sur X"]!)).toEqual({ text: SHOWN_TITLE, url });
-    expect(query(byLabel["Partager sur Facebook"]!)).toEqual({ u: url });
-    expect(query(byLabel["Partager sur Bluesky"]!)).toEqual({ text: `${SHOWN_TITLE} ${url}` });
-    expect(query(byLabel["Partager sur WhatsApp"]!)).toEqual({ text: `${SHOWN_TITLE} ${url}` });
+    expect(query(byLabel["Partager sur LinkedIn"])).toEqual({ url });
+    expect(query(byLabel["Partager sur X"])).toEqual({ text: SHOWN_TITLE, url });
+    expect(query(byLabel["Partager sur Facebook"])).toEqual({ u: url });
+    expect(query(byLabel["Partager sur Bluesky"])).toEqual({ text: `${SHOWN_TITLE} ${url}` });
+    expect(query(byLabel["Partager sur WhatsApp"])).toEqual({ text: `${SHOWN_TITLE} ${url}` });
     const mail = byLabel["Envoyer par e-mail"]!;
     expect(mail.startsWith("mailto:?")).toBe(true);
     expect(Object.fromEntries(new URLSearchParams(mail.slice("mailto:?".length)))).toEqual({

@@ -58,13 +58,7 @@ export async function buildProject(
 ): Promise<BuiltSite> {
   const dir = await tempDir("project");
   const output = path.join(dir, "_site");
-  const config = await writeConfig(
-    dir,
-    path.join(ROOT, "site.config.ts"),
-    path.join(ROOT, "content"),
-    output,
-    options as Record<string, unknown>,
-  );
+  const config = await writeConfig(dir, path.join(ROOT, "site.config.ts"), path.join(ROOT, "content"), output, options);
   await runEleventy(config, runMode);
   return { dir, output };
 }

@@ -5,7 +5,7 @@
  * https.
  */
 import { readFile } from "node:fs/promises";
-import { parse, type HTMLElement } from "node-html-parser";
+import { NodeType, parse } from "node-html-parser";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { GITHUB_IMAGE_SOURCES, isAllowedImage, sanitizeComment } from "../../plugins/comments/sanitize.ts";
@@ -31,8 +31,9 @@ const ATTRIBUTES: Record<string, string[]> = {
 function dangers(html: string): string[] {
   const found: string[] = [];
   const root = parse(html, { comment: true });
-  if (root.childNodes.some((n) => n.nodeType === 8) || /<!--/.test(html)) found.push("an HTML comment");
-  for (const element of root.querySelectorAll("*") as HTMLElement[]) {
+  if (root.childNodes.some((n) => n.nodeType === NodeType.COMMENT_NODE) || /<!--/.test(html))
+    found.push("an HTML comment");
+  for (const element of root.querySelectorAll("*")) {
     const tag = element.tagName.toLowerCase();
     if (!ALLOWED.has(tag)) found.push(`<${tag}>`);
     for (const [name, value] of Object.entries(element.attributes)) {
