@@ -5,12 +5,12 @@
  * comments, and the errors an author can make.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { HtmlValidate } from "html-validate";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptySnapshot, writeSnapshot, type Snapshot } from "../../plugins/comments/snapshot.ts";
 import { sha1 } from "../../plugins/comments/term.ts";
 import { giscusDiscussion, startGitHubStandIn, type FakeDiscussion, type StandIn } from "../helpers/github-stand-in.ts";
+import { htmlErrors } from "../helpers/checks.ts";
 import { parsePage, text } from "../helpers/html.ts";
 import {
   buildSite,
@@ -103,16 +103,6 @@ function discussions(): FakeDiscussion[] {
       comments: [{ author: "ancienne", body: "<p>Toujours là.</p>", createdAt: "2023-05-02T10:00:00Z" }],
     },
   ];
-}
-
-/** The same rules as test/output/html-validate.test.ts, for pages the sample blog does not have. */
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: { "long-title": "off", "valid-id": ["error", { relaxed: true }] },
-});
-async function htmlErrors(file: string): Promise<string[]> {
-  const report = await validator.validateFile(file);
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
 const ENV = ["GITHUB_TOKEN", "GITHUB_GRAPHQL_URL", "GITHUB_TIMEOUT"] as const;
@@ -209,7 +199,7 @@ describe("the comment snapshot from GitHub", () => {
     expect(second.querySelector(".comments__widget")?.getAttribute("data-mapping")).toBe("number");
     expect(second.querySelector(".comments__widget")?.getAttribute("data-term")).toBe("7");
 
-    expect(await htmlErrors(path.join(site.output, "billets/premier/index.html"))).toEqual([]);
+    expect(await htmlErrors(site.output, "billets/premier/index.html")).toEqual([]);
 
     const snapshot = JSON.parse(await readFile(path.join(site.dir, ".cache/comments/snapshot.json"), "utf8"));
     expect(snapshot.highWaterMark).toBe("2024-02-01T10:00:00Z");
@@ -403,7 +393,7 @@ describe("comments without GitHub", () => {
     expect(widget.getAttribute("data-strict")).toBe("1");
     expect(text(widget.querySelector("button"))).toBe("Afficher les commentaires");
     expect(widget.getAttribute("data-script")).toMatch(/^\/assets\/comments\.\w+\.js$/);
-    expect(await htmlErrors(path.join(site.output, "billets/a/index.html"))).toEqual([]);
+    expect(await htmlErrors(site.output, "billets/a/index.html")).toEqual([]);
   });
 });
 
