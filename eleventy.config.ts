@@ -16,6 +16,7 @@ import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin from "./plugins/lists/index.tsx";
+import { buildLog } from "./plugins/log/index.ts";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
@@ -75,7 +76,12 @@ export function billet(config: SiteConfig, options: BilletOptions = {}) {
     prerender?.warmUp(input);
     const blog = new Blog(site);
     const assets = new Assets();
-    const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
+    const comments = new CommentStore({
+      site,
+      i18n,
+      cacheDir: path.join(cache, "comments"),
+      warn: buildLog(eleventyConfig).warn,
+    });
     const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search") });
     assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
     assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });

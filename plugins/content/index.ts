@@ -10,6 +10,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { I18n } from "../i18n/index.ts";
+import { buildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
 import { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
@@ -96,7 +97,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
         cache
           .save()
           .catch((error: Error) =>
-            console.warn(`[billet] Could not keep what was read for the next build: ${error.message}`),
+            buildLog(eleventyConfig).warn(`Could not keep what was read for the next build: ${error.message}`),
           );
       }
       blog.update(entries);

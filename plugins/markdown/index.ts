@@ -13,6 +13,7 @@ import anchor from "markdown-it-anchor";
 import type { I18n } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
 import type { ImagePipeline } from "../images/index.ts";
+import { buildLog } from "../log/index.ts";
 import { localImages, type LocalImages } from "./images.ts";
 import type { Prerenderer } from "./prerender.ts";
 
@@ -90,11 +91,10 @@ export default function markdownPlugin(
   eleventyConfig.setLibrary("md", markdown.md);
   markdown.images.register(eleventyConfig);
   if (prerender) {
+    const log = buildLog(eleventyConfig);
     eleventyConfig.on("eleventy.after", () => {
       if (prerender.rendered > 0) {
-        console.log(
-          `[billet] Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`,
-        );
+        log.info(`Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`);
       }
     });
   }

@@ -18,14 +18,9 @@ import type { Blog } from "../content/blog.ts";
 import { CONTENT_READY } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
 import type { I18n } from "../i18n/index.ts";
+import { buildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../site/config.ts";
-import {
-  CardMaker,
-  ownImageSource,
-  plannedPostCard,
-  plannedSiteCard,
-  type CardReport,
-} from "./cards.ts";
+import { CardMaker, ownImageSource, plannedPostCard, plannedSiteCard, type CardReport } from "./cards.ts";
 import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 
 import { SHARE_SCRIPT, shareScriptText } from "./ShareBlock.tsx";
@@ -50,6 +45,7 @@ export default function socialPlugin(
   assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
   assets.add(ICONS_ASSET, { contents: iconSprite() });
   eleventyConfig.addWatchTarget(script);
+  const log = buildLog(eleventyConfig);
 
   let maker: CardMaker | undefined;
   let outputDir = "";
@@ -85,9 +81,7 @@ export default function socialPlugin(
     if (!drawing) plan();
     const report = await drawing!;
     if (report.drawn > 0) {
-      console.log(
-        `[billet] Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`,
-      );
+      log.info(`Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`);
     }
   });
 }

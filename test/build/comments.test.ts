@@ -6,10 +6,11 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emptySnapshot, writeSnapshot, type Snapshot } from "../../plugins/comments/snapshot.ts";
 import { sha1 } from "../../plugins/comments/term.ts";
 import { giscusDiscussion, startGitHubStandIn, type FakeDiscussion, type StandIn } from "../helpers/github-stand-in.ts";
+import { takeWarnings } from "../helpers/build-log.ts";
 import { htmlErrors } from "../helpers/checks.ts";
 import { parsePage, text } from "../helpers/html.ts";
 import {
@@ -114,16 +115,9 @@ afterAll(() => {
   }
 });
 
-type WarnSpy = { mock: { calls: unknown[][] }; mockRestore(): void };
-
-function warnings(spy: WarnSpy): string[] {
-  return spy.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith("[billet]"));
-}
-
 describe("the comment snapshot from GitHub", () => {
   let github: StandIn;
   let site: BuiltSite & { config: string };
-  let warn: WarnSpy;
   const build = () => runEleventy(site.config);
   const page = (slug: string) => parsePage(site.output, `billets/${slug}/index.html`);
 
@@ -139,15 +133,13 @@ describe("the comment snapshot from GitHub", () => {
     await removeSite(site);
   });
   beforeEach(() => {
-    warn = vi.spyOn(console, "warn");
     github.requests.length = 0;
     github.fail = "none";
   });
-  afterEach(() => warn.mockRestore());
 
   it("finds each post's discussion the way giscus does and renders its thread", async () => {
     await build();
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     // The high-water mark, one batch of look-ups, one batch of threads.
     expect(github.requests).toHaveLength(3);
     const searches = Object.values(github.requests[1]!.variables).filter(
@@ -245,7 +237,7 @@ describe("the comment snapshot from GitHub", () => {
     );
     github.requests.length = 0;
     await build();
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     expect(github.requests).toHaveLength(2);
     expect(github.requests[1]!.variables.ids).toEqual(["D_kwDO12", "D_kwDO3"]);
     const third = await page("troisieme");
@@ -269,7 +261,7 @@ describe("the comment snapshot from GitHub", () => {
   ] as const)("keeps the last snapshot, with one warning, when GitHub fails: %s", async (mode, message) => {
     github.fail = mode;
     await build();
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("Comments: could not update the snapshot from GitHub: ");
     expect(lines[0]).toContain(message);
@@ -287,7 +279,7 @@ describe("the comment snapshot from GitHub", () => {
     } finally {
       process.env.GITHUB_GRAPHQL_URL = github.url;
     }
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(text((await page("premier")).querySelector("#commentaires h2"))).toMatch(/^4 réflexions/);
@@ -301,7 +293,7 @@ describe("the comment snapshot from GitHub", () => {
       process.env.GITHUB_TOKEN = github.token;
     }
     expect(github.requests).toHaveLength(0);
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     // The snapshot on disk is still shown.
     expect(text((await page("premier")).querySelector("#commentaires h2"))).toMatch(/^4 réflexions/);
   });
@@ -309,13 +301,10 @@ describe("the comment snapshot from GitHub", () => {
 
 describe("comments without GitHub", () => {
   let site: BuiltSite | undefined;
-  let warn: WarnSpy;
   beforeEach(() => {
-    warn = vi.spyOn(console, "warn");
     delete process.env.GITHUB_TOKEN;
   });
   afterEach(async () => {
-    warn.mockRestore();
     await removeSite(site);
     site = undefined;
   });
@@ -330,7 +319,7 @@ describe("comments without GitHub", () => {
         "posts/c.md": post({ title: "C", date: "2024-01-03", category: "opinion", comments: false }),
       },
     });
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
       "the giscus widget is off because site.config.ts leaves comments.repoId (or GISCUS_REPO_ID)",
@@ -383,7 +372,7 @@ describe("comments without GitHub", () => {
     } finally {
       for (const name of Object.keys(env)) delete process.env[name];
     }
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     const a = await parsePage(site.output, "billets/a/index.html");
     const widget = a.querySelector(".comments__widget")!;
     expect(widget.getAttribute("data-repo")).toBe("fourche/blog");
