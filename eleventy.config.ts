@@ -21,6 +21,7 @@ import feedsPlugin from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
 import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
 import listsPlugin, { listAddresses } from "./plugins/lists/index.tsx";
+import { buildLog, consoleLog, type BuildLog } from "./plugins/log/index.ts";
 import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
@@ -66,6 +67,9 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
   const output = relativeToWorkingFolder(options.output ?? "_site");
   const cache = options.cache ?? path.join(path.dirname(path.resolve(input)), ".cache");
 
+  // What the build says goes through Eleventy's logger once there is one (configure), else to the console.
+  let sink: BuildLog = consoleLog;
+  const log: BuildLog = { warn: (message) => sink.warn(message), info: (message) => sink.info(message) };
   const site = loadSiteConfig(config, input);
   const i18n = new I18n(site.language, site.timeZone);
   const lifecycle = new Lifecycle<BuildContext>();
@@ -84,9 +88,9 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     settings: site.language,
     renderInline: (text) => markdown.md.renderInline(text),
   });
-  const content: ContentOptions = { site, i18n, blog, sources, lifecycle };
+  const content: ContentOptions = { site, i18n, blog, sources, lifecycle, log };
   const assets = new Assets();
-  const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments") });
+  const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments"), warn: log.warn });
   const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search"), lifecycle });
   assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
   assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
@@ -105,18 +109,20 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
   }));
 
   function configure(eleventyConfig: EleventyConfig) {
+    sink = buildLog(eleventyConfig);
     // A production build writes a fresh folder, put in `output`'s place once
     // everything is written (plugins/build/output.ts); a preview writes in place.
     const staged = process.env.ELEVENTY_RUN_MODE === "build" ? new StagedOutput(output) : undefined;
 
     eleventyConfig.addPlugin(templatesPlugin, { site, i18n, lifecycle });
-    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender, lifecycle });
+    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender, lifecycle, log });
     eleventyConfig.addPlugin(contentPlugin, { ...content, output: staged });
     eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
     eleventyConfig.addPlugin(assetsPlugin, { assets, lifecycle });
     eleventyConfig.addPlugin(imagesPlugin, { images, lifecycle });
     eleventyConfig.addPlugin(listsPlugin, { site });
     eleventyConfig.addPlugin(socialPlugin, {
+      log,
       site,
       i18n,
       blog,
@@ -144,7 +150,7 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
   /** Reads and checks everything a production build would, writing nothing; returns the problems and the blog. */
   async function check(): Promise<{ problems: string[]; blog: Blog }> {
     blog.preview = false;
-    const context = { blog, inputDir: input, outputDir: output, preview: false };
+    const context = { blog, inputDir: input, outputDir: output, preview: false, serving: false };
     return { problems: await checkContent(content, context), blog };
   }
 

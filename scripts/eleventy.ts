@@ -23,7 +23,8 @@ const { values } = parseArgs({
 
 /** The author-facing error inside whatever Eleventy wrapped it in, if there is one. */
 function problemList(error: unknown): ProblemListError | undefined {
-  for (let current = error as any; current; current = current.originalError ?? current.cause) {
+  type Wrapped = { originalError?: unknown; cause?: unknown } | null | undefined;
+  for (let current = error as Wrapped; current; current = (current.originalError ?? current.cause) as Wrapped) {
     if (current instanceof ProblemListError) return current;
   }
   return undefined;
@@ -42,9 +43,8 @@ try {
   if (values.serve) {
     await eleventy.watch();
     await eleventy.serve(port);
-    process.on("SIGINT", async () => {
-      await eleventy.stopWatch();
-      process.exit(0);
+    process.on("SIGINT", () => {
+      void eleventy.stopWatch().then(() => process.exit(0));
     });
   } else {
     await eleventy.write();

@@ -66,11 +66,11 @@ await runCli(async () => {
   if (values.uploads && !(existsSync(values.uploads) && statSync(values.uploads).isDirectory())) {
     throw new UsageError(`--uploads: found no folder at ${values.uploads}, expected a copy of wp-content/uploads`);
   }
-  const configFile = path.resolve(values.config!);
+  const configFile = path.resolve(values.config);
   if (!existsSync(configFile))
     throw new UsageError(`--config: found no file at ${values.config}, expected site.config.ts`);
-  const config = (await import(pathToFileURL(configFile).href)).default as SiteConfig;
-  const out = values.out!;
+  const config = ((await import(pathToFileURL(configFile).href)) as { default: SiteConfig }).default;
+  const out = values.out;
   const site = loadSiteConfig(config, out);
 
   const declared = Object.keys(config.categories ?? {});

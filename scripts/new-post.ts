@@ -26,7 +26,7 @@ await runCli(async () => {
   const title = positionals.join(" ").trim();
   if (!title) throw new UsageError(USAGE);
 
-  const site = loadSiteConfig(siteConfig, values.dir!);
+  const site = loadSiteConfig(siteConfig, values.dir);
   const categories = [...site.categories.keys()];
   const category = values.category ?? categories[0];
   if (!category || !site.categories.has(category)) {
@@ -38,7 +38,7 @@ await runCli(async () => {
 
   const slug = slugify(title, site.language);
   if (!slug) throw new UsageError(`The title "${title}" gives an empty address; use letters or digits.`);
-  const postsDir = path.join(values.dir!, "posts");
+  const postsDir = path.join(values.dir, "posts");
   const file = path.join(postsDir, `${slug}.md`);
   for (const existing of [file, path.join(postsDir, slug, "index.md")]) {
     if (

@@ -20,8 +20,29 @@ declare module "@11ty/eleventy" {
     results?: Array<{ inputPath: string; outputPath: string | false; url: string | false; content: string }>;
   }
 
+  /** One line for Eleventy's logger; `force` prints it even in quiet mode. */
+  export interface EleventyLogOptions {
+    message: string;
+    type?: "log" | "warn" | "error" | "info";
+    prefix?: string;
+    color?: string;
+    force?: boolean;
+  }
+
+  /** Where Eleventy writes, with its plugins: the console unless told otherwise. */
+  export type EleventyLogSink = Pick<Console, "log" | "warn" | "error" | "info">;
+
+  /** Eleventy's logger (src/Util/ConsoleLogger.js), shared with plugins as `eleventyConfig.logger`. */
+  export interface EleventyLogger {
+    logWithOptions(options: EleventyLogOptions): void;
+    /** Sends every line, Eleventy's own and its plugins', to `sink` instead of the console (false: nowhere). */
+    overrideLogger(sink: EleventyLogSink | false): void;
+  }
+
   export interface EleventyConfig {
     directories: EleventyDirectories;
+    /** Set by Eleventy before it runs the config. */
+    logger?: EleventyLogger;
     addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
     on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
@@ -54,6 +75,7 @@ declare module "@11ty/eleventy" {
 
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    readonly logger: EleventyLogger;
     init(): Promise<void>;
     write(): Promise<unknown>;
     watch(): Promise<void>;

@@ -20,7 +20,6 @@ export interface PostSummaryProps {
 }
 
 export function PostSummary({ post, i18n, level = 2, showCategory = true, meta }: PostSummaryProps): JSX.Element {
-  const { t } = i18n;
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article class="summary">

@@ -31,7 +31,9 @@ export function SearchPage({
   if (!search.enabled) return null;
   const strings: SearchStrings = {
     locale: t.locale,
-    results: Object.fromEntries(Object.entries(t.search.results).map(([form, text]) => [form, i18n.typography(text)])),
+    results: Object.fromEntries(
+      Object.entries(t.search.results).map(([form, text]: [string, string]) => [form, i18n.typography(text)]),
+    ),
     searching: i18n.typography(t.search.searching),
     failed: i18n.typography(t.search.failed),
   };

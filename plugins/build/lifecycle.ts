@@ -28,6 +28,8 @@ export interface BuildBasics {
   outputDir: string;
   /** A preview (`npm start`): drafts and scheduled posts are built. */
   preview: boolean;
+  /** A dev server shows the pages as soon as they are written (`npm start`, not a plain watch). */
+  serving: boolean;
 }
 
 /** What a capability answers at `checks`: problems (one line each) and addresses it will write. */
@@ -63,7 +65,7 @@ export class Lifecycle<Context> implements Hooks<Context> {
 
   /** Runs every `checks` handler and gathers what they found. */
   async checks(context: Context): Promise<Required<CheckResult>> {
-    const results = await Promise.all(this.#handlers.checks.map((handler) => handler(context)));
+    const results = await Promise.all(this.#handlers.checks.map(async (handler) => handler(context)));
     return {
       problems: results.flatMap((result) => result?.problems ?? []),
       addresses: results.flatMap((result) => result?.addresses ?? []),
@@ -71,6 +73,6 @@ export class Lifecycle<Context> implements Hooks<Context> {
   }
 
   async run(moment: "begin" | "ready" | "done", context: Context): Promise<void> {
-    await Promise.all(this.#handlers[moment].map((handler) => handler(context)));
+    await Promise.all(this.#handlers[moment].map(async (handler) => handler(context)));
   }
 }

@@ -59,7 +59,6 @@ const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /** Removes what browsers ignore inside a URL's scheme (`java\tscript:`, control characters). */
 function compact(url: string): string {
-  // eslint-disable-next-line no-control-regex
   return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
 }
 

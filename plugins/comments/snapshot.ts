@@ -20,7 +20,7 @@ import {
   DISCUSSION_SUMMARY,
   DISCUSSIONS_BY_ID,
   GitHubError,
-  GraphQLClient,
+  type GraphQLClient,
   MORE_COMMENTS,
   MORE_REPLIES,
   RATE_LIMIT,
@@ -138,7 +138,7 @@ export async function refreshSnapshot(options: {
   const full = !usable?.fullAt || now.valueOf() - Date.parse(usable.fullAt) > FULL_REFRESH_MS;
   const next: Snapshot = full
     ? { ...emptySnapshot(source), categoryId: usable?.categoryId ?? null }
-    : structuredClone(usable!);
+    : structuredClone(usable);
   try {
     await update(next, { ...options, full });
     next.takenAt = now.toISOString();

@@ -7,7 +7,6 @@
  * One instance lives for the whole Eleventy process (it is a class so that
  * Eleventy shares it with templates instead of copying it).
  */
-import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";

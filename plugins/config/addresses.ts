@@ -18,7 +18,7 @@ export function isSitePath(text: unknown): text is string {
   if (typeof text !== "string" || !text.startsWith("/")) return false;
   // Backslashes and control characters are read as slashes or dropped by
   // browsers; whatever they mean, a path written by hand needs neither.
-  // eslint-disable-next-line no-control-regex
+
   if (/[\\\u0000-\u001f\u007f\s]/.test(text)) return false;
   const url = parse(text);
   return url !== undefined && url.origin === ORIGIN;

@@ -104,7 +104,8 @@ function grayMatter(): typeof matter {
 export function parseSource(text: string): ParsedSource {
   let parsed: { data: unknown; matter?: string; content: string };
   try {
-    parsed = splitPlain(text) ?? grayMatter()(text, { engines: { yaml: parseYaml } } as object);
+    // gray-matter's types want an object; parseSource checks what the YAML really is just below.
+    parsed = splitPlain(text) ?? grayMatter()(text, { engines: { yaml: (source) => parseYaml(source) as object } });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts from 0 within the front matter, which gray-matter hands over

@@ -12,6 +12,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import type { BuildBasics, Lifecycle } from "../build/lifecycle.ts";
 import type { I18n } from "../i18n/index.ts";
+import type { BuildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import type { Blog } from "./blog.ts";
 import { parseDate } from "./dates.ts";
@@ -38,6 +39,8 @@ export interface ContentOptions {
   lifecycle: BuildLifecycle;
   /** The moment that decides whether a scheduled post is out; default: the start of each build. */
   now?: () => DateTime;
+  /** Where what the build says goes. */
+  log: BuildLog;
   /** Where a production build writes, to be put in the output folder's place once it is done. */
   output?: { publish(): void; discard(): void };
 }
@@ -48,7 +51,7 @@ export interface ContentOptions {
  * the addresses they write). Returns every problem found, in one list.
  */
 export async function checkContent(
-  { site, i18n, blog, sources, lifecycle, now }: ContentOptions,
+  { site, i18n, blog, sources, lifecycle, now, log }: ContentOptions,
   context: BuildContext,
 ): Promise<string[]> {
   sources.begin();
@@ -60,11 +63,7 @@ export async function checkContent(
     sources,
   });
   // Whatever was read is worth keeping, even from a build that stops on a problem.
-  sources
-    .save()
-    .catch((error: Error) =>
-      console.warn(`[billet] Could not keep what was read for the next build: ${error.message}`),
-    );
+  sources.save().catch((error: Error) => log.warn(`Could not keep what was read for the next build: ${error.message}`));
   blog.update(entries);
   const checked = await lifecycle.checks(context);
   return [...problems, ...checked.problems, ...addressProblems(entries, checked.addresses)];
@@ -84,7 +83,13 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     "eleventy.before",
     async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
       blog.preview = runMode !== "build";
-      context = { blog, inputDir: directories.input, outputDir: directories.output, preview: blog.preview };
+      context = {
+        blog,
+        inputDir: directories.input,
+        outputDir: directories.output,
+        preview: blog.preview,
+        serving: runMode === "serve",
+      };
       try {
         await lifecycle.run("begin", context);
         const problems = await checkContent(options, context);

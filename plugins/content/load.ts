@@ -49,7 +49,7 @@ export interface LoadOptions {
  * Markdown files under `dir`, sorted, named as the author reads them: relative
  * to the working folder (`content/posts/a.md`) when inside it.
  */
-export async function findMarkdownFiles(dir: string): Promise<string[]> {
+export function findMarkdownFiles(dir: string): string[] {
   const names = filesUnder(dir, { skipNodeModules: true });
   const base = displayPath(dir);
   return names
@@ -79,7 +79,7 @@ export function fileSlug(file: string): string {
 export async function loadContent(options: LoadOptions): Promise<{ entries: ContentEntry[]; problems: string[] }> {
   const { site, i18n, now, sources } = options;
   const postsDir = path.resolve(options.inputDir, "posts") + path.sep;
-  const files = await findMarkdownFiles(options.inputDir);
+  const files = findMarkdownFiles(options.inputDir);
 
   const problems: string[] = [];
   const entries: ContentEntry[] = [];

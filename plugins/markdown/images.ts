@@ -59,7 +59,7 @@ export function markPriorityImage(tokens: Token[]): void {
     if (blocks > PRIORITY_BLOCKS) return;
     const image = token.type === "inline" ? token.children?.find((child) => child.type === "image") : undefined;
     if (image) {
-      image.meta = { ...image.meta, priority: true };
+      image.meta = { ...(image.meta as object | null), priority: true };
       return;
     }
   }
@@ -74,8 +74,8 @@ export function localImages(md: MarkdownIt, pipeline?: ImagePipeline): LocalImag
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
-    const priority = Boolean(token.meta?.priority);
-    const page = env?.page as { inputPath?: string; url?: string | false } | undefined;
+    const priority = Boolean((token.meta as { priority?: boolean } | null)?.priority);
+    const page = (env as { page?: { inputPath?: string; url?: string | false } } | undefined)?.page;
     const relative = Boolean(page?.inputPath && typeof page.url === "string" && isRelativeReference(src));
     const source = relative ? path.join(path.dirname(page!.inputPath!), decodeURI(src.split(/[?#]/)[0]!)) : undefined;
     // Beside the post, or a site-wide image (`/images/…`, in content/images/).

@@ -14,6 +14,7 @@ import anchor from "markdown-it-anchor";
 import type { I18n } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
 import type { ImagePipeline } from "../images/index.ts";
+import type { BuildLog } from "../log/index.ts";
 import { localImages, type LocalImages } from "./images.ts";
 import type { Prerenderer } from "./prerender.ts";
 
@@ -101,7 +102,12 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
  */
 export default function markdownPlugin(
   eleventyConfig: EleventyConfig,
-  { markdown, prerender, lifecycle }: { markdown: Markdown; prerender?: Prerenderer; lifecycle: BuildLifecycle },
+  {
+    markdown,
+    prerender,
+    lifecycle,
+    log,
+  }: { markdown: Markdown; prerender?: Prerenderer; lifecycle: BuildLifecycle; log: BuildLog },
 ): void {
   eleventyConfig.setLibrary("md", markdown.md);
   markdown.images.register(lifecycle);
@@ -111,9 +117,7 @@ export default function markdownPlugin(
   lifecycle.on("begin", ({ inputDir }) => prerender.begin(inputDir));
   lifecycle.on("done", () => {
     if (prerender.rendered > 0) {
-      console.log(
-        `[billet] Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`,
-      );
+      log.info(`Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`);
     }
   });
 }

@@ -24,7 +24,8 @@ export function describe(value: unknown): string {
   if (typeof value === "function") return "a function";
   if (typeof value === "number") return `the number ${String(value)}`;
   if (typeof value === "symbol") return "a symbol";
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === "boolean" || typeof value === "bigint") return `${typeof value} ${value.toString()}`;
+  return typeof value;
 }
 
 /** `"text"` as JSON writes it, cut with « … » past `limit` characters. */
@@ -82,7 +83,7 @@ function write(value: unknown, out: Writer, open: Set<object>): void {
     out.push(String(value));
     return;
   }
-  const object = value as object;
+  const object = value;
   if (open.has(object)) {
     out.push('"(itself)"');
     return;

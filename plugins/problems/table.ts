@@ -65,7 +65,7 @@ export function keyedTable<V extends z.ZodType, T>(
       if (result.success) table.set(key, make(key, result.data));
       else {
         failed = true;
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as never);
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
       }
     }
     if (failed) return z.NEVER;

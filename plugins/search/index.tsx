@@ -67,8 +67,8 @@ export function createSearch({ site, i18n, assets, cacheDir, lifecycle }: Search
       // Awaited when the build is done; until then a failure must not go unhandled.
       publishing.catch(() => undefined);
     });
-    lifecycle.on("done", async ({ preview }) => {
-      if (!preview) {
+    lifecycle.on("done", async ({ serving }) => {
+      if (!serving) {
         await publishing;
         return;
       }

@@ -18,7 +18,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, rename, rm, stat } from "node:fs/promises";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parseSource } from "../content/frontmatter.ts";

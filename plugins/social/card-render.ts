@@ -44,7 +44,7 @@ function loadFonts(): Fonts {
 /** The card as SVG. */
 export async function cardSvg(spec: CardSpec): Promise<string> {
   const { default: satori } = await import("satori");
-  return satori(cardTree(spec) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+  return satori(cardTree(spec), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
 }
 
 /** The card as a PNG, and its pixels for tests that look at it. */

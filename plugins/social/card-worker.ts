@@ -15,11 +15,13 @@ export interface CardJob {
 
 export type CardJobResult = { id: number; error?: string };
 
-parentPort?.on("message", async (job: CardJob) => {
+parentPort?.on("message", (job: CardJob) => void draw(job));
+
+async function draw(job: CardJob): Promise<void> {
   try {
     await drawCard(job.spec, job.file);
     parentPort!.postMessage({ id: job.id } satisfies CardJobResult);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }
-});
+}

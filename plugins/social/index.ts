@@ -18,16 +18,9 @@ import type { Blog } from "../content/blog.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
 import type { I18n } from "../i18n/index.ts";
+import type { BuildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
-import {
-  CARDS_DIR,
-  CardMaker,
-  ownImageSource,
-  plannedPostCard,
-  plannedSiteCard,
-  type CardReport,
-  type PlannedCard,
-} from "./cards.ts";
+import { CARDS_DIR, CardMaker, ownImageSource, plannedPostCard, plannedSiteCard, type CardReport } from "./cards.ts";
 import { ICONS_ASSET, iconSprite } from "./icons.tsx";
 
 import { SHARE_SCRIPT, shareScriptText } from "./ShareBlock.tsx";
@@ -43,11 +36,12 @@ export interface SocialPluginOptions {
   /** Where drawn cards are kept between builds (`.cache/social-cards`). */
   cacheDir: string;
   lifecycle: BuildLifecycle;
+  log: BuildLog;
 }
 
 export default function socialPlugin(
   eleventyConfig: EleventyConfig,
-  { site, i18n, blog, assets, cacheDir, lifecycle }: SocialPluginOptions,
+  { site, i18n, blog, assets, cacheDir, lifecycle, log }: SocialPluginOptions,
 ): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
   assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
@@ -78,9 +72,7 @@ export default function socialPlugin(
   lifecycle.on("done", async () => {
     const report = await drawing!;
     if (report.drawn > 0) {
-      console.log(
-        `[billet] Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`,
-      );
+      log.info(`Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`);
     }
   });
 }

@@ -10,7 +10,7 @@ export function memoizedBy<Owner extends object, Key, Value>(
   const byOwner = new WeakMap<Owner, Map<Key, Value>>();
   return (owner, key) => {
     let byKey = byOwner.get(owner);
-    if (!byKey) byOwner.set(owner, (byKey = new Map()));
+    if (!byKey) byOwner.set(owner, (byKey = new Map<Key, Value>()));
     if (byKey.has(key)) return byKey.get(key) as Value;
     const value = make(owner, key);
     byKey.set(key, value);

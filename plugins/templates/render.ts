@@ -65,6 +65,8 @@ function renderSync(node: unknown, out: string[]): void {
       return;
   }
   if (node === null) return;
+  // A signal caught by renderToString above, not an error: nothing to trace.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (typeof (node as PromiseLike<unknown>).then === "function") throw NEEDS_ASYNC;
   if ("html" in node) {
     out.push((node as { html: string }).html);
@@ -116,7 +118,11 @@ function attributesToString(props: Record<string, unknown>): string {
       } else {
         text = `${key}="${escapeEntities(JSON.stringify(value))}"`;
       }
-    } else text = `${key}="${escapeEntities(String(value))}"`;
+    } else {
+      // Any other value (a number, a function) is written as jsx-async-runtime writes it.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
+      text = `${key}="${escapeEntities(String(value))}"`;
+    }
     result += result ? ` ${text}` : text;
   }
   return result;

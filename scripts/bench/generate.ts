@@ -100,7 +100,10 @@ class Writer {
     let subject: string = r.pick(fr.SUBJECTS);
     let verb: string = r.pick(fr.VERBS);
     let complement: string = r.pick(fr.COMPLEMENTS);
-    if (r.chance(0.15)) verb = `**${verb}**`;
+    // Two draws, the second only when the first misses: one word in bold,
+    // or else (sometimes) one in italics.
+    const bold = r.chance(0.15);
+    if (bold) verb = `**${verb}**`;
     else if (r.chance(0.15)) complement = `*${complement}*`;
     const connector = r.chance(0.35) ? r.pick(fr.CONNECTORS) : "";
     if (connector) subject = lowerFirst(subject);

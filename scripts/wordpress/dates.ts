@@ -16,7 +16,7 @@ const WP_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 function parts(text: string): DateTime | undefined {
   const match = WP_DATE.exec(text.trim());
   if (!match || match[1] === "0000") return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const [, y, mo, d, h, mi, s] = match.map<number>(Number);
   const date = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: "UTC" });
   return date.isValid ? date : undefined;
 }

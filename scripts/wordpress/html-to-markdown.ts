@@ -211,7 +211,7 @@ function linkBareAddresses(root: Element): void {
           link.setAttribute("href", url);
           link.textContent = url;
           fragment.appendChild(link);
-          last = match.index! + url.length;
+          last = match.index + url.length;
         }
         fragment.appendChild(document.createTextNode(text.slice(last)));
         node.replaceChild(fragment, child);
@@ -451,7 +451,7 @@ function createTurndown(): TurndownService {
       let prefix = "- ";
       if (parent.nodeName === "OL") {
         const start = Number(parent.getAttribute("start") ?? 1) || 1;
-        const index = Array.from(parent.children).indexOf(node as Element);
+        const index = Array.from(parent.children).indexOf(node);
         prefix = `${start + index}. `;
       }
       const loose = /\n$/.test(content);

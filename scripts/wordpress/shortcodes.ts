@@ -230,7 +230,7 @@ export function expandShortcodes(html: string, context: ShortcodeContext, depth 
   let last = 0;
   for (const region of html.matchAll(PROTECTED)) {
     result += expandOutside(html.slice(last, region.index), context, depth) + region[0];
-    last = region.index! + region[0].length;
+    last = region.index + region[0].length;
   }
   return result + expandOutside(html.slice(last), context, depth);
 }
@@ -259,7 +259,7 @@ function expandOutside(html: string, context: ShortcodeContext, depth: number): 
         selfClosing !== undefined;
       if (/^\d+$/.test(name) || !looksLikeShortcode) {
         // Not a shortcode: prose in brackets. Its inside may still hold shortcodes.
-        return `[${open}${rawName}${attrText}${selfClosing ?? ""}]${enclosing ? `${expandOutside(content!, context, depth)}[/${rawName}]` : ""}${close}`;
+        return `[${open}${rawName}${attrText}${selfClosing ?? ""}]${enclosing ? `${expandOutside(content, context, depth)}[/${rawName}]` : ""}${close}`;
       }
       // `[[gallery]]`: a shortcode written as text.
       if (open === "[" && close === "]") return whole.slice(1, -1);

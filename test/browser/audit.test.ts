@@ -169,30 +169,20 @@ describe.skipIf(!HAS_BROWSER)("audit of every kind of page", () => {
       const stops: Array<{ element: string; focused: string; unfocused: string }> = [];
       for (let i = 0; i < 10; i++) {
         await page.keyboard.press("Tab");
-        const focused = await page.evaluate(
-          ({ i, source }) => {
-            const style = new Function(`return (${source})`)() as (element: Element) => string;
-            const element = document.activeElement;
-            if (!element || element === document.body) return undefined;
-            element.setAttribute("data-audit-stop", String(i));
-            const name = `${element.tagName.toLowerCase()}${element.className ? "." + String(element.className).split(" ")[0] : ""} « ${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 30)} »`;
-            return { element: name, focused: style(element) };
-          },
-          { i, source: focusStyle.toString() },
-        );
-        if (!focused) break;
-        stops.push({ ...focused, unfocused: "" });
+        const name = await page.evaluate((i) => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return undefined;
+          element.setAttribute("data-audit-stop", String(i));
+          return `${element.tagName.toLowerCase()}${element.className ? "." + String(element.className).split(" ")[0] : ""} « ${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 30)} »`;
+        }, i);
+        if (!name) break;
+        const focused = await page.locator(`[data-audit-stop="${i}"]`).evaluate(focusStyle);
+        stops.push({ element: name, focused, unfocused: "" });
       }
       // Focus leaves for the page's body: each stop's own, unfocused style.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       for (const [i, stop] of stops.entries()) {
-        stop.unfocused = await page.evaluate(
-          ({ i, source }) => {
-            const style = new Function(`return (${source})`)() as (element: Element) => string;
-            return style(document.querySelector(`[data-audit-stop="${i}"]`)!);
-          },
-          { i, source: focusStyle.toString() },
-        );
+        stop.unfocused = await page.locator(`[data-audit-stop="${i}"]`).evaluate(focusStyle);
       }
       expect(stops.length).toBeGreaterThanOrEqual(5);
       const invisible = stops.filter(

@@ -5,12 +5,13 @@
  * comments, and the errors an author can make.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { HtmlValidate } from "html-validate";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emptySnapshot, writeSnapshot, type Snapshot } from "../../plugins/comments/snapshot.ts";
 import { sha1 } from "../../plugins/comments/term.ts";
 import { giscusDiscussion, startGitHubStandIn, type FakeDiscussion, type StandIn } from "../helpers/github-stand-in.ts";
+import { takeWarnings } from "../helpers/build-log.ts";
+import { htmlErrors } from "../helpers/checks.ts";
 import { parsePage, text } from "../helpers/html.ts";
 import {
   buildSite,
@@ -105,16 +106,6 @@ function discussions(): FakeDiscussion[] {
   ];
 }
 
-/** The same rules as test/output/html-validate.test.ts, for pages the sample blog does not have. */
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: { "long-title": "off", "valid-id": ["error", { relaxed: true }] },
-});
-async function htmlErrors(file: string): Promise<string[]> {
-  const report = await validator.validateFile(file);
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
-}
-
 const ENV = ["GITHUB_TOKEN", "GITHUB_GRAPHQL_URL", "GITHUB_TIMEOUT"] as const;
 const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
 afterAll(() => {
@@ -124,16 +115,9 @@ afterAll(() => {
   }
 });
 
-type WarnSpy = { mock: { calls: unknown[][] }; mockRestore(): void };
-
-function warnings(spy: WarnSpy): string[] {
-  return spy.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith("[billet]"));
-}
-
 describe("the comment snapshot from GitHub", () => {
   let github: StandIn;
   let site: BuiltSite & { config: string };
-  let warn: WarnSpy;
   const build = () => runEleventy(site.config);
   const page = (slug: string) => parsePage(site.output, `billets/${slug}/index.html`);
 
@@ -149,15 +133,13 @@ describe("the comment snapshot from GitHub", () => {
     await removeSite(site);
   });
   beforeEach(() => {
-    warn = vi.spyOn(console, "warn");
     github.requests.length = 0;
     github.fail = "none";
   });
-  afterEach(() => warn.mockRestore());
 
   it("finds each post's discussion the way giscus does and renders its thread", async () => {
     await build();
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     // The high-water mark, one batch of look-ups, one batch of threads.
     expect(github.requests).toHaveLength(3);
     const searches = Object.values(github.requests[1]!.variables).filter(
@@ -209,7 +191,7 @@ describe("the comment snapshot from GitHub", () => {
     expect(second.querySelector(".comments__widget")?.getAttribute("data-mapping")).toBe("number");
     expect(second.querySelector(".comments__widget")?.getAttribute("data-term")).toBe("7");
 
-    expect(await htmlErrors(path.join(site.output, "billets/premier/index.html"))).toEqual([]);
+    expect(await htmlErrors(site.output, "billets/premier/index.html")).toEqual([]);
 
     const snapshot = JSON.parse(await readFile(path.join(site.dir, ".cache/comments/snapshot.json"), "utf8"));
     expect(snapshot.highWaterMark).toBe("2024-02-01T10:00:00Z");
@@ -255,7 +237,7 @@ describe("the comment snapshot from GitHub", () => {
     );
     github.requests.length = 0;
     await build();
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     expect(github.requests).toHaveLength(2);
     expect(github.requests[1]!.variables.ids).toEqual(["D_kwDO12", "D_kwDO3"]);
     const third = await page("troisieme");
@@ -279,7 +261,7 @@ describe("the comment snapshot from GitHub", () => {
   ] as const)("keeps the last snapshot, with one warning, when GitHub fails: %s", async (mode, message) => {
     github.fail = mode;
     await build();
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("Comments: could not update the snapshot from GitHub: ");
     expect(lines[0]).toContain(message);
@@ -297,7 +279,7 @@ describe("the comment snapshot from GitHub", () => {
     } finally {
       process.env.GITHUB_GRAPHQL_URL = github.url;
     }
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(text((await page("premier")).querySelector("#commentaires h2"))).toMatch(/^4 réflexions/);
@@ -311,7 +293,7 @@ describe("the comment snapshot from GitHub", () => {
       process.env.GITHUB_TOKEN = github.token;
     }
     expect(github.requests).toHaveLength(0);
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     // The snapshot on disk is still shown.
     expect(text((await page("premier")).querySelector("#commentaires h2"))).toMatch(/^4 réflexions/);
   });
@@ -319,13 +301,10 @@ describe("the comment snapshot from GitHub", () => {
 
 describe("comments without GitHub", () => {
   let site: BuiltSite | undefined;
-  let warn: WarnSpy;
   beforeEach(() => {
-    warn = vi.spyOn(console, "warn");
     delete process.env.GITHUB_TOKEN;
   });
   afterEach(async () => {
-    warn.mockRestore();
     await removeSite(site);
     site = undefined;
   });
@@ -340,7 +319,7 @@ describe("comments without GitHub", () => {
         "posts/c.md": post({ title: "C", date: "2024-01-03", category: "opinion", comments: false }),
       },
     });
-    const lines = warnings(warn);
+    const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
       "the giscus widget is off because site.config.ts leaves comments.repoId (or GISCUS_REPO_ID)",
@@ -393,7 +372,7 @@ describe("comments without GitHub", () => {
     } finally {
       for (const name of Object.keys(env)) delete process.env[name];
     }
-    expect(warnings(warn)).toEqual([]);
+    expect(takeWarnings()).toEqual([]);
     const a = await parsePage(site.output, "billets/a/index.html");
     const widget = a.querySelector(".comments__widget")!;
     expect(widget.getAttribute("data-repo")).toBe("fourche/blog");
@@ -403,7 +382,7 @@ describe("comments without GitHub", () => {
     expect(widget.getAttribute("data-strict")).toBe("1");
     expect(text(widget.querySelector("button"))).toBe("Afficher les commentaires");
     expect(widget.getAttribute("data-script")).toMatch(/^\/assets\/comments\.\w+\.js$/);
-    expect(await htmlErrors(path.join(site.output, "billets/a/index.html"))).toEqual([]);
+    expect(await htmlErrors(site.output, "billets/a/index.html")).toEqual([]);
   });
 });
 

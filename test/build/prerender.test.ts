@@ -5,10 +5,11 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { createMarkdown, ELEVENTY_DISABLED_RULES } from "../../plugins/markdown/index.ts";
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
+import { takeLines } from "../helpers/build-log.ts";
 import { listFiles } from "../helpers/html.ts";
 import { buildProject, removeSite, tempDir, type BuiltSite } from "../helpers/project.ts";
 
@@ -93,10 +94,9 @@ describe("a build that renders its Markdown ahead", () => {
   afterAll(() => removeSite(site));
 
   it("writes the same site, byte for byte, as one that does not", async () => {
-    const log = vi.spyOn(console, "log");
+    takeLines();
     site = await buildProject("build", { prerender: 1, prerenderWait: true });
-    const line = log.mock.calls.map((call) => String(call[0])).find((text) => text.startsWith("[billet] Markdown:"));
-    log.mockRestore();
+    const line = takeLines().find((text) => text.startsWith("[billet] Markdown:"));
     // The sample's posts without images (the others are rendered by Eleventy's thread).
     const [, used] = /(\d+) of (\d+) bodies/.exec(line ?? "") ?? [];
     expect(Number(used)).toBeGreaterThanOrEqual(10);

@@ -6,7 +6,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseHtml, type HTMLElement } from "node-html-parser";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { takeLines } from "../helpers/build-log.ts";
 import { listFiles, parsePage, text } from "../helpers/html.ts";
 import { post, removeSite, runEleventy, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
 
@@ -220,11 +221,11 @@ describe("a post shared on social networks", () => {
       "Envoyer par e-mail",
     ]);
     const query = (href: string) => Object.fromEntries(new URL(href).searchParams);
-    expect(query(byLabel["Partager sur LinkedIn"]!)).toEqual({ url });
-    expect(query(byLabel["Partager sur X"]!)).toEqual({ text: SHOWN_TITLE, url });
-    expect(query(byLabel["Partager sur Facebook"]!)).toEqual({ u: url });
-    expect(query(byLabel["Partager sur Bluesky"]!)).toEqual({ text: `${SHOWN_TITLE} ${url}` });
-    expect(query(byLabel["Partager sur WhatsApp"]!)).toEqual({ text: `${SHOWN_TITLE} ${url}` });
+    expect(query(byLabel["Partager sur LinkedIn"])).toEqual({ url });
+    expect(query(byLabel["Partager sur X"])).toEqual({ text: SHOWN_TITLE, url });
+    expect(query(byLabel["Partager sur Facebook"])).toEqual({ u: url });
+    expect(query(byLabel["Partager sur Bluesky"])).toEqual({ text: `${SHOWN_TITLE} ${url}` });
+    expect(query(byLabel["Partager sur WhatsApp"])).toEqual({ text: `${SHOWN_TITLE} ${url}` });
     const mail = byLabel["Envoyer par e-mail"]!;
     expect(mail.startsWith("mailto:?")).toBe(true);
     expect(Object.fromEntries(new URLSearchParams(mail.slice("mailto:?".length)))).toEqual({
@@ -299,25 +300,19 @@ describe("a post shared on social networks", () => {
     const before = await cardOf("billets/danger/index.html");
     const bytes = await readFile(path.join(site.output, before));
 
-    const log = vi.spyOn(console, "log");
-    try {
-      await runEleventy(site.config);
-      const lines = log.mock.calls.map((call) => String(call[0]));
-      // Nothing drawn: the cards came from the cache.
-      expect(lines.filter((line) => line.includes("Social cards"))).toEqual([]);
-      expect(await cardOf("billets/danger/index.html")).toBe(before);
-      expect(await readFile(path.join(site.output, before))).toEqual(bytes);
+    takeLines();
+    await runEleventy(site.config);
+    // Nothing drawn: the cards came from the cache.
+    expect(takeLines().filter((line) => line.includes("Social cards"))).toEqual([]);
+    expect(await cardOf("billets/danger/index.html")).toBe(before);
+    expect(await readFile(path.join(site.output, before))).toEqual(bytes);
 
-      log.mockClear();
-      const source = path.join(site.dir, "content/posts/danger.md");
-      await writeFile(source, (await readFile(source, "utf8")).replace("en titre", "en titre, revu"));
-      await runEleventy(site.config);
-      expect(log.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("Social cards"))).toEqual([
-        expect.stringMatching(/Social cards: 1 drawn, 1 from the cache/),
-      ]);
-    } finally {
-      log.mockRestore();
-    }
+    const source = path.join(site.dir, "content/posts/danger.md");
+    await writeFile(source, (await readFile(source, "utf8")).replace("en titre", "en titre, revu"));
+    await runEleventy(site.config);
+    expect(takeLines().filter((line) => line.includes("Social cards"))).toEqual([
+      expect.stringMatching(/^\[billet\] Social cards: 1 drawn, 1 from the cache/),
+    ]);
     const after = await cardOf("billets/danger/index.html");
     expect(after).not.toBe(before);
     const changed = await readFile(path.join(site.output, after));

@@ -463,7 +463,7 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(forced.stdout).toMatch(/Written over \(--force\):\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/);
     expect(forced.stdout).toMatch(/Comments\s+9 archived; left out/);
     expect(forced.stdout).not.toContain("already archived");
-    const overwritten = /Written over \(--force\):\n((?:  .*\n)+)/.exec(forced.stdout)![1]!.trim().split("\n").length;
+    const overwritten = /Written over \(--force\):\n((?: {2}.*\n)+)/.exec(forced.stdout)![1]!.trim().split("\n").length;
     expect(forced.stdout).toContain(`\n${overwritten} files written.`);
     expect(await readFile(file, "utf8")).not.toContain("Une phrase ajoutée");
     // No staging folder is left behind.

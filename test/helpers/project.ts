@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { BilletOptions } from "../../eleventy.config.ts";
+import { buildSink, record } from "./build-log.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -45,10 +46,21 @@ async function writeConfig(
   return file;
 }
 
-/** Runs Eleventy with a config file; throws what Eleventy throws. */
+/**
+ * Runs Eleventy with a config file; throws what Eleventy throws. What the
+ * build says is kept for the test (./build-log.ts), not printed.
+ */
 export async function runEleventy(configPath: string, runMode: RunMode = "build"): Promise<void> {
   const eleventy = new Eleventy(undefined, undefined, { configPath, quietMode: true, runMode });
-  await eleventy.write();
+  const { sink, said } = buildSink();
+  eleventy.logger.overrideLogger(sink);
+  let threw = true;
+  try {
+    await eleventy.write();
+    threw = false;
+  } finally {
+    record(said, threw);
+  }
 }
 
 /** Builds the project's own content and site.config.ts into a temporary folder, with `billet()`'s other options. */
@@ -58,13 +70,7 @@ export async function buildProject(
 ): Promise<BuiltSite> {
   const dir = await tempDir("project");
   const output = path.join(dir, "_site");
-  const config = await writeConfig(
-    dir,
-    path.join(ROOT, "site.config.ts"),
-    path.join(ROOT, "content"),
-    output,
-    options as Record<string, unknown>,
-  );
+  const config = await writeConfig(dir, path.join(ROOT, "site.config.ts"), path.join(ROOT, "content"), output, options);
   await runEleventy(config, runMode);
   return { dir, output };
 }

@@ -4,7 +4,7 @@
  * patterns), the rules of the site's `_redirects` file, `404.html` for
  * missing pages, and compression left out (sizes are measured separately).
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -180,7 +180,7 @@ export async function serveSite(root: string): Promise<RunningServer> {
       }
     });
   };
-  const server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     let url = new URL(request.url ?? "/", "http://127.0.0.1");
     const redirect = matchRedirect(redirects, url, exists);
     if (redirect && redirect.status >= 300 && redirect.status < 400) {
@@ -197,6 +197,14 @@ export async function serveSite(root: string): Promise<RunningServer> {
     const type = file ? (TYPES[path.extname(file)] ?? "application/octet-stream") : TYPES[".html"]!;
     response.writeHead(status, { "Content-Type": type, ...headersFor(rules, url.pathname) });
     response.end(request.method === "HEAD" ? undefined : body);
+  };
+  // A file that cannot be read is a 500, as a server would answer, not a
+  // request left hanging and an unhandled rejection.
+  const server = createServer((request, response) => {
+    answer(request, response).catch((error: Error) => {
+      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      response.end(error.message);
+    });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;

@@ -52,7 +52,7 @@ interface Case {
   maxOutput?: number;
   limits?: Partial<Limits>;
   /** What else must hold after the run. */
-  after?: (site: Site, run: Run) => Promise<void>;
+  after?: (site: Site, run: Run) => void | Promise<void>;
 }
 
 const FIXTURES = path.join(ROOT, "test/fixtures/wordpress");
@@ -186,7 +186,7 @@ const SYMLINK_LOOP: Pick<Case, "files" | "setup" | "outcome" | "after"> = {
     await symlink("boucle-a", path.join(site.dir, "content/posts/boucle-b"));
   },
   outcome: "either",
-  after: async (_site, run) => {
+  after: (_site, run) => {
     // Followed once at most: a loop is not a tree of copies.
     expect(run.output).not.toContain("boucle/posts/boucle");
   },
@@ -262,7 +262,7 @@ const CASES: Case[] = [
     files: { "posts/proto.md": good({ category: "toString" }) },
     outcome: "error",
     names: ["posts/proto.md"],
-    after: async (_site, run) => {
+    after: (_site, run) => {
       expect(run.output).not.toMatch(/\[native code\]|\[object Object\]/);
     },
   },
@@ -272,7 +272,7 @@ const CASES: Case[] = [
     files: { "posts/proto.md": good({ author: "constructor" }) },
     outcome: "error",
     names: ["posts/proto.md"],
-    after: async (_site, run) => {
+    after: (_site, run) => {
       expect(run.output).not.toMatch(/\[native code\]|\[object Object\]/);
     },
   },
@@ -418,7 +418,7 @@ const CASES: Case[] = [
     files: { "posts/proto.md": `${good().replace("\n---\n", "\nconstructor: 1\ntoString: 2\n__proto__: 3\n---\n")}` },
     outcome: "error",
     names: ["posts/proto.md"],
-    after: async (_site, run) => {
+    after: (_site, run) => {
       expect(run.output).not.toMatch(/\[native code\]|\[object Object\]/);
     },
   },
@@ -564,7 +564,7 @@ const PENDING: Case[] = [
     env: () => ({ ...withGitHub(), GITHUB_GRAPHQL_URL: "http://127.0.0.1:9/graphql", GITHUB_TIMEOUT: "1" }),
     outcome: "success",
     names: ["snapshot.json"],
-    after: async (_site, run) => {
+    after: (_site, run) => {
       expect(run.output).not.toContain("There is no earlier snapshot");
     },
   },

@@ -61,7 +61,8 @@ describe("the sample blog's feeds and sitemap", async () => {
     for (const name of (await readdir(PAGES)).filter((file) => file.endsWith(".md"))) {
       const { data } = parseSource(await readFile(path.join(PAGES, name), "utf8"));
       if (data.updated || data.noindex || data.draft) continue;
-      undated.add(SITE + String(data.permalink ?? `/${data.slug ?? name.replace(/\.md$/, "")}/`));
+      const { permalink, slug } = data as { permalink?: string; slug?: string };
+      undated.add(SITE + (permalink ?? `/${slug ?? name.replace(/\.md$/, "")}/`));
     }
     expect(undated.size).toBeGreaterThan(0);
     for (const [, loc, lastmod] of xml.matchAll(/<url><loc>([^<]+)<\/loc>(<lastmod>[^<]+<\/lastmod>)?<\/url>/g)) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseArchive } from "../../plugins/comments/archived.ts";
-import { resolveComments, widgetWarning } from "../../plugins/comments/config.ts";
+import { widgetWarning } from "../../plugins/comments/config.ts";
 import {
   discussionLookup,
   discussionTerm,

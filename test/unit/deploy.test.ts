@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import yaml from "js-yaml";
 import { parse as parseToml } from "smol-toml";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ROOT } from "../helpers/project.ts";
 
 const require = createRequire(import.meta.url);
@@ -29,17 +29,21 @@ describe("Netlify keeps the comment snapshot between builds", () => {
     const calls: string[] = [];
     const utils = {
       cache: {
-        restore: async (dir: string) => (calls.push(`restore ${dir}`), true),
-        save: async (dir: string) => (calls.push(`save ${dir}`), true),
+        restore: (dir: string) => Promise.resolve((calls.push(`restore ${dir}`), true)),
+        save: (dir: string) => Promise.resolve((calls.push(`save ${dir}`), true)),
       },
     };
-    const log = console.log;
-    console.log = () => {};
+    // What it prints goes to Netlify's build log: said here, not on the test's output.
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     try {
       await plugin.onPreBuild({ utils });
       await plugin.onPostBuild({ utils });
+      expect(log.mock.calls).toEqual([
+        ["Restored .cache/ from the previous build."],
+        ["Saved .cache/ for the next build."],
+      ]);
     } finally {
-      console.log = log;
+      log.mockRestore();
     }
     expect(calls).toEqual(["restore .cache", "save .cache"]);
   });

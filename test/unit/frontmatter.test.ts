@@ -10,8 +10,8 @@ const CONTENT = path.resolve(import.meta.dirname, "../../content");
 /** gray-matter itself, with the YAML rules Billet uses, as the reference. */
 function reference(text: string): { data: unknown; matter: string; body: string } {
   const parsed = matter(text, {
-    engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) },
-  } as object);
+    engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+  });
   return { data: parsed.data ?? {}, matter: parsed.matter ?? "", body: parsed.content };
 }
 

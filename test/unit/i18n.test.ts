@@ -65,7 +65,7 @@ describe("dictionaries", () => {
         const value = key
           .split(".")
           .filter(Boolean)
-          .reduce<any>((node, part) => node[part], dictionary);
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], dictionary);
         expect(value, key).not.toBe("");
       }
     }

@@ -5,7 +5,7 @@
  * https.
  */
 import { readFile } from "node:fs/promises";
-import { parse, type HTMLElement } from "node-html-parser";
+import { NodeType, parse } from "node-html-parser";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { GITHUB_IMAGE_SOURCES, isAllowedImage, sanitizeComment } from "../../plugins/comments/sanitize.ts";
@@ -31,15 +31,16 @@ const ATTRIBUTES: Record<string, string[]> = {
 function dangers(html: string): string[] {
   const found: string[] = [];
   const root = parse(html, { comment: true });
-  if (root.childNodes.some((n) => n.nodeType === 8) || /<!--/.test(html)) found.push("an HTML comment");
-  for (const element of root.querySelectorAll("*") as HTMLElement[]) {
+  if (root.childNodes.some((n) => n.nodeType === NodeType.COMMENT_NODE) || /<!--/.test(html))
+    found.push("an HTML comment");
+  for (const element of root.querySelectorAll("*")) {
     const tag = element.tagName.toLowerCase();
     if (!ALLOWED.has(tag)) found.push(`<${tag}>`);
     for (const [name, value] of Object.entries(element.attributes)) {
       const attribute = name.toLowerCase();
       if (!(ATTRIBUTES[tag] ?? []).includes(attribute)) found.push(`${tag}[${attribute}]`);
       if (/^on/.test(attribute) || attribute === "style") found.push(`${tag}[${attribute}]`);
-      // eslint-disable-next-line no-control-regex
+
       if (/(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, "")))
         found.push(`${tag}[${attribute}]=${value}`);
     }

@@ -35,7 +35,7 @@ describe("post front matter", () => {
   });
 
   it("reports an empty title", () => {
-    expect(problems({ ...valid, title: "   " })[0]).toMatch(/^title: found "   ", expected the title as text/);
+    expect(problems({ ...valid, title: "   " })[0]).toMatch(/^title: found " {3}", expected the title as text/);
   });
 
   it("reports an impossible date with what was found", () => {
