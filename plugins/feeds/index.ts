@@ -1,8 +1,9 @@
 /**
  * Feeds and sitemap: Atom and JSON Feed 1.1 for the whole blog (`/feed.xml`,
  * `/feed.json`) and for each category (`/categories/<slug>/feed.xml`…),
- * with the latest posts in full; the stylesheet browsers apply to the Atom
- * feeds (`/feed.xsl`); `sitemap.xml` and `robots.txt`.
+ * with the latest posts in full; the « S'abonner » page that tells readers
+ * what a feed is and gives each feed's address (`/abonnement/`, linked from
+ * every page's header and footer); `sitemap.xml` and `robots.txt`.
  *
  * Everything is made from `blog` (the posts being built: drafts and
  * scheduled posts only in preview) and written once the pages are.
@@ -20,7 +21,7 @@ import { FeedContent } from "./content.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { blogFeeds } from "./model.ts";
 import { robotsTxt, sitemapEntries, sitemapXml, SITEMAP_PATH } from "./sitemap.ts";
-import { feedStylesheet, STYLESHEET_PATH } from "./stylesheet.ts";
+import { addSubscribePage } from "./SubscribePage.tsx";
 
 export { FeedLinks } from "./FeedLinks.tsx";
 
@@ -35,6 +36,7 @@ export interface FeedsPluginOptions {
 export default function feedsPlugin(eleventyConfig: EleventyConfig, options: FeedsPluginOptions): void {
   const { site, i18n, blog, markdown, assets } = options;
   const content = new FeedContent(markdown.md, site.url);
+  addSubscribePage(eleventyConfig, { i18n, assets });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     content.reset();
@@ -46,16 +48,9 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
       [...posts].map(async (post) => html.set(new URL(post.url, site.url + "/").href, await content.html(post))),
     );
     for (const feed of feeds) {
-      files.set(feed.atomPath, atomFeed(feed, html, STYLESHEET_PATH));
+      files.set(feed.atomPath, atomFeed(feed, html));
       files.set(feed.jsonPath, JSON.stringify(jsonFeed(feed, html)));
     }
-    files.set(
-      STYLESHEET_PATH,
-      feedStylesheet(i18n, {
-        stylesheet: assets.url("main.css"),
-        icon: site.favicon ?? assets.url("favicon.svg"),
-      }),
-    );
     files.set(SITEMAP_PATH, sitemapXml(sitemapEntries(blog, site), site, i18n));
     files.set("/robots.txt", robotsTxt(site));
 

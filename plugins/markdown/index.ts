@@ -50,9 +50,16 @@ export function createMarkdown({ i18n, images: pipeline }: MarkdownOptions): Mar
   });
 
   // Wide tables scroll inside a region a keyboard can reach, instead of
-  // widening the page.
-  md.renderer.rules.table_open = () =>
-    `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(i18n.t.scrollableTable)}"><table>\n`;
+  // widening the page. A post with several tables numbers their regions
+  // (« Tableau 2 sur 3 »), so that each landmark has a name of its own.
+  md.renderer.rules.table_open = (tokens, idx) => {
+    const tables = tokens.filter((token) => token.type === "table_open");
+    const name =
+      tables.length > 1
+        ? i18n.format(i18n.t.scrollableTableOf, { number: tables.indexOf(tokens[idx]!) + 1, total: tables.length })
+        : i18n.t.scrollableTable;
+    return `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(name)}"><table>\n`;
+  };
   md.renderer.rules.table_close = () => "</table></section>\n";
 
   const images = localImages(md, pipeline);
