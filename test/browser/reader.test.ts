@@ -223,13 +223,18 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
     const context = await newContext(site.browser);
     const page = await context.newPage();
     const problems = watchPage(page, site.url);
+    // For a document with no page of its own, Chromium asks for /favicon.ico, which the site does not have
+    // (its icon is named in each page's head): that 404 is the browser's, not the feed's.
     const atom = await page.goto(site.url + "/feed.xml");
+    expect(atom!.status()).toBe(200);
     expect(await atom!.text()).not.toContain("xml-stylesheet");
     expect(await page.request.get(site.url + "/feed.xsl").then((response) => response.status())).toBe(404);
-    await page.goto(site.url + "/categories/opinion/feed.xml");
+    expect((await page.goto(site.url + "/categories/opinion/feed.xml"))!.status()).toBe(200);
     const json = await page.goto(site.url + "/feed.json");
     expect(JSON.parse(await json!.text()).version).toBe("https://jsonfeed.org/version/1.1");
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], offsite: [] });
+    const notFound = "Failed to load resource: the server responded with a status of 404 (Not Found)";
+    expect(problems.consoleErrors.filter((error) => error !== notFound)).toEqual([]);
+    expect(problems).toMatchObject({ pageErrors: [], offsite: [] });
     await context.close();
   });
 
