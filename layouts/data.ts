@@ -66,6 +66,7 @@ export type PageMeta = {
   | { kind: "taxonomy"; taxonomy: Taxonomy }
   | { kind: "archive" }
   | { kind: "search" }
+  | { kind: "subscribe" }
   | { kind: "not-found" }
 );
 

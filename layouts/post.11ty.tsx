@@ -30,7 +30,7 @@ export default function PostLayout(data: TemplateData): JSX.Element {
               <StateBadge state={post.state} i18n={i18n} />{" "}
               {post.state === "draft"
                 ? t.post.draftNote
-                : i18n.format(t.post.scheduledNote, { date: i18n.date(post.date) })}
+                : i18n.interpolate(t.post.scheduledNote, { date: <PostDate date={post.date} i18n={i18n} /> })}
             </p>
           ) : null}
           <p class="post__category">

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
- * The frame of every page: head, skip link, header with the navigation and
- * the theme toggle, main content, footer.
+ * The frame of every page: head, skip link, header, main content, footer.
+ * The header is the same on every page: the site's title, the links to the
+ * « S'abonner » page and to the search page, the theme toggle, and the
+ * navigation on a line of its own.
  */
 import { absoluteUrl, type PageMeta, type SiteContext } from "../data.ts";
+import { subscribeUrl } from "../../plugins/feeds/model.ts";
 import { HeadSlot } from "./HeadSlot.tsx";
-import { SearchBox } from "./SearchBox.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
 
 export interface BaseProps {
@@ -63,6 +65,25 @@ export function Base({ ctx, meta, scripts = [], styles = [], children }: BasePro
               <a class="site-title" href="/" aria-current={url === "/" ? "page" : undefined}>
                 {site.title}
               </a>
+              <div class="site-tools">
+                <a
+                  class="subscribe-link"
+                  href={subscribeUrl(i18n)}
+                  aria-current={url === subscribeUrl(i18n) ? "page" : undefined}
+                >
+                  {t.header.subscribe}
+                </a>
+                {site.search.enabled ? (
+                  <a
+                    class="icon-button search-link"
+                    href={site.search.url}
+                    aria-current={meta.kind === "search" ? "page" : undefined}
+                  >
+                    <span class="visually-hidden">{t.header.search}</span>
+                  </a>
+                ) : null}
+                <ThemeToggle i18n={i18n} />
+              </div>
               <nav class="site-nav" aria-label={t.mainNavigation}>
                 <ul>
                   {site.navigation.map((item) => (
@@ -74,8 +95,6 @@ export function Base({ ctx, meta, scripts = [], styles = [], children }: BasePro
                   ))}
                 </ul>
               </nav>
-              <SearchBox ctx={ctx} meta={meta} />
-              <ThemeToggle i18n={i18n} />
             </div>
           </header>
           <main id="contenu" tabindex="-1">
@@ -85,6 +104,11 @@ export function Base({ ctx, meta, scripts = [], styles = [], children }: BasePro
             <p>
               {i18n.format(t.footer.copyright, { year: new Date().getFullYear(), title: site.title })}
               {site.footer ? ` · ${i18n.typography(site.footer)}` : ""}
+            </p>
+            <p>
+              {i18n.interpolate(i18n.typography(t.header.follow), {
+                link: <a href={subscribeUrl(i18n)}>{t.header.followLink}</a>,
+              })}
             </p>
             <p>{t.footer.poweredBy}</p>
           </footer>

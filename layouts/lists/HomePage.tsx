@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 import type { ListPage } from "../../plugins/content/model.ts";
 import { Base } from "../components/Base.tsx";
+import { Byline } from "../components/Byline.tsx";
 import type { SiteContext } from "../data.ts";
 import { pageSuffix, PostList } from "./PostList.tsx";
 
-/** The home page and its following pages: the latest posts. */
+/** The home page and its following pages: the latest posts; the first page says who writes. */
 export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): JSX.Element {
   const { i18n, site } = ctx;
   const heading = i18n.t.lists.latest + pageSuffix(list, i18n);
@@ -24,6 +25,7 @@ export function HomePage({ ctx, list }: { ctx: SiteContext; list: ListPage }): J
         {list.pageNumber === 1 && site.description ? (
           <p class="list-header__intro">{i18n.typography(site.description)}</p>
         ) : null}
+        {list.pageNumber === 1 ? <Byline author={site.defaultAuthor} ctx={ctx} /> : null}
       </header>
       <PostList list={list} ctx={ctx} />
     </Base>

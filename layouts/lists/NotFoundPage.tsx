@@ -11,14 +11,17 @@ export function NotFoundPage({ ctx, latest }: { ctx: SiteContext; latest: PostEn
   return (
     <Base ctx={ctx} meta={{ kind: "not-found", url: "/404.html", title: t.notFound.title, noindex: true }}>
       <header class="list-header">
+        <p class="not-found__code">{t.notFoundCode}</p>
         <h1>{t.notFound.title}</h1>
         <p class="list-header__intro">{i18n.typography(t.notFound.text)}</p>
         <p>
-          <a href="/">{t.notFound.backHome}</a>
+          <a class="not-found__home" href="/">
+            {t.notFound.backHome}
+          </a>
         </p>
       </header>
       {latest.length > 0 ? (
-        <section aria-labelledby="derniers-billets">
+        <section class="not-found__latest" aria-labelledby="derniers-billets">
           <h2 id="derniers-billets">{t.lists.latest}</h2>
           <ul class="post-list">
             {latest.map((post) => (

@@ -32,13 +32,17 @@ export function pageSuffix(list: ListPage, i18n: I18n): string {
   return list.pageNumber > 1 ? ` — ${i18n.format(i18n.t.pageTitle.page, { page: list.pageNumber })}` : "";
 }
 
-/** « · 3 commentaires » on a post's line, for posts with comments on. */
+/**
+ * « · 3 commentaires » on a post's line, for posts with comments on: a link
+ * to the thread; « Aucun commentaire » is plain text, with nothing to lead to.
+ */
 export function CommentMeta({ post, ctx }: { post: ListPage["posts"][number]; ctx: SiteContext }): JSX.Element {
-  if (ctx.comments.count(post) === undefined) return null;
+  const count = ctx.comments.count(post);
+  if (count === undefined) return null;
   return (
     <>
       {" · "}
-      <CommentCount post={post} ctx={ctx} />
+      {count === 0 ? ctx.i18n.plural(ctx.i18n.t.comments.count, 0) : <CommentCount post={post} ctx={ctx} />}
     </>
   );
 }

@@ -6,7 +6,6 @@
  * (or says that search needs JavaScript).
  */
 import { Base } from "../components/Base.tsx";
-import { FallbackFields } from "../components/SearchBox.tsx";
 import type { SiteContext } from "../data.ts";
 
 /** What search.js needs to speak the site's language (data-strings on the form). */
@@ -78,5 +77,18 @@ export function SearchPage({
         </button>
       </p>
     </Base>
+  );
+}
+
+/** The hidden fields that keep the fallback engine's results to this site; search.js turns them off. */
+function FallbackFields({ ctx }: { ctx: SiteContext }): JSX.Element {
+  const { search } = ctx.site;
+  if (!search.enabled || !search.fallback) return null;
+  return (
+    <>
+      {Object.entries(search.fallback.fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} data-search-fallback />
+      ))}
+    </>
   );
 }

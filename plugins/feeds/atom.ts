@@ -1,7 +1,7 @@
 /**
- * Atom 1.0 (RFC 4287), with a stylesheet instruction so that a person who
- * opens the feed in a browser reads a page in the site's language
- * (./stylesheet.ts) instead of raw XML.
+ * Atom 1.0 (RFC 4287), plain XML for feed readers. People are told what a
+ * feed is on the « S'abonner » page (./SubscribePage.tsx), not by a
+ * stylesheet in the feed: browsers are removing XSLT.
  */
 import type { Feed } from "./model.ts";
 import { element, xml } from "./xml.ts";
@@ -9,10 +9,9 @@ import { element, xml } from "./xml.ts";
 export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 
 /** `content` holds each entry's full HTML, by post URL. */
-export function atomFeed(feed: Feed, content: Map<string, string>, stylesheetPath: string): string {
+export function atomFeed(feed: Feed, content: Map<string, string>): string {
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<?xml-stylesheet href="${xml(stylesheetPath)}" type="text/xsl"?>`,
     `<feed xmlns="${ATOM_NAMESPACE}" xml:lang="${xml(feed.language)}">`,
     element("id", {}, feed.homeUrl),
     element("title", { type: "text" }, feed.title),

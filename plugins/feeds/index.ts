@@ -1,12 +1,14 @@
 /**
  * Feeds and sitemap: Atom and JSON Feed 1.1 for the whole blog (`/feed.xml`,
  * `/feed.json`) and for each category (`/categories/<slug>/feed.xml`…),
- * with the latest posts in full; the stylesheet browsers apply to the Atom
- * feeds (`/feed.xsl`); `sitemap.xml` and `robots.txt`.
+ * with the latest posts in full; the « S'abonner » page that tells readers
+ * what a feed is and gives each feed's address (`/abonnement/`, linked from
+ * every page's header and footer); `sitemap.xml` and `robots.txt`.
  *
  * Everything is made from `blog` (the posts being built: drafts and
  * scheduled posts only in preview) and written once the pages are.
  */
+import type { EleventyConfig } from "@11ty/eleventy";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Assets } from "../assets/index.ts";
@@ -18,9 +20,9 @@ import type { ResolvedSiteConfig } from "../config/site.ts";
 import { atomFeed } from "./atom.ts";
 import { FeedContent } from "./content.ts";
 import { jsonFeed } from "./json-feed.ts";
-import { blogFeeds } from "./model.ts";
+import { blogFeeds, subscribeUrl } from "./model.ts";
 import { robotsTxt, sitemapEntries, sitemapXml, SITEMAP_PATH } from "./sitemap.ts";
-import { feedStylesheet, STYLESHEET_PATH } from "./stylesheet.ts";
+import { addSubscribePage } from "./SubscribePage.tsx";
 
 export { FeedLinks } from "./FeedLinks.tsx";
 
@@ -33,9 +35,10 @@ export interface FeedsPluginOptions {
   lifecycle: BuildLifecycle;
 }
 
-export default function feedsPlugin(_eleventyConfig: unknown, options: FeedsPluginOptions): void {
+export default function feedsPlugin(eleventyConfig: EleventyConfig, options: FeedsPluginOptions): void {
   const { site, i18n, blog, markdown, assets, lifecycle } = options;
   const content = new FeedContent(markdown.md, site.url);
+  addSubscribePage(eleventyConfig, { i18n, assets });
 
   lifecycle.on("checks", () => ({
     addresses: [
@@ -43,7 +46,7 @@ export default function feedsPlugin(_eleventyConfig: unknown, options: FeedsPlug
         { url: feed.atomPath, owner: "a feed" },
         { url: feed.jsonPath, owner: "a feed" },
       ]),
-      { url: STYLESHEET_PATH, owner: "the feeds' stylesheet" },
+      { url: subscribeUrl(i18n), owner: "the subscribe page" },
       { url: SITEMAP_PATH, owner: "the sitemap" },
       { url: "/robots.txt", owner: "robots.txt" },
     ],
@@ -58,16 +61,9 @@ export default function feedsPlugin(_eleventyConfig: unknown, options: FeedsPlug
       [...posts].map(async (post) => html.set(new URL(post.url, site.url + "/").href, await content.html(post))),
     );
     for (const feed of feeds) {
-      files.set(feed.atomPath, atomFeed(feed, html, STYLESHEET_PATH));
+      files.set(feed.atomPath, atomFeed(feed, html));
       files.set(feed.jsonPath, JSON.stringify(jsonFeed(feed, html)));
     }
-    files.set(
-      STYLESHEET_PATH,
-      feedStylesheet(i18n, {
-        stylesheet: assets.url("main.css"),
-        icon: site.favicon ?? assets.url("favicon.svg"),
-      }),
-    );
     files.set(SITEMAP_PATH, sitemapXml(sitemapEntries(blog, site), site, i18n));
     files.set("/robots.txt", robotsTxt(site));
 

@@ -51,6 +51,13 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
+/** The « S'abonner » page (./SubscribePage.tsx), by the site's language. */
+const SUBSCRIBE_PATHS: Record<I18n["language"], string> = { fr: "/abonnement/", en: "/subscribe/" };
+
+export function subscribeUrl(i18n: Pick<I18n, "language">): string {
+  return SUBSCRIBE_PATHS[i18n.language];
+}
+
 /** `/feed.xml` for the blog; `/categories/<slug>/feed.xml` for a category. */
 export function feedPaths(baseUrl: string): { atom: string; json: string } {
   return { atom: `${baseUrl}feed.xml`, json: `${baseUrl}feed.json` };

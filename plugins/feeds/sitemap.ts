@@ -3,7 +3,8 @@
  * changed, and `robots.txt` pointing at it.
  *
  * Listed: the home page and its following pages, every post, every page
- * without `noindex`, every category and tag page, the archive. Not listed:
+ * without `noindex`, every category and tag page, the archive, the
+ * « S'abonner » page. Not listed:
  * the 404 page and pages marked `noindex` (the contact form's thank-you
  * page). Drafts and scheduled posts are not built, so they are in no list.
  */
@@ -11,7 +12,7 @@ import type { DateTime } from "luxon";
 import type { Blog } from "../content/blog.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
-import { lastChange } from "./model.ts";
+import { lastChange, subscribeUrl } from "./model.ts";
 import { element } from "./xml.ts";
 
 export const SITEMAP_PATH = "/sitemap.xml";
@@ -40,6 +41,8 @@ export function sitemapEntries(blog: Blog, site: ResolvedSiteConfig): SitemapEnt
     entries.push({ url: taxonomy.url, lastmod: lastChange(taxonomy.posts) });
   }
   entries.push({ url: site.permalinks.archive, lastmod: lastChange(blog.posts) });
+  // The feeds it gives change with every post.
+  entries.push({ url: subscribeUrl(site), lastmod: lastChange(blog.posts) });
   return entries;
 }
 

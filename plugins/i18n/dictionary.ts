@@ -155,23 +155,53 @@ export interface Dictionary {
     /** Alternative text of the site's card. */
     siteCardAlt: string;
   };
-  /** Atom and JSON feeds, and the page a browser shows for the Atom feed (plugins/feeds). */
+  /** Atom and JSON feeds (plugins/feeds). */
   feeds: {
     /** Title of a `<link rel="alternate">`: `{title}` is the feed's title, `{format}` Atom or JSON Feed. */
     linkTitle: string;
     /** A category's feed title: `{site}`, `{category}`. */
     categoryTitle: string;
-    /** The browser view of the Atom feed. */
-    page: {
-      badge: string;
-      intro: string;
-      howTo: string;
-      latest: string;
-      visit: string;
-    };
   };
+  // Reader's side: the header's links, the « S'abonner » page, the home page's byline, the 404 page.
+  /** The links of every page's header and footer. */
+  header: {
+    /** The header's link to the search page (an icon; this is its name). */
+    search: string;
+    /** The header's link to the subscribe page. */
+    subscribe: string;
+    /** The footer's sentence about following the blog: `{link}` is the subscribe link. */
+    follow: string;
+    followLink: string;
+  };
+  /** The « S'abonner » page (plugins/feeds). */
+  subscribe: {
+    title: string;
+    /** One sentence under the title. */
+    intro: string;
+    /** « Qu'est-ce qu'un flux ? » and its paragraphs. */
+    whatHeading: string;
+    what: string;
+    how: string;
+    /** The whole blog's feeds. */
+    allHeading: string;
+    allText: string;
+    /** One feed per category. */
+    categoriesHeading: string;
+    categoriesText: string;
+    /** The address box's label: `{format}` is Atom or JSON Feed, `{title}` the feed's. */
+    addressOf: string;
+    /** The copy button, and what it says once done or when it could not copy. */
+    copy: string;
+    copied: string;
+    copyFailed: string;
+  };
+  /** The line under the home page's title that says who writes: `{name}`. */
+  byline: string;
+  /** Above the 404 page's title. */
+  notFoundCode: string;
+  // End of the reader's side.
   search: {
-    /** Title of the search page, and the header box's button. */
+    /** Title of the search page. */
     title: string;
     /** Label of the search field. */
     label: string;

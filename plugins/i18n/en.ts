@@ -127,15 +127,32 @@ export const en: Dictionary = {
   feeds: {
     linkTitle: "{title} ({format})",
     categoryTitle: "{site} — {category}",
-    page: {
-      badge: "Atom feed",
-      intro: "You are reading a feed: the list of the latest posts, in a format that feed reader apps understand.",
-      howTo:
-        "To follow this blog, copy this page’s address into your feed reader (Feedly, Inoreader, NetNewsWire, Thunderbird…). Every new post will reach you there.",
-      latest: "Latest posts",
-      visit: "Go to the site",
-    },
   },
+  // Reader's side: the header's links, the "Subscribe" page, the home page's byline, the 404 page.
+  header: {
+    search: "Search",
+    subscribe: "Subscribe",
+    follow: "To read every new post as soon as it is out: {link}.",
+    followLink: "subscribe to the feed",
+  },
+  subscribe: {
+    title: "Subscribe",
+    intro: "Get every new post in the app of your choice: no account, no ads, no algorithm.",
+    whatHeading: "What is a feed?",
+    what: "A feed is an address the blog keeps up to date: the list of its latest posts, in a format that feed readers understand (Feedly, Inoreader, NetNewsWire, Thunderbird…). You leave neither your name nor your e-mail address, and you unsubscribe in one click.",
+    how: "Copy one of the addresses below and paste it into your feed reader, where it adds a subscription. New posts will arrive there on their own.",
+    allHeading: "The whole blog",
+    allText: "Every post, newest first.",
+    categoriesHeading: "By category",
+    categoriesText: "If only one topic interests you, subscribe to its category.",
+    addressOf: "Address of the {format} feed: {title}",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Select the address and copy it.",
+  },
+  byline: "A notebook kept by {name}",
+  notFoundCode: "Error 404",
+  // End of the reader's side.
   search: {
     title: "Search",
     label: "Search this site",

@@ -127,16 +127,33 @@ export const fr: Dictionary = {
   feeds: {
     linkTitle: "{title} ({format})",
     categoryTitle: "{site} — {category}",
-    page: {
-      badge: "Flux Atom",
-      intro:
-        "Vous lisez un flux : la liste des derniers billets, dans un format que lisent les applications de lecture de flux.",
-      howTo:
-        "Pour suivre ce blog, copiez l’adresse de cette page dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…). Vous y recevrez chaque nouveau billet.",
-      latest: "Derniers billets",
-      visit: "Aller sur le site",
-    },
   },
+  // Reader's side: the header's links, the « S'abonner » page, the home page's byline, the 404 page.
+  header: {
+    search: "Rechercher",
+    subscribe: "S’abonner",
+    follow: "Pour lire chaque nouveau billet dès sa parution : {link}.",
+    followLink: "abonnez-vous au flux",
+  },
+  subscribe: {
+    title: "S’abonner",
+    intro:
+      "Recevez chaque nouveau billet dans l’application de votre choix, sans compte, sans publicité et sans algorithme.",
+    whatHeading: "Qu’est-ce qu’un flux ?",
+    what: "Un flux est une adresse que le blog tient à jour : la liste de ses derniers billets, dans un format que lisent les lecteurs de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…). Vous n’y laissez ni nom ni adresse e-mail, et vous vous désabonnez d’un clic.",
+    how: "Copiez l’une des adresses ci-dessous et collez-la dans votre lecteur de flux, à l’endroit prévu pour ajouter un abonnement. Les nouveaux billets y arriveront d’eux-mêmes.",
+    allHeading: "Tout le blog",
+    allText: "Tous les billets, du plus récent au plus ancien.",
+    categoriesHeading: "Par catégorie",
+    categoriesText: "Si seul un sujet vous intéresse, abonnez-vous à sa catégorie.",
+    addressOf: "Adresse du flux {format} : {title}",
+    copy: "Copier",
+    copied: "Copiée",
+    copyFailed: "Sélectionnez l’adresse et copiez-la.",
+  },
+  byline: "Un carnet tenu par {name}",
+  notFoundCode: "Erreur 404",
+  // End of the reader's side.
   search: {
     title: "Rechercher",
     label: "Rechercher sur le site",

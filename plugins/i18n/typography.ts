@@ -29,9 +29,39 @@ function frenchQuotes(text: string): string {
     );
 }
 
+/**
+ * Quotes inside quotes: French nests “ ” inside « » (« Il a dit “ non ” » is
+ * written « Il a dit “non” »), so the chevrons met inside a quotation, as a
+ * quoted title gets when a sentence quotes it, become English-style quotes
+ * without the spaces. A closing chevron with no opening one stays as it is.
+ */
+function nestQuotes(text: string): string {
+  if (text.indexOf("«") === text.lastIndexOf("«")) return text;
+  let depth = 0;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === "«") {
+      if (depth > 0) {
+        out += "“";
+        while (SPACE.test(text[i + 1] ?? "")) i++;
+      } else out += char;
+      depth++;
+    } else if (char === "»" && depth > 1) {
+      out = out.replace(/[ \t\u00A0\u202F]+$/, "") + "”";
+      depth--;
+    } else {
+      if (char === "»") depth = 0;
+      out += char;
+    }
+  }
+  return out;
+}
+const SPACE = /^[ \t\u00A0\u202F]$/;
+
 export const frenchTypography: Typography = (input) => {
   if (!/[«»:;!?"'%]/.test(input)) return input;
-  return (
+  return nestQuotes(
     frenchQuotes(input)
       .replace(/«[\t\p{Zs}]*/gu, `«${NBSP}`)
       .replace(/[\t\p{Zs}]*»/gu, `${NBSP}»`)
@@ -39,7 +69,7 @@ export const frenchTypography: Typography = (input) => {
       .replace(/[\t\p{Zs}]+([;!?])/gu, `${NNBSP}$1`)
       .replace(/(\d)[\t\p{Zs}]+%/gu, `$1${NNBSP}%`)
       // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
-      .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`)
+      .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`),
   );
 };
 

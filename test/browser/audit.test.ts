@@ -28,6 +28,7 @@ const PAGES: Array<{ kind: string; path: string; status?: number; search?: strin
   { kind: "search, typed", path: "/recherche/", search: "réseaux" },
   { kind: "contact", path: "/contact/" },
   { kind: "404", path: "/page-qui-n-existe-pas/", status: 404 },
+  { kind: "subscribe", path: "/abonnement/" },
 ];
 const SCHEMES = ["light", "dark"] as const;
 type Scheme = (typeof SCHEMES)[number];

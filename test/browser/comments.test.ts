@@ -167,7 +167,8 @@ describe.skipIf(!HAS_BROWSER)("comments in a browser", () => {
     const section = page.locator("#commentaires");
     await section.scrollIntoViewIfNeeded();
     expect(await section.locator("h2").textContent()).toMatch(
-      /^3 réflexions au sujet de «\u00A0Concours «\u00A0Démarches en clair\u00A0»/,
+      // The title's own quotes nest the French way, “ ” inside « ».
+      /^3 réflexions au sujet de «\u00A0Concours “Démarches en clair”\u00A0: quand/,
     );
     const comments = section.locator("[data-comment-id]");
     expect(await comments.count()).toBe(3);

@@ -74,12 +74,14 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
     await context.close();
   });
 
-  it("leads from the header box of any page to the results", async () => {
+  it("leads from the header's link on any page to the search page, and on to the results", async () => {
     const context = await newContext(site.browser);
     const page = await context.newPage();
     const problems = watchPage(page, site.url);
     await page.goto(site.url + "/billets/concours-demarches-en-clair/");
-    const box = page.locator("header").getByRole("searchbox", { name: "Rechercher sur le site" });
+    await page.locator("header").getByRole("link", { name: "Rechercher" }).click();
+    await page.waitForURL(/\/recherche\/$/);
+    const box = page.getByRole("searchbox", { name: "Rechercher sur le site" });
     await box.fill("modération");
     await box.press("Enter");
     await page.waitForURL(/\/recherche\/\?q=/);
@@ -103,12 +105,14 @@ describe.skipIf(!HAS_BROWSER)("search", () => {
       return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>ok</title>" });
     });
     await page.goto(site.url + "/");
-    const box = page.locator("header").getByRole("searchbox");
+    await page.locator("header").getByRole("link", { name: "Rechercher" }).click();
+    await page.waitForURL(/\/recherche\/$/);
+    const box = page.getByRole("searchbox");
     await box.fill("réseaux sociaux");
     await box.press("Enter");
     await expect.poll(() => sent?.origin).toBe("https://duckduckgo.com");
     expect(Object.fromEntries(sent!.searchParams)).toEqual({ q: "réseaux sociaux", sites: "elise-marchal.example" });
-    // The page form does the same, and says why.
+    // The page says why.
     await page.goto(site.url + "/recherche/");
     expect(await page.locator("noscript").count()).toBe(1);
     expect(await page.locator("form[data-search-form]").getAttribute("action")).toBe("https://duckduckgo.com/");

@@ -146,19 +146,4 @@ describe.skipIf(!HAS_BROWSER)("sharing a post in a browser", () => {
     expect(linkedin.searchParams.get("url")).toBe(PUBLIC_URL);
     await context.close();
   });
-
-  it("shows the Atom feed as a French page that explains how to follow the blog", async () => {
-    const context = await newContext(site.browser);
-    const page = await context.newPage();
-    await page.goto(site.url + "/feed.xml");
-    expect((await page.locator("h1").textContent())?.trim()).toBe("Élise Marchal");
-    expect(await page.locator("main").textContent()).toContain(
-      "copiez l’adresse de cette page dans votre lecteur de flux",
-    );
-    const entries = page.locator(".summary__title a");
-    expect(await entries.count()).toBeGreaterThan(5);
-    expect(await entries.first().getAttribute("href")).toMatch(/^https:\/\/elise-marchal\.example\/billets\//);
-    expect(await page.locator(".summary__meta time").first().textContent()).toMatch(/^\d{1,2}(er)? \p{L}+ \d{4}$/u);
-    await context.close();
-  });
 });

@@ -109,13 +109,15 @@ describe("feeds and sitemap of a production build", () => {
     expect(other.querySelector("h2")?.getAttribute("id")).toBe("plus-loin");
   });
 
-  it("lets a browser show the Atom feed as a French page", async () => {
+  it("writes the Atom feed as plain XML, and tells people what a feed is on the « S'abonner » page", async () => {
     const xml = await read("feed.xml");
-    expect(xml.split("\n")[1]).toBe('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
-    const xsl = await read("feed.xsl");
-    wellFormed(xsl);
-    expect(xsl).toContain("Vous lisez un flux");
-    expect(xsl).toContain('<html lang="fr-FR">');
+    expect(xml).not.toContain("<?xml-stylesheet");
+    expect(xml.split("\n")[1]).toMatch(/^<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    await expect(read("feed.xsl")).rejects.toThrow(/ENOENT/);
+    const page = await read("abonnement/index.html");
+    expect(page).toContain("Qu’est-ce qu’un flux");
+    expect(page).toContain(`${SITE}/feed.xml`);
+    expect(page).toContain(`${SITE}/feed.json`);
   });
 
   it("writes a JSON Feed 1.1 with every required field", async () => {

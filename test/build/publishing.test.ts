@@ -79,6 +79,10 @@ describe("a preview build (npm start)", () => {
     const page = await parsePage(site.output, "billets/programme/index.html");
     expect(text(page.querySelector(".badge--scheduled"))).toBe("Programmé");
     expect(text(page.querySelector(".post__notice"))).toContain("1er janvier 2999");
+    // The first of the month is written 1<sup>er</sup>, the exact moment kept for machines.
+    const date = page.querySelector(".post__notice time")!;
+    expect(date.innerHTML).toBe("1<sup>er</sup> janvier 2999");
+    expect(date.getAttribute("datetime")).toMatch(/^2999-01-01T/);
   });
 
   it("badges them in lists too", async () => {

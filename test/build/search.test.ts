@@ -59,7 +59,7 @@ describe("the search index of a production build", () => {
     expect(files.filter((file) => file.includes("-ui"))).toEqual([]);
   });
 
-  it("has a search page at /recherche/ and a box in every page's header", async () => {
+  it("has a search page at /recherche/ and a link to it in every page's header", async () => {
     const search = await parsePage(site.output, "recherche/index.html");
     expect(search.querySelector("h1")?.textContent).toBe("Rechercher");
     const form = search.querySelector("form[data-search-form]")!;
@@ -68,14 +68,14 @@ describe("the search index of a production build", () => {
     expect(form.querySelector('input[name="sites"]')?.getAttribute("value")).toBe("test.example");
     expect(search.querySelector("label[for=recherche-mots]")?.textContent).toBe("Rechercher sur le site");
     expect(search.querySelector("[data-search-status]")?.getAttribute("role")).toBe("status");
-    // The page has its own form: no second one in the header.
+    // The same header as every other page: a link, not a second form.
     expect(search.querySelector("header form")).toBeNull();
+    expect(search.querySelector("header a.search-link")?.getAttribute("aria-current")).toBe("page");
 
     const home = await parsePage(site.output, "index.html");
-    const box = home.querySelector("header form[role=search]")!;
-    expect(box.getAttribute("data-search-box")).toBe("/recherche/");
-    expect(box.getAttribute("action")).toBe("https://duckduckgo.com/");
-    // The box is pointed at the search page by the script every page loads: no request of its own.
+    expect(home.querySelector("header form")).toBeNull();
+    expect(home.querySelector("header a.search-link")?.getAttribute("href")).toBe("/recherche/");
+    // The search page's script is not loaded elsewhere.
     expect(home.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toEqual([
       expect.stringMatching(/^\/assets\/page\.\w+\.js$/),
     ]);
@@ -141,16 +141,15 @@ describe("search settings", () => {
     const page = await parsePage(site.output, "search/index.html");
     expect(page.querySelector("h1")?.textContent).toBe("Search");
     const home = await parsePage(site.output, "index.html");
-    expect(home.querySelector("header form[role=search]")?.getAttribute("data-search-box")).toBe("/search/");
+    expect(home.querySelector("header a.search-link")?.getAttribute("href")).toBe("/search/");
   });
 
   it("without a fallback, the forms go to the search page and need no script elsewhere", async () => {
     const site = await build({ search: { fallback: false } });
-    const home = await parsePage(site.output, "index.html");
-    const box = home.querySelector("header form[role=search]")!;
-    expect(box.getAttribute("action")).toBe("/recherche/");
-    expect(box.querySelectorAll("input[type=hidden]")).toHaveLength(0);
     const search = await parsePage(site.output, "recherche/index.html");
+    const form = search.querySelector("form[data-search-form]")!;
+    expect(form.getAttribute("action")).toBe("/recherche/");
+    expect(form.querySelectorAll("input[type=hidden]")).toHaveLength(0);
     expect(search.querySelector("noscript")?.textContent).toContain("a besoin de JavaScript");
   });
 

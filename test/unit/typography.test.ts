@@ -21,8 +21,21 @@ describe("French typography", () => {
     expect(frenchTypography(input)).toBe(input);
   });
 
+  it.each([
+    ["« Le « Lexique » de l’Imprimerie »", `«${NBSP}Le “Lexique” de l’Imprimerie${NBSP}»`],
+    ['Lire « Pourquoi "non" ? »', `Lire «${NBSP}Pourquoi “non”${NNBSP}?${NBSP}»`],
+    ["« Il a dit « non ! » »", `«${NBSP}Il a dit “non${NNBSP}!”${NBSP}»`],
+  ])("nests quotes inside quotes the French way: %j becomes %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+
+  it.each(["« a » et « b »", "x » y « z"])("leaves quotes that follow one another, or unmatched, as they are: %j", (input) => {
+    expect(frenchTypography(input)).toBe(frenchTypography(input.replace(/ /g, " ")));
+    expect(frenchTypography(input)).not.toMatch(/[“”]/);
+  });
+
   it("is idempotent", () => {
-    const once = frenchTypography('« Bonjour » : "oui" ; non ! Vraiment ?');
+    const once = frenchTypography('« Bonjour » : "oui" ; « non « merci » » ! Vraiment ?');
     expect(frenchTypography(once)).toBe(once);
   });
 });

@@ -8,10 +8,13 @@
  * https://pagefind.app/docs/api/
  */
 import type { SearchStrings } from "../../../layouts/search/SearchPage.tsx";
+import { ELLIPSIS, excerptCuts } from "./excerpt.ts";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's whole text, to tell where the excerpt was cut. */
+  content: string;
   meta: Record<string, string | undefined>;
 }
 
@@ -123,8 +126,8 @@ if (form && input && status && list && more) {
   }
 }
 
-/** One result, shaped like a post in the lists: title, date and category, excerpt. */
-function resultItem({ url, excerpt, meta }: PagefindResultData): HTMLLIElement {
+/** One result, shaped like a post in the lists: title, date and category, excerpt (« … » where it was cut). */
+function resultItem({ url, excerpt, content, meta }: PagefindResultData): HTMLLIElement {
   const item = document.createElement("li");
   const article = item.appendChild(document.createElement("article"));
   article.className = "summary";
@@ -143,5 +146,8 @@ function resultItem({ url, excerpt, meta }: PagefindResultData): HTMLLIElement {
   text.className = "summary__text";
   // Pagefind's excerpt is the page's own text, escaped, with <mark> around the words found.
   text.innerHTML = excerpt;
+  const cuts = excerptCuts(content ?? "", text.textContent ?? "");
+  if (cuts.before) text.prepend(`${ELLIPSIS} `);
+  if (cuts.after) text.append(` ${ELLIPSIS}`);
   return item;
 }
