@@ -197,8 +197,8 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
     expect(addresses).toHaveLength(2 + 2 * categories);
     // Every address is a feed the site publishes.
     for (const address of addresses) {
-      const response = await page.request.get(site.url + new URL(address!).pathname);
-      expect(response.status(), address!).toBe(200);
+      const response = await page.request.get(site.url + new URL(address).pathname);
+      expect(response.status(), address).toBe(200);
     }
 
     const copy = page.getByRole("button", { name: /^Adresse du flux JSON Feed : Élise Marchal$/ });

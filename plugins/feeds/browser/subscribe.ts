@@ -21,7 +21,7 @@ function enhance(root: HTMLElement): void {
     const label = button.textContent ?? "";
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.hidden = false;
-    button.addEventListener("click", async () => {
+    const copy = async () => {
       clearTimeout(timer);
       let said: string;
       try {
@@ -39,7 +39,8 @@ function enhance(root: HTMLElement): void {
         said = root.dataset.copyFailed!;
       }
       if (status) status.textContent = said;
-    });
+    };
+    button.addEventListener("click", () => void copy());
   }
 }
 
