@@ -41,6 +41,12 @@ export interface ResolvedComments {
   loading: (typeof LOADING_MODES)[number];
   themes: { light: string; dark: string };
   widget: GiscusWidgetSettings;
+  moderation: {
+    /** Addresses of single comments left out of threads and counts (any source). */
+    hidden: string[];
+    /** GitHub logins, Mastodon accts, Bluesky handles or DIDs whose comments are left out. */
+    blockedAuthors: string[];
+  };
 }
 
 type Problem = (field: string, found: unknown, expected: string) => void;
@@ -112,6 +118,34 @@ export function resolveComments(
       problem(`comments.themes.${scheme}`, value, 'a giscus theme name such as "noborder_light", or an https:// URL');
   }
 
+  const moderation = { hidden: [] as string[], blockedAuthors: [] as string[] };
+  const givenModeration: unknown = given.moderation;
+  if (givenModeration !== undefined) {
+    if (givenModeration === null || typeof givenModeration !== "object" || Array.isArray(givenModeration)) {
+      problem("comments.moderation", givenModeration, "{ hidden: [addresses], blockedAuthors: [names] }");
+    } else {
+      const lists = givenModeration as Record<string, unknown>;
+      for (const key of Object.keys(lists))
+        if (key !== "hidden" && key !== "blockedAuthors")
+          problem(`comments.moderation.${key}`, lists[key], "only hidden and blockedAuthors");
+      const list = (key: "hidden" | "blockedAuthors", expected: string, valid: (item: string) => boolean) => {
+        const value = lists[key];
+        if (value === undefined) return;
+        if (!Array.isArray(value)) return problem(`comments.moderation.${key}`, value, `a list of ${expected}`);
+        value.forEach((item: unknown, index) => {
+          if (typeof item === "string" && valid(item.trim())) moderation[key].push(item.trim());
+          else problem(`comments.moderation.${key}[${index}]`, item, expected);
+        });
+      };
+      list("hidden", "addresses of comments (https://…)", (item) => /^https?:\/\/\S+$/.test(item));
+      list(
+        "blockedAuthors",
+        "a GitHub login, a Mastodon account (user@instance) or a Bluesky handle or DID",
+        (item) => /^@?[^\s@]+(@[^\s@]+)?$/.test(item),
+      );
+    }
+  }
+
   const needed = { repo, repoId, category, categoryId };
   const missing = Object.entries(needed)
     .filter(([, value]) => value === undefined)
@@ -121,7 +155,20 @@ export function resolveComments(
       ? { enabled: true, repo, repoId: repoId!, category: category!, categoryId: categoryId! }
       : { enabled: false, missing };
 
-  return { enabled, repo, category, categoryId, mapping, strict, reactions, inputPosition, loading, themes, widget };
+  return {
+    enabled,
+    repo,
+    category,
+    categoryId,
+    mapping,
+    strict,
+    reactions,
+    inputPosition,
+    loading,
+    themes,
+    widget,
+    moderation,
+  };
 }
 
 /** The one warning a build prints when comments are on but the widget cannot be shown. */

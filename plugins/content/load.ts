@@ -292,6 +292,7 @@ export async function loadContent(options: LoadOptions): Promise<ContentEntry[]>
         comments: fm.comments.enabled,
         commentKey: fm.comments.key ?? slug,
         discussionNumber: fm.comments.discussion,
+        syndication: fm.syndication,
         image: fm.image,
         imageAlt: fm.imageAlt,
         readingMinutes: readingMinutes(facts.wordCount),

@@ -172,6 +172,13 @@ export interface CommentsConfig {
    * the https:// address of a stylesheet.
    */
   themes?: { light?: string; dark?: string };
+  /**
+   * What the static thread leaves out, whatever the source: `hidden`, the
+   * addresses of single comments (on GitHub, Mastodon or Bluesky);
+   * `blockedAuthors`, GitHub logins, Mastodon accounts (`user@instance`)
+   * and Bluesky handles or DIDs, all of whose comments are left out.
+   */
+  moderation?: { hidden?: string[]; blockedAuthors?: string[] };
 }
 
 export interface SiteConfig {
