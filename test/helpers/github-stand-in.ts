@@ -298,7 +298,7 @@ export async function startGitHubStandIn(options: {
     url: `https://github.com/${login}`,
     resourcePath: `/${login}`,
     avatarUrl: ({ size }: { size?: number }) =>
-      `${state.url}/avatars/u/${login.startsWith("sans-avatar") ? "missing-" : ""}${login}?${size ? `s=${size}&` : ""}v=4`,
+      `${new URL(state.url).origin}/avatars/u/${login.startsWith("sans-avatar") ? "missing-" : ""}${login}?${size ? `s=${size}&` : ""}v=4`,
   });
 
   const comments = new Map<string, unknown>();
