@@ -138,10 +138,8 @@ export function resolveComments(
         });
       };
       list("hidden", "addresses of comments (https://…)", (item) => /^https?:\/\/\S+$/.test(item));
-      list(
-        "blockedAuthors",
-        "a GitHub login, a Mastodon account (user@instance) or a Bluesky handle or DID",
-        (item) => /^@?[^\s@]+(@[^\s@]+)?$/.test(item),
+      list("blockedAuthors", "a GitHub login, a Mastodon account (user@instance) or a Bluesky handle or DID", (item) =>
+        /^@?[^\s@]+(@[^\s@]+)?$/.test(item),
       );
     }
   }

@@ -30,7 +30,13 @@ const INDEX = z.object({
   version: z.literal(INDEX_VERSION),
   files: z.record(
     z.string(),
-    z.object({ file: z.string().regex(/^[0-9a-f]{64}\.(?:png|jpg)$/).nullable(), at: z.string() }),
+    z.object({
+      file: z
+        .string()
+        .regex(/^[0-9a-f]{64}\.(?:png|jpg)$/)
+        .nullable(),
+      at: z.string(),
+    }),
   ),
 });
 type Index = z.infer<typeof INDEX>;

@@ -28,7 +28,12 @@ export async function avatarPng(name: string): Promise<Buffer> {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return sharp({
-    create: { width: 96, height: 96, channels: 3, background: { r: hash & 255, g: (hash >> 8) & 255, b: (hash >> 16) & 255 } },
+    create: {
+      width: 96,
+      height: 96,
+      channels: 3,
+      background: { r: hash & 255, g: (hash >> 8) & 255, b: (hash >> 16) & 255 },
+    },
   })
     .png()
     .toBuffer();
@@ -264,7 +269,12 @@ export async function startBlueskyStandIn(options: { posts: FakePost[] }): Promi
         handle: post.handle,
         displayName: post.displayName,
         avatar: `${origin}/${post.brokenAvatar ? "broken" : "avatars"}/${post.handle}.jpg`,
-        labels: (post.authorLabels ?? []).map((val) => ({ src: didOf(post.handle), uri: `at://${didOf(post.handle)}/app.bsky.actor.profile/self`, val, cts: post.createdAt })),
+        labels: (post.authorLabels ?? []).map((val) => ({
+          src: didOf(post.handle),
+          uri: `at://${didOf(post.handle)}/app.bsky.actor.profile/self`,
+          val,
+          cts: post.createdAt,
+        })),
         createdAt: "2023-04-01T00:00:00.000Z",
       },
       record: {
@@ -277,7 +287,10 @@ export async function startBlueskyStandIn(options: { posts: FakePost[] }): Promi
           ? {
               reply: {
                 root: { uri: uriOf(root), cid: `bafyrei${root.rkey}` },
-                parent: { uri: `at://${didOf(post.parent.handle)}/app.bsky.feed.post/${post.parent.rkey}`, cid: "bafyrei" },
+                parent: {
+                  uri: `at://${didOf(post.parent.handle)}/app.bsky.feed.post/${post.parent.rkey}`,
+                  cid: "bafyrei",
+                },
               },
             }
           : {}),
@@ -300,10 +313,16 @@ export async function startBlueskyStandIn(options: { posts: FakePost[] }): Promi
       likeCount: 0,
       quoteCount: 0,
       indexedAt: post.createdAt,
-      labels: (post.labels ?? []).map((val) => ({ src: didOf(post.handle), uri: uriOf(post), val, cts: post.createdAt })),
+      labels: (post.labels ?? []).map((val) => ({
+        src: didOf(post.handle),
+        uri: uriOf(post),
+        val,
+        cts: post.createdAt,
+      })),
     });
     const node = (post: FakePost, level: number): unknown => {
-      if (post.kind === "notFound") return { $type: "app.bsky.feed.defs#notFoundPost", uri: uriOf(post), notFound: true };
+      if (post.kind === "notFound")
+        return { $type: "app.bsky.feed.defs#notFoundPost", uri: uriOf(post), notFound: true };
       if (post.kind === "blocked")
         return {
           $type: "app.bsky.feed.defs#blockedPost",

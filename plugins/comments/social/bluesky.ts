@@ -24,7 +24,11 @@ const SENSITIVE = new Set(["porn", "sexual", "nudity", "graphic-media", "gore"])
 const LABELS = z.array(z.object({ val: z.string() }).catch({ val: "" })).catch([]);
 const FACET = z.object({
   index: z.object({ byteStart: z.number().int().nonnegative(), byteEnd: z.number().int().nonnegative() }),
-  features: z.array(z.object({ $type: z.string(), uri: z.string().optional(), did: z.string().optional(), tag: z.string().optional() }).passthrough()),
+  features: z.array(
+    z
+      .object({ $type: z.string(), uri: z.string().optional(), did: z.string().optional(), tag: z.string().optional() })
+      .passthrough(),
+  ),
 });
 const POST = z.object({
   uri: z.string().startsWith("at://"),
@@ -101,7 +105,8 @@ function embedImages(embed: unknown): Array<{ url: string; alt: string }> {
   if (view.$type === "app.bsky.embed.recordWithMedia#view") return embedImages(view.media);
   if (view.$type !== "app.bsky.embed.images#view" || !Array.isArray(view.images)) return [];
   return view.images.flatMap((image: { fullsize?: unknown; thumb?: unknown; alt?: unknown }) => {
-    const url = typeof image?.fullsize === "string" ? image.fullsize : typeof image?.thumb === "string" ? image.thumb : undefined;
+    const url =
+      typeof image?.fullsize === "string" ? image.fullsize : typeof image?.thumb === "string" ? image.thumb : undefined;
     return url ? [{ url, alt: typeof image.alt === "string" ? image.alt : "" }] : [];
   });
 }
@@ -122,7 +127,9 @@ export async function readBluesky(
   const host = new URL(api).host;
   let did = DID_PATTERN.test(actor) ? actor : dids[actor.toLowerCase()];
   if (!did) {
-    const answer = await client.get(`${api}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(actor)}`);
+    const answer = await client.get(
+      `${api}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(actor)}`,
+    );
     const found = (answer.json as { did?: unknown } | null)?.did;
     if (answer.status === 400 || answer.status === 404)
       return { found: false, reason: `the handle ${actor} is unknown to ${host}` };

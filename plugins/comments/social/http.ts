@@ -61,7 +61,9 @@ export class JsonClient {
     } catch (error) {
       if (controller.signal.aborted) throw new SocialError(`${url.host} did not answer within ${timeoutMs / 1000} s`);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new SocialError(`could not reach ${url.host} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+      throw new SocialError(
+        `could not reach ${url.host} (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -74,7 +76,8 @@ export class JsonClient {
       this.limited.set(url.origin, response.headers.get("x-ratelimit-reset") ?? "later");
       throw new SocialError(`${url.host} asked to slow down (429 Too Many Requests)`);
     }
-    if (response.status >= 500) throw new SocialError(`${url.host} answered ${response.status} ${response.statusText}`.trim());
+    if (response.status >= 500)
+      throw new SocialError(`${url.host} answered ${response.status} ${response.statusText}`.trim());
     let json: unknown = null;
     try {
       json = JSON.parse(text);

@@ -79,7 +79,9 @@ export async function readMastodon(client: JsonClient, origin: string, id: strin
   // stands on its own).
   return {
     found: true,
-    replies: statuses.map((s) => reply(s, origin, author, s.in_reply_to_id && kept.has(s.in_reply_to_id) ? s.in_reply_to_id : null)),
+    replies: statuses.map((s) =>
+      reply(s, origin, author, s.in_reply_to_id && kept.has(s.in_reply_to_id) ? s.in_reply_to_id : null),
+    ),
   };
 }
 

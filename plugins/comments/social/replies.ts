@@ -60,7 +60,8 @@ export async function readSocialCache(dir: string): Promise<{ cache: SocialCache
   let head: z.infer<typeof CACHE_HEAD>;
   try {
     const parsed = CACHE_HEAD.safeParse(JSON.parse(text));
-    if (!parsed.success) return { cache: emptySocialCache(), problem: `${file} is damaged (not a reply cache): read again` };
+    if (!parsed.success)
+      return { cache: emptySocialCache(), problem: `${file} is damaged (not a reply cache): read again` };
     head = parsed.data;
   } catch {
     return { cache: emptySocialCache(), problem: `${file} is damaged (not complete JSON): read again` };
@@ -135,7 +136,10 @@ export async function refreshSocial(options: {
   for (const service of ["mastodon", "bluesky"] as const) {
     const due = options.shared
       .map((shared) => ({ ...shared, target: syndicationTarget(shared.url) }))
-      .filter(({ target, url, published }) => target.service === service && isDue(url, cache.threads[url]?.fetchedAt, published, now))
+      .filter(
+        ({ target, url, published }) =>
+          target.service === service && isDue(url, cache.threads[url]?.fetchedAt, published, now),
+      )
       // Never read first, then the newest posts.
       .sort(
         (a, b) =>
@@ -177,11 +181,16 @@ export async function refreshSocial(options: {
     const parts: string[] = [];
     if (failures.length > 0)
       parts.push(`${failures.length === 1 ? "1 post" : `${failures.length} posts`} could not be read (${failures[0]})`);
-    if (gone.length > 0) parts.push(`${gone.length === 1 ? "1 shared post is" : `${gone.length} shared posts are`} gone (${gone[0]})`);
+    if (gone.length > 0)
+      parts.push(`${gone.length === 1 ? "1 shared post is" : `${gone.length} shared posts are`} gone (${gone[0]})`);
     if (client.limited.size > 0 && postponed > 0)
-      parts.push(`${postponed} left for a later build (${[...client.limited].map(([origin, reset]) => `${new URL(origin).host} until ${reset}`).join(", ")})`);
+      parts.push(
+        `${postponed} left for a later build (${[...client.limited].map(([origin, reset]) => `${new URL(origin).host} until ${reset}`).join(", ")})`,
+      );
     if (parts.length > 0)
-      result.warnings.push(`Comments: replies from ${NAMES[service]}: ${parts.join("; ")}. Those posts keep the replies read before.`);
+      result.warnings.push(
+        `Comments: replies from ${NAMES[service]}: ${parts.join("; ")}. Those posts keep the replies read before.`,
+      );
   }
   return result;
 }

@@ -23,7 +23,8 @@ export function syndicationTarget(address: string): SyndicationTarget {
     return { service: "bluesky", url: address, actor: decodeURIComponent(bluesky[1]!), rkey: bluesky[2]! };
   if (host === "linkedin.com" || host.endsWith(".linkedin.com")) return { service: "linkedin", url: address };
   const mastodon = /^\/(?:@[^/]+|users\/[^/]+\/statuses)\/(\d{1,30})\/?$/.exec(url.pathname);
-  if (mastodon && host !== "bsky.app") return { service: "mastodon", url: address, origin: url.origin, id: mastodon[1]! };
+  if (mastodon && host !== "bsky.app")
+    return { service: "mastodon", url: address, origin: url.origin, id: mastodon[1]! };
   return { service: "other", url: address, host };
 }
 
