@@ -4,7 +4,7 @@
  * Each is filled by the plugin that owns the feature; until then it renders
  * nothing.
  */
-import { CommentsSection } from "../../plugins/comments/components/CommentsSection.tsx";
+import { CommentsSection, Syndication } from "../../plugins/comments/components/CommentsSection.tsx";
 import type { PostEntry } from "../../plugins/content/model.ts";
 import { ShareBlock } from "../../plugins/social/ShareBlock.tsx";
 import type { SiteContext } from "../data.ts";
@@ -19,7 +19,12 @@ export function ShareSlot({ post, ctx }: PostSlotProps): JSX.Element {
   return <ShareBlock post={post} site={ctx.site} i18n={ctx.i18n} assets={ctx.assets} />;
 }
 
-/** The comment thread and the giscus widget (plugins/comments). */
+/** « Aussi publié sur … », the comment thread and the giscus widget (plugins/comments). */
 export function CommentsSlot({ post, ctx }: PostSlotProps): JSX.Element {
-  return <CommentsSection post={post} ctx={ctx} />;
+  return (
+    <>
+      <Syndication post={post} ctx={ctx} />
+      <CommentsSection post={post} ctx={ctx} />
+    </>
+  );
 }

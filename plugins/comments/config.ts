@@ -108,8 +108,13 @@ export interface ResolvedComments {
   inputPosition: (typeof INPUT_POSITIONS)[number];
   loading: (typeof LOADING_MODES)[number];
   themes: { light: string; dark: string };
-  moderation: { hidden: string[]; blockedAuthors: string[] };
   widget: GiscusWidgetSettings;
+  moderation: {
+    /** Addresses of single comments left out of threads and counts (any source). */
+    hidden: string[];
+    /** GitHub logins, Mastodon accts, Bluesky handles or DIDs whose comments are left out. */
+    blockedAuthors: string[];
+  };
 }
 
 const REPO_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -129,9 +134,9 @@ const theme = (fallback: string) =>
     .string({ error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
     .regex(THEME_PATTERN, { error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
     .default(fallback);
-const names = (expected: string) =>
+const names = (expected: string, pattern: RegExp) =>
   z
-    .array(z.string({ error: expected }).trim().min(1, { error: expected }), { error: `a list of ${expected}` })
+    .array(z.string({ error: expected }).trim().regex(pattern, { error: expected }), { error: `a list of ${expected}` })
     .default([]);
 
 /** The section as written, checked, with every default filled in. */
@@ -156,8 +161,11 @@ export const commentsSchema = z
       moderation: z
         .strictObject(
           {
-            hidden: names("comment addresses"),
-            blockedAuthors: names("author names"),
+            hidden: names("addresses of comments (https://…)", /^https?:\/\/\S+$/),
+            blockedAuthors: names(
+              "a GitHub login, a Mastodon account (user@instance) or a Bluesky handle or DID",
+              /^@?[^\s@]+(@[^\s@]+)?$/,
+            ),
           },
           { error: "{ hidden, blockedAuthors } lists" },
         )

@@ -9,23 +9,27 @@
  *   `style` or `id` attribute (an id could clobber the page's own).
  * - Links keep only http(s), mailto and site paths, and always carry
  *   `rel="nofollow ugc noopener"`.
- * - Images are kept only over https from GitHub's image hosts (the hosts
- *   netlify.toml's Content-Security-Policy allows, so nothing is blocked
- *   in the reader's browser); any other image becomes a link to it.
+ * - Images are shown only from this site: the snapshot downloads a
+ *   comment's images (media.ts) and the caller says where each one is
+ *   published; an image without a local copy becomes a link to it, so that
+ *   nothing is loaded from another origin unless the reader clicks.
  * - Headings become bold paragraphs: a comment has no place in the page's
  *   outline.
  */
 import { createRequire } from "node:module";
 import type sanitizeHtml from "sanitize-html";
 
-/** Hosts comment images and avatars may come from; netlify.toml's img-src lists the same. */
-export const GITHUB_IMAGE_SOURCES = [
-  "https://avatars.githubusercontent.com",
-  "https://camo.githubusercontent.com",
-  "https://user-images.githubusercontent.com",
-  "https://private-user-images.githubusercontent.com",
-  "https://github.com/user-attachments/",
-] as const;
+/** A comment image's copy on this site, processed by the image pipeline (plugins/images). */
+export interface LocalImage {
+  src: string;
+  srcset: string;
+  sizes: string;
+  width: number;
+  height: number;
+}
+
+/** Where a comment's image is published on this site, if it was downloaded. */
+export type LocalImages = (src: string) => LocalImage | undefined;
 
 export const COMMENT_LINK_REL = "nofollow ugc noopener";
 
@@ -68,22 +72,12 @@ export function isSafeLink(url: string): boolean {
   return /^(https?:\/\/[^/\\]|mailto:[^/])/i.test(value) || /^\/(?![/\\])/.test(value);
 }
 
-/** An image a comment may show: https, on one of GitHub's image hosts. */
-export function isAllowedImage(url: string): boolean {
-  const value = compact(url);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== "https:" || parsed.username || parsed.password) return false;
-  return GITHUB_IMAGE_SOURCES.some((source) =>
-    source.endsWith("/") ? parsed.href.startsWith(source) : parsed.origin === source,
-  );
+/** An image a comment may show: one of this site's processed images (`/img/…`). */
+export function isLocalImage(url: string): boolean {
+  return /^\/img\/[\w.-]+$/.test(url);
 }
 
-function options(images: boolean): sanitizeHtml.IOptions {
+function options(images: LocalImages | undefined): sanitizeHtml.IOptions {
   return {
     allowedTags: [
       "p",
@@ -127,7 +121,7 @@ function options(images: boolean): sanitizeHtml.IOptions {
     ],
     allowedAttributes: {
       a: ["href", "title", "rel"],
-      img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
+      img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
       ol: ["start", "reversed"],
       th: ["colspan", "rowspan", "scope"],
       td: ["colspan", "rowspan"],
@@ -156,18 +150,21 @@ function options(images: boolean): sanitizeHtml.IOptions {
       img: (_tag, attribs) => {
         const src = attribs.src ?? "";
         const alt = (attribs.alt ?? "").trim();
-        if (images && isAllowedImage(src)) {
-          const kept: Record<string, string> = {
-            src: compact(src),
-            alt,
-            loading: "lazy",
-            decoding: "async",
-            referrerpolicy: "no-referrer",
+        const local = images && /^https?:\/\//i.test(compact(src)) ? images(compact(src)) : undefined;
+        if (local && isLocalImage(local.src)) {
+          return {
+            tagName: "img",
+            attribs: {
+              src: local.src,
+              srcset: local.srcset,
+              sizes: local.sizes,
+              alt,
+              width: String(local.width),
+              height: String(local.height),
+              loading: "lazy",
+              decoding: "async",
+            },
           };
-          for (const size of ["width", "height"]) {
-            if (/^\d{1,4}$/.test(attribs[size] ?? "")) kept[size] = attribs[size]!;
-          }
-          return { tagName: "img", attribs: kept };
         }
         // Any other image is offered as a link, so the reader decides whether to load it.
         const link: Record<string, string> =
@@ -178,8 +175,7 @@ function options(images: boolean): sanitizeHtml.IOptions {
   };
 }
 
-const WITH_IMAGES = options(true);
-const WITHOUT_IMAGES = options(false);
+const WITHOUT_IMAGES = options(undefined);
 
 /**
  * sanitize-html, loaded when the first comment is cleaned: it brings an
@@ -193,14 +189,13 @@ function sanitize(html: string, options: sanitizeHtml.IOptions): string {
 }
 
 /**
- * Sanitized HTML of a comment body. With `images: false` (consent mode,
- * where nothing may reach GitHub before the reader agrees), every image
- * becomes a link.
+ * Sanitized HTML of a comment body. `images` says where the comment's
+ * downloaded images are published; every other image becomes a link.
  */
-export function sanitizeComment(html: string, { images = true }: { images?: boolean } = {}): string {
+export function sanitizeComment(html: string, { images }: { images?: LocalImages } = {}): string {
   // sanitize-html closes void elements XHTML-style (`<br />`); text never holds a
   // raw ">" (it is escaped), so " />" only ever ends a tag.
-  return sanitize(html, images ? WITH_IMAGES : WITHOUT_IMAGES)
+  return sanitize(html, images ? options(images) : WITHOUT_IMAGES)
     .replace(/ \/>/g, ">")
     .trim();
 }

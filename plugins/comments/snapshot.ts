@@ -15,6 +15,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
 import {
   CATEGORIES,
   DISCUSSION_SUMMARY,
@@ -34,7 +35,7 @@ import {
   type Page,
 } from "./github.ts";
 import { keysOfDiscussion, searchQuery, type DiscussionLookup } from "./term.ts";
-import type { Discussion, GitHubComment } from "./thread.ts";
+import { REACTIONS, type Discussion, type GitHubComment } from "./thread.ts";
 
 export const SNAPSHOT_VERSION = 1;
 /** Everything is fetched afresh after this long, so that deleted discussions and comments go. */
@@ -89,16 +90,119 @@ export function sameSource(a: SnapshotSource, b: SnapshotSource): boolean {
 
 export const SNAPSHOT_FILE = "snapshot.json";
 
-/** The snapshot on disk, or undefined when there is none (or it cannot be read). */
-export async function readSnapshot(dir: string): Promise<Snapshot | undefined> {
+const AUTHOR = z.object({ login: z.string(), url: z.string(), avatarUrl: z.string() }).nullable();
+const REACTION = z.object({ content: z.enum(REACTIONS), count: z.number().int().nonnegative() });
+const COMMENT_FIELDS = {
+  id: z.string(),
+  author: AUTHOR,
+  createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), "a date"),
+  url: z.string(),
+  bodyHTML: z.string(),
+  deletedAt: z.string().nullable(),
+  isMinimized: z.boolean(),
+  upvoteCount: z.number(),
+  reactions: z.array(REACTION),
+};
+const REPLY = z.object({ ...COMMENT_FIELDS, replies: z.array(z.never()).default([]) });
+const COMMENT = z.object({ ...COMMENT_FIELDS, replies: z.array(REPLY) });
+/** One discussion as the snapshot keeps it: checked on its own, so that one bad entry costs only itself. */
+export const DISCUSSION_SCHEMA = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  url: z.string(),
+  title: z.string(),
+  updatedAt: z.string(),
+  comments: z.array(COMMENT),
+});
+const HEAD = z.object({
+  version: z.literal(SNAPSHOT_VERSION),
+  source: z.object({
+    endpoint: z.string(),
+    repo: z.string(),
+    category: z.string().optional(),
+    strict: z.boolean(),
+  }),
+  categoryId: z.string().nullable(),
+  highWaterMark: z.string().nullable(),
+  fullAt: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  lookups: z.record(z.string(), z.unknown()),
+  discussions: z.record(z.string(), z.unknown()),
+});
+
+export type SnapshotRead =
+  | { state: "none" }
+  | { state: "read"; snapshot: Snapshot; problem: string | undefined }
+  | { state: "damaged"; problem: string };
+
+/** Where zod found a problem, as `discussions.D1.comments[0].url: expected a string`. */
+function firstIssue(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.reduce<string>(
+    (text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}.${String(key)}`),
+    prefix,
+  );
+  return `${where}: ${issue.message}`;
+}
+
+/**
+ * The snapshot on disk, read through a schema entry by entry: a discussion
+ * or a look-up that does not have the expected shape is dropped (and the
+ * post it belongs to is looked up again at the next refresh); a file that
+ * cannot be read at all is `damaged`, never taken for « no snapshot ».
+ * Each kind of problem is said in one sentence naming the file.
+ */
+export async function readSnapshot(dir: string): Promise<SnapshotRead> {
+  const file = path.join(dir, SNAPSHOT_FILE);
+  let text: string;
   try {
-    const data = JSON.parse(await readFile(path.join(dir, SNAPSHOT_FILE), "utf8")) as Snapshot;
-    if (data?.version !== SNAPSHOT_VERSION || typeof data.lookups !== "object" || typeof data.discussions !== "object")
-      return undefined;
-    return data;
-  } catch {
-    return undefined;
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "none" };
+    return { state: "damaged", problem: `${file} could not be read (${(error as NodeJS.ErrnoException).code})` };
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { state: "damaged", problem: `${file} is damaged (not complete JSON, ${text.length} bytes)` };
+  }
+  const head = HEAD.safeParse(data);
+  if (!head.success) {
+    return { state: "damaged", problem: `${file} is damaged (${firstIssue(head.error, "snapshot")})` };
+  }
+  const dropped: string[] = [];
+  const discussions: Record<string, Discussion> = {};
+  for (const [id, entry] of Object.entries(head.data.discussions)) {
+    const read = DISCUSSION_SCHEMA.safeParse(entry);
+    if (read.success && read.data.id === id) discussions[id] = read.data as Discussion;
+    else
+      dropped.push(
+        read.success ? `discussions.${id}: found the id ${read.data.id}` : firstIssue(read.error, `discussions.${id}`),
+      );
+  }
+  const lookups: Record<string, string | null> = {};
+  for (const [key, id] of Object.entries(head.data.lookups)) {
+    // A look-up that leads to a dropped discussion is forgotten, so that the discussion is fetched again.
+    if (id === null || (typeof id === "string" && discussions[id])) lookups[key] = id;
+    else if (typeof id !== "string") dropped.push(`lookups.${key}: found ${typeof id}, expected an id or null`);
+  }
+  const snapshot: Snapshot = {
+    ...head.data,
+    source: { ...head.data.source, category: head.data.source.category },
+    lookups,
+    discussions,
+  };
+  // A snapshot that lost entries is brought up to date in full, so the dropped threads come back.
+  if (dropped.length > 0) snapshot.fullAt = null;
+  return {
+    state: "read",
+    snapshot,
+    problem:
+      dropped.length === 0
+        ? undefined
+        : `${file} had ${dropped.length === 1 ? "a damaged entry" : `${dropped.length} damaged entries`}, left out and fetched again (${dropped.slice(0, 3).join("; ")}${dropped.length > 3 ? "; …" : ""})`,
+  };
 }
 
 /** Written beside, then renamed: a build stopped halfway never leaves half a file. */

@@ -1,8 +1,11 @@
 /**
  * Every post's comment thread for one build: archived comments read from
  * beside the posts, GitHub's comments from the snapshot (brought up to date
- * when GITHUB_TOKEN is set), merged, threaded and counted once per build;
- * bodies are rendered and sanitized only when a post's page is.
+ * when GITHUB_TOKEN is set), replies from where each post was shared
+ * (front matter `syndication`: Mastodon, Bluesky), and the avatars and
+ * images of all of them downloaded into the cache; merged, threaded,
+ * moderated and counted once per build; bodies are rendered and sanitized
+ * only when a post's page is.
  *
  * One instance lives for the whole Eleventy process (it is a class so that
  * Eleventy shares it with templates instead of copying it).
@@ -11,13 +14,18 @@ import MarkdownIt from "markdown-it";
 import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
+import type { ImagePipeline, Picture } from "../images/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import { ArchiveReader, type ArchivedComment } from "./archived.ts";
 import { widgetWarning, type ResolvedComments } from "./config.ts";
 import { DEFAULT_GRAPHQL_URL, GraphQLClient } from "./github.ts";
-import { sanitizeComment } from "./sanitize.ts";
+import { MediaCache } from "./media.ts";
+import { sanitizeComment, type LocalImage } from "./sanitize.ts";
 import { readSnapshot, refreshSnapshot, writeSnapshot, type Snapshot, type SnapshotSource } from "./snapshot.ts";
-import { discussionLookup, type DiscussionLookup } from "./term.ts";
+import { DEFAULT_BLUESKY_API } from "./social/bluesky.ts";
+import { readSocialCache, refreshSocial, writeSocialCache, type SocialCache } from "./social/replies.ts";
+import { escapeHtml, syndicationTarget, type SyndicationTarget } from "./social/targets.ts";
+import { discussionLookup, sha1, type DiscussionLookup } from "./term.ts";
 import { buildThread, type Discussion, type Thread, type ThreadComment } from "./thread.ts";
 
 export interface CommentStoreOptions {
@@ -31,8 +39,20 @@ export interface CommentStoreOptions {
 
 /** Default time GitHub has to answer each request, in seconds (GITHUB_TIMEOUT overrides it). */
 export const DEFAULT_TIMEOUT_S = 20;
-/** Under `npm start`, GitHub is asked at most this often. */
+/** Default time Mastodon and Bluesky have to answer each request, in seconds (SOCIAL_TIMEOUT overrides it). */
+export const DEFAULT_SOCIAL_TIMEOUT_S = 10;
+/** Under `npm start`, GitHub, Mastodon and Bluesky are asked at most this often. */
 const WATCH_REFRESH_MS = 60_000;
+/** Avatars are drawn at 40 px: made at 40 and 80 (dense screens). */
+export const COMMENT_AVATAR_WIDTHS = [40, 80];
+/** Images in comments: the comment's width on a phone and in the column, and twice that. */
+const COMMENT_IMAGE_WIDTHS = [320, 640, 1280];
+const COMMENT_IMAGE_SIZES = "(min-width: 42.5rem) 36rem, calc(100vw - 5rem)";
+
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
+}
 
 export class CommentStore {
   readonly settings: ResolvedComments;
@@ -41,8 +61,16 @@ export class CommentStore {
   readonly #warn: (message: string) => void;
   readonly #archives: ArchiveReader;
   readonly #markdown: MarkdownIt;
+  readonly #media: MediaCache;
+  readonly #i18n: I18n;
   #snapshot: Snapshot | undefined;
   #snapshotRead = false;
+  /** Set when the snapshot on disk is damaged: no « no earlier snapshot » then. */
+  #snapshotDamaged = false;
+  #social: SocialCache | undefined;
+  #lastSocialRefresh = 0;
+  /** Set when this build asked GitHub or a social service: new avatars and images are then downloaded. */
+  #refreshed = false;
   #widgetWarned = false;
   #lastRefresh = 0;
   /** Threads of posts with comments on, and of pages that have archived comments (imported ones). */
@@ -56,6 +84,8 @@ export class CommentStore {
     this.#cacheDir = cacheDir;
     this.#warn = warn;
     this.#archives = new ArchiveReader(site.timeZone);
+    this.#media = new MediaCache(cacheDir);
+    this.#i18n = i18n;
     this.#markdown = MarkdownIt({
       html: true,
       linkify: true,
@@ -94,32 +124,57 @@ export class CommentStore {
     for (const post of built)
       this.#lookups.set(post, discussionLookup(this.#identity(post), this.settings, this.#site.url));
     const snapshot = await this.#loadSnapshot(built, blog.preview);
+    const social = await this.#loadSocial(built, blog.preview);
 
     this.#threads = new WeakMap();
+    const { moderation } = this.settings;
     for (const post of built) {
       const lookup = this.#lookups.get(post)!;
       const id = snapshot?.lookups[lookup.key];
       const discussion: Discussion | undefined = id ? snapshot?.discussions[id] : undefined;
       const archived: ArchivedComment[] = byPost.get(post.file) ?? [];
-      this.#threads.set(post, buildThread(archived, discussion, post.author.github));
+      const shared = post.syndication.flatMap((url) => social.threads[url] ?? []);
+      this.#threads.set(post, buildThread(archived, discussion, post.author.github, shared, moderation));
     }
     // Pages have no GitHub thread, but keep the comments they had (a WordPress
     // « À propos » page often has some): shown as they are, archived.
     for (const page of blog.pages) {
       const archived = byPost.get(page.file);
-      if (archived?.length) this.#threads.set(page, buildThread(archived, undefined, this.#site.defaultAuthor.github));
+      if (archived?.length)
+        this.#threads.set(page, buildThread(archived, undefined, this.#site.defaultAuthor.github, [], moderation));
     }
-    if (this.#bodies.size > 20_000) this.#bodies.clear();
+    await this.#media.load();
+    if (this.#refreshed) {
+      // Avatars and images of every thread shown, downloaded once (those already cached cost nothing).
+      const urls = built.flatMap((post) => mediaOf(this.#threads.get(post)!.comments));
+      await this.#media.fetch(urls, {
+        now: new Date(),
+        timeoutMs: seconds("SOCIAL_TIMEOUT", DEFAULT_SOCIAL_TIMEOUT_S),
+      });
+      this.#refreshed = false;
+    }
+    // Bodies depend on which images are cached: made again for each build.
+    this.#bodies.clear();
     return [];
   }
 
-  /**
-   * Whether the static thread may show images from GitHub (avatars, images
-   * in comments). Not in consent mode: nothing may reach GitHub before the
-   * reader agrees, so avatars become initials and images links.
-   */
-  get remoteImages(): boolean {
-    return this.settings.loading !== "consent";
+  /** Where each of a post's shares is, for « Aussi publié sur … » and « Répondre sur … ». */
+  shares(post: PostEntry): SyndicationTarget[] {
+    return post.syndication.map(syndicationTarget);
+  }
+
+  /** A commenter's avatar as served by this site, or undefined (initials are shown). */
+  avatar(url: string | undefined, images: ImagePipeline): Picture | undefined {
+    const file = url ? this.#media.file(url) : undefined;
+    return file ? images.picture(file, COMMENT_AVATAR_WIDTHS) : undefined;
+  }
+
+  #localImage(url: string, images: ImagePipeline): LocalImage | undefined {
+    const file = this.#media.file(url);
+    const picture = file ? images.picture(file, COMMENT_IMAGE_WIDTHS) : undefined;
+    if (!picture) return undefined;
+    const { src, srcset, width, height } = picture.fallback;
+    return { src, srcset, sizes: COMMENT_IMAGE_SIZES, width, height };
   }
 
   /** The post's thread (undefined when comments are off for it), or a page's archived thread. */
@@ -152,16 +207,46 @@ export class CommentStore {
     return { url: `https://github.com/${repo}/discussions`, discussion: false };
   }
 
-  /** A comment's body as safe HTML (Markdown for archived comments, GitHub's HTML otherwise). */
-  bodyHtml(comment: ThreadComment): string {
-    const source = "markdown" in comment.body ? `md\u0000${comment.body.markdown}` : `html\u0000${comment.body.html}`;
-    let html = this.#bodies.get(source);
+  /**
+   * Where a reader can start this post's discussion on GitHub when there is
+   * none yet: GitHub's form for a new discussion, filled in the way giscus
+   * would (the term as title, its SHA-1 in the body), so that the widget and
+   * the snapshot then find it.
+   */
+  newDiscussionUrl(post: PostEntry): string | undefined {
+    const { repo, category } = this.settings;
+    const lookup = this.#lookups.get(post);
+    if (!repo || !lookup || lookup.kind !== "term") return undefined;
+    const page = new URL(post.url, this.#site.url + "/").href;
+    const query = new URLSearchParams({ title: lookup.term, body: `${page}\n\n<!-- sha1: ${sha1(lookup.term)} -->` });
+    if (category) query.set("category", category.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-"));
+    return `https://github.com/${repo}/discussions/new?${query}`;
+  }
+
+  /**
+   * A comment's body as safe HTML (Markdown for archived comments, HTML
+   * otherwise), its images served by this site, a reply's attached images
+   * after its text, and the whole folded under its content warning.
+   */
+  bodyHtml(comment: ThreadComment, images: ImagePipeline): string {
+    const text = "markdown" in comment.body ? comment.body.markdown : comment.body.html;
+    const key = `${comment.source}\u0000${comment.id}\u0000${text}`;
+    let html = this.#bodies.get(key);
     if (html === undefined) {
-      html = sanitizeComment(
-        "markdown" in comment.body ? this.#markdown.render(comment.body.markdown) : comment.body.html,
-        { images: this.remoteImages },
-      );
-      this.#bodies.set(source, html);
+      const r = this.#i18n.t.replies;
+      let source = "markdown" in comment.body ? this.#markdown.render(text) : text;
+      for (const media of comment.media) {
+        const alt = escapeHtml(media.alt);
+        source += media.sensitive
+          ? `<p><a href="${escapeHtml(media.url)}">[${escapeHtml(r.sensitiveImage)}${alt ? ` : ${alt}` : ""}]</a></p>`
+          : `<p><img src="${escapeHtml(media.url)}" alt="${alt}"></p>`;
+      }
+      if (comment.warning) {
+        const summary = this.#i18n.typography(this.#i18n.format(r.contentWarning, { warning: comment.warning }));
+        source = `<details><summary>${escapeHtml(summary)}</summary>${source}</details>`;
+      }
+      html = sanitizeComment(source, { images: (src) => this.#localImage(src, images) });
+      this.#bodies.set(key, html);
     }
     return html;
   }
@@ -175,8 +260,18 @@ export class CommentStore {
     const { repo, category, categoryId, strict } = this.settings;
     if (!repo || !this.settings.enabled) return undefined;
     if (!this.#snapshotRead) {
-      this.#snapshot = await readSnapshot(this.#cacheDir);
+      const read = await readSnapshot(this.#cacheDir);
       this.#snapshotRead = true;
+      if (read.state === "read") this.#snapshot = read.snapshot;
+      this.#snapshotDamaged = read.state === "damaged";
+      const problem = read.state === "none" ? undefined : read.problem;
+      if (problem)
+        this.#warn(
+          `Comments: ${problem}. ` +
+            (process.env.GITHUB_TOKEN?.trim()
+              ? "What was lost is fetched again from GitHub."
+              : "What was lost comes back at the next build with GITHUB_TOKEN set."),
+        );
     }
     const token = process.env.GITHUB_TOKEN?.trim();
     // Without a token nothing is asked of GitHub: the snapshot on disk, if any, is used as it is.
@@ -206,12 +301,61 @@ export class CommentStore {
         `Comments: could not update the snapshot from GitHub: ${result.failure}. ` +
           (taken
             ? `Threads are those of the last snapshot (${taken.slice(0, 16).replace("T", " ")} UTC).`
-            : "There is no earlier snapshot, so posts show their archived comments only."),
+            : this.#snapshotDamaged
+              ? "The snapshot on disk was damaged, so posts show their archived comments only."
+              : "There is no earlier snapshot, so posts show their archived comments only."),
       );
       return this.#snapshot;
     }
+    this.#refreshed = true;
+    this.#snapshotDamaged = false;
     this.#snapshot = result.snapshot;
     await writeSnapshot(this.#cacheDir, result.snapshot);
     return result.snapshot;
   }
+
+  /** The replies from where posts were shared: from disk once, then brought up to date politely. */
+  async #loadSocial(posts: PostEntry[], preview: boolean): Promise<SocialCache> {
+    if (!this.#social) {
+      const { cache, problem } = await readSocialCache(this.#cacheDir);
+      this.#social = cache;
+      if (problem) this.#warn(`Comments: ${problem}.`);
+    }
+    const shared = posts.flatMap((post) =>
+      post.syndication
+        .filter((url) => {
+          const service = syndicationTarget(url).service;
+          return service === "mastodon" || service === "bluesky";
+        })
+        .map((url) => ({ url, published: post.date.toJSDate() })),
+    );
+    if (shared.length === 0) return this.#social;
+    if (preview && Date.now() - this.#lastSocialRefresh < WATCH_REFRESH_MS) return this.#social;
+    this.#lastSocialRefresh = Date.now();
+    const result = await refreshSocial({
+      cache: this.#social,
+      shared,
+      now: new Date(),
+      blueskyApi: (process.env.BLUESKY_API_URL?.trim() || DEFAULT_BLUESKY_API).replace(/\/+$/, ""),
+      timeoutMs: seconds("SOCIAL_TIMEOUT", DEFAULT_SOCIAL_TIMEOUT_S),
+    });
+    for (const warning of result.warnings) this.#warn(warning);
+    this.#refreshed = true;
+    if (result.changed) await writeSocialCache(this.#cacheDir, this.#social);
+    return this.#social;
+  }
+}
+
+/** The avatars and images a thread shows, to download. */
+function mediaOf(comments: ThreadComment[]): string[] {
+  return comments.flatMap((comment) => [
+    ...(comment.author.avatar ? [comment.author.avatar] : []),
+    ...comment.media.filter((media) => !media.sensitive).map((media) => media.url),
+    ...("html" in comment.body
+      ? [...comment.body.html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/gi)].map((match) =>
+          match[1]!.replace(/&amp;/g, "&"),
+        )
+      : []),
+    ...mediaOf(comment.replies),
+  ]);
 }

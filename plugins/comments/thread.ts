@@ -1,10 +1,13 @@
 /**
- * A post's thread as readers see it: archived comments first (threaded by
- * `parent`), then the comments of its GitHub discussion with their replies;
+ * A post's thread as readers see it: archived comments (threaded by
+ * `parent`), the comments of its GitHub discussion with their replies, and
+ * the replies from where the post was shared (Mastodon, Bluesky), merged in
+ * date order, each under what it answers; what moderation hides left out;
  * and how many comments that makes.
  */
 import { DateTime } from "luxon";
 import type { ArchivedComment } from "./archived.ts";
+import type { SocialThread } from "./social/targets.ts";
 
 /** GitHub's reactions, in the order GitHub shows them. */
 export const REACTIONS = [
@@ -54,8 +57,14 @@ export interface Discussion {
 export interface ThreadComment {
   /** As written in the archive, or GitHub's node id. */
   id: string;
-  source: "archive" | "github";
-  author: { name: string; url: string | undefined; avatar: string | undefined };
+  source: CommentSource;
+  author: {
+    name: string;
+    url: string | undefined;
+    avatar: string | undefined;
+    /** What moderation may name the author by (GitHub login, Mastodon acct, Bluesky handle or DID), lower case. */
+    ids: string[];
+  };
   date: DateTime;
   body: { markdown: string } | { html: string };
   /** A deleted or hidden comment stays in place, without its text, when it has replies. */
@@ -63,11 +72,22 @@ export interface ThreadComment {
   byPostAuthor: boolean;
   reactions: Array<{ content: ReactionContent; count: number }>;
   upvotes: number;
-  /** The comment on GitHub. */
+  /** The comment where it was written (GitHub, Mastodon, Bluesky). */
   url: string | undefined;
+  /** A content warning: the body stays folded under it. */
+  warning: string | undefined;
+  /** Images attached to a reply (Mastodon, Bluesky); sensitive ones are shown as links. */
+  media: Array<{ url: string; alt: string; sensitive: boolean }>;
   /** The comment this one answers, for « en réponse à ». */
   parent: ThreadComment | undefined;
   replies: ThreadComment[];
+}
+
+export type CommentSource = "archive" | "github" | "mastodon" | "bluesky";
+
+export interface Moderation {
+  hidden: string[];
+  blockedAuthors: string[];
 }
 
 export interface Thread {
@@ -78,16 +98,106 @@ export interface Thread {
   discussionUrl: string | undefined;
 }
 
-const GHOST = { name: "ghost", url: "https://github.com/ghost", avatar: undefined };
+const GHOST = { name: "ghost", url: "https://github.com/ghost", avatar: undefined, ids: [] };
+const NO_MODERATION: Moderation = { hidden: [], blockedAuthors: [] };
 
-/** Builds the thread; `authorLogin` is the post author's GitHub login, whose comments are marked. */
+/**
+ * Builds the thread; `authorLogin` is the post author's GitHub login, whose
+ * comments are marked; `social`, the cached replies of each place the post
+ * was shared.
+ */
 export function buildThread(
   archived: ArchivedComment[],
   discussion: Discussion | undefined,
   authorLogin: string | undefined,
+  social: SocialThread[] = [],
+  moderation: Moderation = NO_MODERATION,
 ): Thread {
-  const comments = [...threadArchive(archived), ...threadDiscussion(discussion, authorLogin)];
+  const merged = [
+    ...threadArchive(archived),
+    ...threadDiscussion(discussion, authorLogin),
+    ...social.flatMap(threadSocial),
+  ];
+  const comments = moderate(merged, moderation);
+  sortByDate(comments);
   return { comments, count: countComments(comments), discussionUrl: discussion?.url };
+}
+
+/** Oldest first at every level; the sort is stable, so equal dates keep their order. */
+function sortByDate(comments: ThreadComment[]): void {
+  comments.sort((a, b) => a.date.toMillis() - b.date.toMillis());
+  for (const comment of comments) sortByDate(comment.replies);
+}
+
+/** Normalised for comparison: `https://a.example/x/` and `https://A.example/x` are the same comment. */
+function sameAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}${parsed.hash}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Hidden comments and blocked authors' leave the thread and the counts; one
+ * that has replies from others stays in place without its text, like a
+ * comment GitHub's moderators minimized.
+ */
+function moderate(comments: ThreadComment[], moderation: Moderation): ThreadComment[] {
+  if (moderation.hidden.length === 0 && moderation.blockedAuthors.length === 0) return comments;
+  const hidden = new Set(moderation.hidden.map(sameAddress));
+  const blocked = new Set(moderation.blockedAuthors.map((name) => name.toLowerCase().replace(/^@/, "")));
+  const visit = (list: ThreadComment[]): ThreadComment[] =>
+    list.flatMap((comment) => {
+      comment.replies = visit(comment.replies);
+      const out =
+        (comment.url !== undefined && hidden.has(sameAddress(comment.url))) ||
+        comment.author.ids.some((id) => blocked.has(id));
+      if (!out) return [comment];
+      if (comment.replies.length === 0) return [];
+      comment.state = "minimized";
+      return [comment];
+    });
+  return visit(comments);
+}
+
+/** A place's replies as a tree: each under the reply it answers, the others at the top. */
+function threadSocial(thread: SocialThread): ThreadComment[] {
+  const nodes = new Map<string, ThreadComment>();
+  for (const reply of thread.replies) {
+    nodes.set(reply.id, {
+      id: reply.id,
+      source: thread.service,
+      author: {
+        name: reply.author.name,
+        url: reply.author.url,
+        avatar: reply.author.avatar ?? undefined,
+        ids: reply.author.ids,
+      },
+      date: DateTime.fromISO(reply.createdAt, { setZone: true }),
+      body: { html: reply.html },
+      state: "visible",
+      byPostAuthor: reply.byPostAuthor,
+      reactions: [],
+      upvotes: 0,
+      url: reply.url,
+      warning: reply.warning || undefined,
+      media: reply.media,
+      parent: undefined,
+      replies: [],
+    });
+  }
+  const roots: ThreadComment[] = [];
+  for (const reply of thread.replies) {
+    const node = nodes.get(reply.id)!;
+    const parent = reply.parent === null ? undefined : nodes.get(reply.parent);
+    if (parent && parent !== node) {
+      node.parent = parent;
+      parent.replies.push(node);
+    } else roots.push(node);
+  }
+  return roots;
 }
 
 /** Archived comments as a tree: each under the comment it answers, in file order. */
@@ -97,7 +207,7 @@ export function threadArchive(archived: ArchivedComment[]): ThreadComment[] {
     nodes.set(comment.id, {
       id: comment.id,
       source: "archive",
-      author: { name: comment.author.name, url: comment.author.url, avatar: undefined },
+      author: { name: comment.author.name, url: comment.author.url, avatar: undefined, ids: [] },
       date: comment.date,
       body: { markdown: comment.body },
       state: "visible",
@@ -105,6 +215,8 @@ export function threadArchive(archived: ArchivedComment[]): ThreadComment[] {
       reactions: [],
       upvotes: 0,
       url: undefined,
+      warning: undefined,
+      media: [],
       parent: undefined,
       replies: [],
     });
@@ -129,7 +241,12 @@ function threadDiscussion(discussion: Discussion | undefined, authorLogin: strin
       id: comment.id,
       source: "github",
       author: comment.author
-        ? { name: comment.author.login, url: comment.author.url, avatar: comment.author.avatarUrl }
+        ? {
+            name: comment.author.login,
+            url: comment.author.url,
+            avatar: comment.author.avatarUrl,
+            ids: [comment.author.login.toLowerCase()],
+          }
         : GHOST,
       date: DateTime.fromISO(comment.createdAt, { setZone: true }),
       body: { html: comment.bodyHTML },
@@ -138,6 +255,8 @@ function threadDiscussion(discussion: Discussion | undefined, authorLogin: strin
       reactions: comment.reactions.filter((r) => r.count > 0),
       upvotes: comment.upvoteCount,
       url: comment.url,
+      warning: undefined,
+      media: [],
       parent,
       replies: [],
     };

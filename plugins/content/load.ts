@@ -155,6 +155,7 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
         comments: fm.comments.enabled,
         commentKey: fm.comments.key ?? slug,
         discussionNumber: fm.comments.discussion,
+        syndication: fm.syndication,
         image: fm.image,
         imageAlt: fm.imageAlt,
         readingMinutes: readingMinutes(facts.wordCount),

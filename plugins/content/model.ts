@@ -52,6 +52,8 @@ export interface PostEntry extends SourceFile {
   commentKey: string;
   /** A discussion number pinned in front matter (`comments.discussion`). */
   discussionNumber: number | undefined;
+  /** Where the post was shared (front matter `syndication`): replies there join its thread. */
+  syndication: string[];
   image: string | undefined;
   imageAlt: string | undefined;
   readingMinutes: number;

@@ -35,6 +35,7 @@ const EXPECTED = {
     'an address on this site that starts and ends with "/", without "." or ".." segments, e.g. /contact/merci/',
   form: 'the name of a built-in form: "contact"',
   noindex: "true or false",
+  syndication: "a list of https:// addresses where the post was shared, e.g. syndication: [https://mastodon.social/@moi/1234]",
 } as const;
 
 type FieldName = keyof typeof EXPECTED;
@@ -119,6 +120,16 @@ function commentsField() {
   });
 }
 
+/** Where a post was shared: https, or plain http on a loopback address (tests' stand-ins). */
+const syndicationUrl = () =>
+  z.string({ error: EXPECTED.syndication }).refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname));
+    },
+    { error: EXPECTED.syndication },
+  );
 const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().min(1, { error: EXPECTED[field] });
 const flag = (field: FieldName) => z.boolean({ error: EXPECTED[field] });
 
@@ -137,6 +148,7 @@ export function postSchema(site: ResolvedSiteConfig) {
       image: text("image").optional(),
       imageAlt: text("imageAlt").optional(),
       slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
+      syndication: z.array(syndicationUrl(), { error: EXPECTED.syndication }).default([]),
     })
     .superRefine((post, ctx) => {
       if (post.updated && post.date && post.updated < post.date) {

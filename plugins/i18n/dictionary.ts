@@ -118,6 +118,37 @@ export interface Dictionary {
     /** The consent button. */
     show: string;
   };
+  /** Comments: replies from where a post was shared, sources, and how to take part (plugins/comments). */
+  replies: {
+    /** Under the post: `{places}`, « Mastodon, Bluesky et LinkedIn ». */
+    alsoOn: string;
+    /** Names of the places a comment comes from or a post was shared. */
+    sources: { github: string; mastodon: string; bluesky: string; linkedin: string };
+    /** In a comment's header, linking to where it was written: `{source}`. */
+    via: string;
+    /** A link to answer where the post was shared: `{source}`. */
+    replyOn: string;
+    /** Heading of a folded reply: `{warning}`, the author's content warning. */
+    contentWarning: string;
+    /** A sensitive image, offered as a link. */
+    sensitiveImage: string;
+    /** What happens with the widget: sign in with GitHub. */
+    withWidget: string;
+    /** Without the widget: the discussion on GitHub. */
+    onGitHub: string;
+    /** Without the widget and before any discussion exists. */
+    startOnGitHub: string;
+    /** Link to this post's discussion. */
+    discussionLink: string;
+    /** Link to GitHub's form that starts this post's discussion. */
+    startLink: string;
+    /** Also answering where the post was shared (after a GitHub sentence). */
+    alsoShared: string;
+    /** Answering where the post was shared, when there is no GitHub thread. */
+    onlyShared: string;
+    /** Instead of the widget when it cannot load. */
+    widgetFailed: string;
+  };
   pageTitle: {
     /** `{page}` title suffix on paginated lists, e.g. « Page 2 ». */
     page: string;

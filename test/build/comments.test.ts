@@ -163,9 +163,14 @@ describe("the comment snapshot from GitHub", () => {
       "ghost",
     ]);
     const [first, reply, hidden, ghostReply] = comments;
-    expect(first!.querySelector(".comment__avatar")?.getAttribute("src")).toMatch(
-      /^https:\/\/avatars\.githubusercontent\.com\//,
+    // Avatars are the site's own copies, downloaded from where GitHub said; a failed download gives initials.
+    expect(first!.querySelector(".comment__avatar img")?.getAttribute("src")).toMatch(/^\/img\/[\w-]+\.png$/);
+    expect(first!.querySelector(".comment__avatar source[type='image/avif']")?.getAttribute("srcset")).toMatch(
+      /^\/img\/\S+ 40w, \/img\/\S+ 80w$/,
     );
+    expect(premier.toString()).not.toContain(github.url);
+    expect(github.avatarRequests).toBe(4); // lecteur, claire-dupont, troll, and the second post's ancienne
+    expect(text(first!.querySelector(".comment__source"))).toBe("sur GitHub");
     expect(first!.querySelector(".comment__author a")?.getAttribute("href")).toBe("https://github.com/lecteur");
     expect(first!.querySelector(".comment__body")?.innerHTML).toBe("<p>Très juste. <a>[image]</a></p>");
     expect(first!.querySelectorAll(".comment__reactions li").map((li) => text(li))).toEqual([
@@ -177,12 +182,12 @@ describe("the comment snapshot from GitHub", () => {
     // Replies sit inside the comment they answer; the author's are marked.
     expect(first!.querySelector(`[data-comment-id="${reply!.getAttribute("data-comment-id")}"]`)).not.toBeNull();
     expect(reply!.classList.contains("comment--by-author")).toBe(true);
-    expect(text(reply!.querySelector(".comment__meta"))).toBe("11 janvier 2024 · en réponse à lecteur");
+    expect(text(reply!.querySelector(".comment__meta"))).toBe("11 janvier 2024 · sur GitHub · en réponse à lecteur");
     // A hidden comment with a reply stays in place without its text; a deleted one without replies goes.
     expect(text(hidden!.querySelector(".comment__body"))).toBe("Ce commentaire a été masqué par la modération.");
     expect(hidden!.querySelector(`[data-comment-id="${ghostReply!.getAttribute("data-comment-id")}"]`)).not.toBeNull();
     expect(premier.toString()).not.toContain("Achetez");
-    expect(premier.querySelector(".comments__github a")?.getAttribute("href")).toBe(
+    expect(premier.querySelector(".comments__places a")?.getAttribute("href")).toBe(
       "https://github.com/elise-marchal/carnet/discussions/3",
     );
 
@@ -339,9 +344,14 @@ describe("comments without GitHub", () => {
     ]);
     expect(b.querySelector("giscus-widget, .comments__widget")).toBeNull();
     expect(b.querySelector('script[src*="comments"]')).toBeNull();
-    expect(b.querySelector(".comments__github a")?.getAttribute("href")).toBe(
-      "https://github.com/claire/blog/discussions",
-    );
+    // No discussion yet: GitHub's form that starts one the way giscus would, so the thread is found afterwards.
+    const start = new URL(b.querySelector(".comments__places a")!.getAttribute("href")!);
+    expect(start.origin + start.pathname).toBe("https://github.com/claire/blog/discussions/new");
+    expect(start.searchParams.get("title")).toBe("b");
+    expect(start.searchParams.get("category")).toBe("commentaires");
+    expect(start.searchParams.get("body")).toContain(`<!-- sha1: ${sha1("b")} -->`);
+    expect(text(b.querySelector(".comments__leave"))).toBe("Laisser un commentaire");
+    expect(text(b.querySelector(".comments__how"))).toContain("Personne n’a encore ouvert la discussion");
     const a = await parsePage(site.output, "billets/a/index.html");
     expect(text(a.querySelector("#commentaires h2"))).toBe("Aucun commentaire pour l’instant");
     const c = await parsePage(site.output, "billets/c/index.html");

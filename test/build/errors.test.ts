@@ -52,7 +52,7 @@ describe("content errors", () => {
       'content/posts/mauvais.md: date: found "2024-02-30", expected a real date',
       'content/posts/mauvais.md: category: found "opnion", expected one of the categories declared in site.config.ts: opinion, pratique (did you mean "opinion"?)',
       "content/posts/mauvais.md: tags: found the number 5, expected a list of tags",
-      'content/posts/mauvais.md: titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug (did you mean "title"?)',
+      'content/posts/mauvais.md: titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (did you mean "title"?)',
       "content/posts/mauvais.md: image ./absente.png (line 8): found no description",
       "content/posts/mauvais.md: image ./absente.png (line 8): found no file at",
       "content/posts/double.md: slug: found the address /billets/bon/, which",

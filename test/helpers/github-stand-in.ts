@@ -9,10 +9,15 @@
  * It can also fail the ways GitHub does: 401 for a bad token, 403 with the
  * rate-limit headers, a RATE_LIMITED error, 502, a truncated body, a request
  * that never gets an answer; closing it gives "connection refused".
+ *
+ * It serves the avatars its answers name, as GitHub's image host would
+ * (`GET /avatars/u/N.png`); a login that starts with "sans-avatar" gets an
+ * address that answers 404.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { buildSchema, graphql, GraphQLError } from "graphql";
+import { avatarPng } from "./social-stand-in.ts";
 
 const SCHEMA = buildSchema(/* GraphQL */ `
   scalar DateTime
@@ -236,6 +241,8 @@ export interface StandIn {
   fail: FailureMode;
   token: string;
   rateLimitRemaining: number;
+  /** Avatars downloaded from it. */
+  avatarRequests: number;
   /** A discussion's node id, as queries return it. */
   idOf(discussion: FakeDiscussion): string;
   close(): Promise<void>;
@@ -276,6 +283,7 @@ export async function startGitHubStandIn(options: {
     fail: "none",
     token: options.token ?? "ghp_standin",
     rateLimitRemaining: 5000,
+    avatarRequests: 0,
     idOf: (discussion) => `D_kwDO${discussion.number}`,
     close: async () => {},
   };
@@ -290,7 +298,7 @@ export async function startGitHubStandIn(options: {
     url: `https://github.com/${login}`,
     resourcePath: `/${login}`,
     avatarUrl: ({ size }: { size?: number }) =>
-      `https://avatars.githubusercontent.com/u/${login.length * 1000}?${size ? `s=${size}&` : ""}v=4`,
+      `${new URL(state.url).origin}/avatars/u/${login.startsWith("sans-avatar") ? "missing-" : ""}${login}?${size ? `s=${size}&` : ""}v=4`,
   });
 
   const comments = new Map<string, unknown>();
@@ -436,6 +444,16 @@ export async function startGitHubStandIn(options: {
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method === "GET" && request.url?.startsWith("/avatars/")) {
+      state.avatarRequests++;
+      if (request.url.startsWith("/avatars/u/missing-")) {
+        response.writeHead(404, { "Content-Type": "text/plain" });
+        return response.end("Not Found");
+      }
+      const png = await avatarPng(request.url);
+      response.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length });
+      return response.end(png);
+    }
     let text = "";
     for await (const chunk of request) text += chunk;
     let payload: { query?: string; variables?: Record<string, unknown> } = {};

@@ -1,14 +1,14 @@
 /**
  * The comment sanitizer against hostile bodies: whatever comes in, what
  * goes out has only allowed elements and attributes, no script, no event
- * handler, no style, no dangerous URL, and images only from GitHub over
- * https.
+ * handler, no style, no dangerous URL, and images only from this site's
+ * own copies (`/img/…`).
  */
 import { readFile } from "node:fs/promises";
 import { NodeType, parse } from "node-html-parser";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { GITHUB_IMAGE_SOURCES, isAllowedImage, sanitizeComment } from "../../plugins/comments/sanitize.ts";
+import { isLocalImage, sanitizeComment, type LocalImages } from "../../plugins/comments/sanitize.ts";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.ts";
 import { ROOT } from "../helpers/project.ts";
 
@@ -19,7 +19,7 @@ const ALLOWED = new Set(
 );
 const ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title", "rel"],
-  img: ["src", "alt", "title", "width", "height", "loading", "decoding", "referrerpolicy"],
+  img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
   ol: ["start", "reversed"],
   th: ["colspan", "rowspan", "scope"],
   td: ["colspan", "rowspan"],
@@ -51,7 +51,7 @@ function dangers(html: string): string[] {
         found.push(`a[rel=${element.getAttribute("rel")}]`);
       if (href === undefined && element.getAttribute("rel") !== undefined) found.push("a[rel] without href");
     }
-    if (tag === "img" && !isAllowedImage(element.getAttribute("src") ?? ""))
+    if (tag === "img" && !isLocalImage(element.getAttribute("src") ?? ""))
       found.push(`img[src=${element.getAttribute("src")}]`);
     if (tag === "p" && element.getAttribute("class") && element.getAttribute("class") !== "comment-heading")
       found.push(`p[class=${element.getAttribute("class")}]`);
@@ -59,13 +59,23 @@ function dangers(html: string): string[] {
   return found;
 }
 
+/** Pretends every image was downloaded and published at /img/. */
+const EVERY_IMAGE: LocalImages = (src) => ({
+  src: `/img/${src.length}.png`,
+  srcset: `/img/${src.length}-320.png 320w, /img/${src.length}.png 640w`,
+  sizes: "36rem",
+  width: 640,
+  height: 480,
+});
+
 describe("the comment sanitizer", () => {
   it("has a corpus of at least 30 hostile bodies", () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
   });
 
   it.each(XSS_PAYLOADS)("makes %s inert", (payload) => {
-    const clean = sanitizeComment(payload);
+    // Every image "downloaded", as the snapshot would: what stays must still be inert.
+    const clean = sanitizeComment(payload, { images: EVERY_IMAGE });
     expect(dangers(clean)).toEqual([]);
     expect(clean).not.toMatch(
       /<\s*(script|style|iframe|object|embed|svg|math|form|input|meta|base|link|template|textarea)/i,
@@ -85,27 +95,31 @@ describe("the comment sanitizer", () => {
           "<blockquote><p>Une citation</p></blockquote><ul><li>un</li><li>deux</li></ul>" +
           '<pre><code class="language-js">let a = 1 &lt; 2;</code></pre>' +
           '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" width="300"></p>',
+        { images: (src) => (src === "https://camo.githubusercontent.com/abc/def" ? EVERY_IMAGE(src) : undefined) },
       ),
     ).toBe(
       '<p>Un <strong>texte</strong>, du <code>code</code> et <a href="https://exemple.fr/page?a=1&amp;b=2" rel="nofollow ugc noopener">un lien</a>.</p>' +
         "<blockquote><p>Une citation</p></blockquote><ul><li>un</li><li>deux</li></ul>" +
         "<pre><code>let a = 1 &lt; 2;</code></pre>" +
-        '<p><img src="https://camo.githubusercontent.com/abc/def" alt="schéma" loading="lazy" decoding="async" referrerpolicy="no-referrer" width="300"></p>',
+        '<p><img src="/img/42.png" srcset="/img/42-320.png 320w, /img/42.png 640w" sizes="36rem" alt="schéma" width="640" height="480" loading="lazy" decoding="async"></p>',
     );
   });
 
-  it("offers other images as links rather than loading them", () => {
-    expect(sanitizeComment('<img src="http://example.org/chat.png" alt="chat">')).toBe(
+  it("offers images that were not downloaded as links rather than loading them", () => {
+    expect(sanitizeComment('<img src="https://avatars.githubusercontent.com/u/1" alt="chat">')).toBe(
+      '<a href="https://avatars.githubusercontent.com/u/1" rel="nofollow ugc noopener">[chat]</a>',
+    );
+    expect(sanitizeComment('<img src="http://example.org/chat.png" alt="chat">', { images: () => undefined })).toBe(
       '<a href="http://example.org/chat.png" rel="nofollow ugc noopener">[chat]</a>',
     );
   });
 
-  it("allows images from exactly the sources netlify.toml's Content-Security-Policy allows", async () => {
+  it("lets netlify.toml's Content-Security-Policy allow images from this site only", async () => {
     const toml = parseToml(await readFile(`${ROOT}netlify.toml`, "utf8")) as {
       headers: Array<{ for: string; values: Record<string, string> }>;
     };
     const csp = toml.headers.find((rule) => rule.for === "/*")!.values["Content-Security-Policy"]!;
     const imgSrc = /img-src ([^;]+)/.exec(csp)![1]!.trim().split(/\s+/);
-    expect(imgSrc.filter((source) => source.startsWith("https://")).sort()).toEqual([...GITHUB_IMAGE_SOURCES].sort());
+    expect(imgSrc).toEqual(["'self'", "data:"]);
   });
 });

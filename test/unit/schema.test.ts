@@ -59,7 +59,7 @@ describe("post front matter", () => {
 
   it("suggests the key a misspelt one was meant to be", () => {
     expect(problems({ ...valid, titel: "x" })).toEqual([
-      'titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug (did you mean "title"?)',
+      'titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (did you mean "title"?)',
     ]);
     expect(problems({ ...valid, dat: "2024-01-01" })[0]).toContain('(did you mean "date"?)');
   });

@@ -8,10 +8,16 @@
  * The widget follows the site's theme (the `billet:themechange` event from
  * layouts/scripts/theme.ts). Once giscus has shown the thread, the static
  * copy of GitHub's comments and the link to GitHub are hidden, so nothing
- * shows twice; archived comments, which only this page has, stay.
+ * shows twice; archived comments and replies from Mastodon or Bluesky,
+ * which only this page has, stay. When the widget cannot load (its script
+ * fails, or giscus.app does not answer in time), it is removed and a
+ * sentence and the link to the post's discussion stand in its place,
+ * instead of a broken frame.
  */
 const CONSENT_KEY = "billet-comments-consent";
 const GISCUS_ORIGIN = "https://giscus.app";
+/** giscus says it has shown the thread within this long, or the widget is taken for broken. */
+const WIDGET_TIMEOUT_MS = 15_000;
 
 type Theme = "light" | "dark";
 
@@ -51,18 +57,37 @@ async function showWidget(container: HTMLElement): Promise<void> {
     meta.content = data.backlink;
     document.head.append(meta);
   }
-  window.addEventListener("message", function shown(event: MessageEvent) {
+  let widget: HTMLElement | undefined;
+  const failed = () => {
+    window.removeEventListener("message", shown);
+    widget?.remove();
+    container.querySelector("[data-comments-consent]")?.remove();
+    const sentence = container.querySelector<HTMLElement>("[data-comments-failed]");
+    if (sentence) sentence.hidden = false;
+    for (const element of section?.querySelectorAll<HTMLElement>("[data-comments-fallback]") ?? [])
+      element.hidden = false;
+  };
+  const timer = window.setTimeout(failed, WIDGET_TIMEOUT_MS);
+  function shown(event: MessageEvent) {
     if (event.origin !== GISCUS_ORIGIN || !(event.data && typeof event.data === "object" && "giscus" in event.data))
       return;
     window.removeEventListener("message", shown);
+    window.clearTimeout(timer);
     for (const element of section?.querySelectorAll<HTMLElement>(
       "[data-comments-snapshot], [data-comments-fallback]",
     ) ?? [])
       element.hidden = true;
-  });
+  }
+  window.addEventListener("message", shown);
 
-  await import(/* @vite-ignore */ data.giscus!);
-  const widget = document.createElement("giscus-widget");
+  try {
+    await import(/* @vite-ignore */ data.giscus!);
+  } catch {
+    window.clearTimeout(timer);
+    failed();
+    return;
+  }
+  widget = document.createElement("giscus-widget");
   const attributes: Record<string, string | undefined> = {
     repo: data.repo,
     repoid: data.repoId,
@@ -81,7 +106,7 @@ async function showWidget(container: HTMLElement): Promise<void> {
   for (const [name, value] of Object.entries(attributes)) if (value !== undefined) widget.setAttribute(name, value);
   document.addEventListener("billet:themechange", (event) => {
     const theme = (event as CustomEvent<{ theme: Theme }>).detail?.theme;
-    if (theme === "light" || theme === "dark") widget.setAttribute("theme", themeFor(container, theme));
+    if (theme === "light" || theme === "dark") widget?.setAttribute("theme", themeFor(container, theme));
   });
   container.querySelector("[data-comments-consent]")?.remove();
   container.append(widget);

@@ -2,10 +2,13 @@
 /**
  * Under each post with comments on: the section headed with the count and
  * the title (« 3 réflexions au sujet de « Titre » »), the thread as static
- * HTML (archived comments first, then GitHub's, replies nested under what
- * they answer), a link to the discussion on GitHub, and the place where the
- * giscus widget loads (browser/loader.ts, itself loaded when the reader
- * nears that place: layouts/scripts/scripts-near.ts).
+ * HTML (archived comments, GitHub's, and the replies from where the post
+ * was shared, in date order, replies nested under what they answer, each
+ * marked with where it was written), then « Laisser un commentaire »: what
+ * happens, where to answer, and the place where the giscus widget loads
+ * (browser/loader.ts, itself loaded when the reader nears that place:
+ * layouts/scripts/scripts-near.ts), or a link to the post's discussion.
+ * Avatars and images are this site's copies (plugins/comments/media.ts).
  *
  * The markup is a contract shared with the WordPress import: the section is
  * `#commentaires.comments`, each comment carries `data-comment-id`, archived
@@ -14,7 +17,9 @@
 import type { SiteContext } from "../../../layouts/data.ts";
 import type { PageEntry, PostEntry } from "../../content/model.ts";
 import { initials } from "../../content/text.ts";
-import { COMMENT_LINK_REL, isAllowedImage } from "../sanitize.ts";
+import { pictureHtml } from "../../images/index.ts";
+import { COMMENT_LINK_REL } from "../sanitize.ts";
+import type { SyndicationTarget } from "../social/targets.ts";
 import { widgetMapping } from "../term.ts";
 import type { Thread, ThreadComment } from "../thread.ts";
 
@@ -62,65 +67,117 @@ export function CommentsSection({ post, ctx }: { post: PostEntry | PageEntry; ct
           ))}
         </ol>
       ) : null}
-      {post.kind === "post" ? <Widget post={post} ctx={ctx} link={ctx.comments.githubLink(post)} /> : null}
+      {post.kind === "post" ? <Ending post={post} ctx={ctx} /> : null}
     </section>
   );
 }
 
-function Widget({
-  post,
-  ctx,
-  link,
-}: {
-  post: PostEntry;
-  ctx: SiteContext;
-  link: { url: string; discussion: boolean } | undefined;
-}): JSX.Element {
+/** A place's name: a known service's, else its host. */
+export function placeName(target: SyndicationTarget, ctx: Pick<SiteContext, "i18n">): string {
+  return target.service === "other" ? target.host : ctx.i18n.t.replies.sources[target.service];
+}
+
+/**
+ * « Aussi publié sur Mastodon, Bluesky et LinkedIn » under a post: where it
+ * was shared (front matter `syndication`), as IndieWeb `u-syndication` links.
+ */
+export function Syndication({ post, ctx }: { post: PostEntry; ctx: SiteContext }): JSX.Element {
+  const targets = ctx.comments.shares(post);
+  if (targets.length === 0) return null;
+  const { i18n } = ctx;
+  const parts = new Intl.ListFormat(i18n.language, { type: "conjunction" }).formatToParts(
+    targets.map((target) => placeName(target, ctx)),
+  );
+  let index = 0;
+  const places = (
+    <>
+      {parts.map((part) =>
+        part.type === "element" ? (
+          <a class="u-syndication" rel="syndication" href={targets[index++]!.url}>
+            {part.value}
+          </a>
+        ) : (
+          part.value
+        ),
+      )}
+    </>
+  );
+  return <p class="syndication meta">{i18n.interpolate(i18n.t.replies.alsoOn, { places })}</p>;
+}
+
+/**
+ * The end of every post's thread: « Laisser un commentaire », what happens
+ * (sign in with GitHub, or reply where the post was shared), the places to
+ * answer, and the widget (or its consent button). Without the widget, or
+ * when it cannot load, a link to this post's own discussion (or to GitHub's
+ * form that starts it) and a sentence stand in its place.
+ */
+function Ending({ post, ctx }: { post: PostEntry; ctx: SiteContext }): JSX.Element {
   const { i18n, site, assets } = ctx;
   const t = i18n.t.comments;
+  const r = i18n.t.replies;
   const settings = ctx.comments.settings;
   const lookup = ctx.comments.lookup(post);
-  const fallback = link ? (
-    <p class="comments__github" data-comments-fallback>
-      <a href={link.url}>{link.discussion ? t.discussionOnGitHub : t.commentOnGitHub}</a>
-    </p>
-  ) : null;
-  if (!settings.widget.enabled || !lookup) {
-    return fallback;
-  }
-  const { mapping, term } = widgetMapping(lookup);
+  const link = ctx.comments.githubLink(post);
+  const start = link?.discussion ? undefined : ctx.comments.newDiscussionUrl(post);
+  const github = link?.discussion ? link.url : (start ?? link?.url);
+  const shared = ctx.comments.shares(post).filter((target) => target.service !== "other");
+  const widget = settings.widget.enabled && lookup ? widgetMapping(lookup) : undefined;
+  if (!github && shared.length === 0) return null;
+  const sentences = [
+    github ? (widget ? r.withWidget : link?.discussion ? r.onGitHub : r.startOnGitHub) : undefined,
+    shared.length > 0 ? (github ? r.alsoShared : r.onlyShared) : undefined,
+  ].filter((sentence): sentence is string => sentence !== undefined);
   return (
     <div class="comments__form">
       <h3 class="comments__leave">{t.leave}</h3>
-      {fallback}
-      <div
-        class="comments__widget"
-        data-script={assets.url("comments.js")}
-        data-giscus={assets.url("giscus.js")}
-        data-loading={settings.loading}
-        data-repo={settings.widget.repo}
-        data-repo-id={settings.widget.repoId}
-        data-category={settings.widget.category}
-        data-category-id={settings.widget.categoryId}
-        data-mapping={mapping}
-        data-term={term}
-        data-strict={settings.strict ? "1" : "0"}
-        data-reactions={settings.reactions ? "1" : "0"}
-        data-input-position={settings.inputPosition}
-        data-lang={site.language}
-        data-theme-light={settings.themes.light}
-        data-theme-dark={settings.themes.dark}
-        data-backlink={new URL(post.url, site.url + "/").href}
-      >
-        {settings.loading === "consent" ? (
-          <div class="comments__consent" data-comments-consent hidden>
-            <p>{i18n.typography(t.consent)}</p>
-            <button type="button" class="comments__show">
-              {t.show}
-            </button>
-          </div>
+      <p class="comments__how">{i18n.typography(sentences.join(" "))}</p>
+      <ul class="comments__places">
+        {github ? (
+          // Hidden once the widget shows the thread; shown again if it cannot load.
+          <li data-comments-fallback={widget ? true : undefined}>
+            <a href={github}>{link?.discussion || !start ? r.discussionLink : r.startLink}</a>
+          </li>
         ) : null}
-      </div>
+        {shared.map((target) => (
+          <li>
+            <a href={target.url}>{i18n.format(r.replyOn, { source: placeName(target, ctx) })}</a>
+          </li>
+        ))}
+      </ul>
+      {widget && settings.widget.enabled ? (
+        <div
+          class="comments__widget"
+          data-script={assets.url("comments.js")}
+          data-giscus={assets.url("giscus.js")}
+          data-loading={settings.loading}
+          data-repo={settings.widget.repo}
+          data-repo-id={settings.widget.repoId}
+          data-category={settings.widget.category}
+          data-category-id={settings.widget.categoryId}
+          data-mapping={widget.mapping}
+          data-term={widget.term}
+          data-strict={settings.strict ? "1" : "0"}
+          data-reactions={settings.reactions ? "1" : "0"}
+          data-input-position={settings.inputPosition}
+          data-lang={site.language}
+          data-theme-light={settings.themes.light}
+          data-theme-dark={settings.themes.dark}
+          data-backlink={new URL(post.url, site.url + "/").href}
+        >
+          {settings.loading === "consent" ? (
+            <div class="comments__consent" data-comments-consent hidden>
+              <p>{i18n.typography(t.consent)}</p>
+              <button type="button" class="comments__show">
+                {t.show}
+              </button>
+            </div>
+          ) : null}
+          <p class="comments__failed" data-comments-failed hidden>
+            {i18n.typography(r.widgetFailed)}
+          </p>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -162,8 +219,8 @@ function Comment({
   const anchor = anchors.get(comment)!;
   const { author } = comment;
   const authorUrl = author.url && /^https?:\/\/[^\s/]/i.test(author.url) ? author.url : undefined;
-  const avatar =
-    ctx.comments.remoteImages && author.avatar && isAllowedImage(author.avatar) ? author.avatar : undefined;
+  const avatar = ctx.comments.avatar(author.avatar, ctx.images);
+  const r = i18n.t.replies;
   const reactions = comment.reactions;
   return (
     <article
@@ -171,6 +228,7 @@ function Comment({
       class={{
         comment: true,
         "comment--archived": comment.source === "archive",
+        [`comment--${comment.source}`]: comment.source !== "archive",
         "comment--by-author": comment.byPostAuthor,
         "comment--gone": comment.state !== "visible",
       }}
@@ -178,16 +236,7 @@ function Comment({
     >
       <header class="comment__header">
         {avatar ? (
-          <img
-            class="comment__avatar"
-            src={avatar}
-            alt=""
-            width="40"
-            height="40"
-            loading="lazy"
-            decoding="async"
-            referrerpolicy="no-referrer"
-          />
+          <span class="comment__avatar">{{ html: pictureHtml(avatar, { alt: "", sizes: "40px" }) }}</span>
         ) : (
           <span class="comment__avatar comment__avatar--initials" aria-hidden="true">
             {initials(author.name)}
@@ -218,6 +267,14 @@ function Comment({
           <a href={`#${anchor}`}>
             <time datetime={i18n.isoDate(comment.date)}>{i18n.date(comment.date)}</time>
           </a>
+          {comment.source !== "archive" && comment.url && /^https?:\/\//i.test(comment.url) ? (
+            <>
+              {" · "}
+              <a class="comment__source" href={comment.url} rel={COMMENT_LINK_REL}>
+                {i18n.format(r.via, { source: r.sources[comment.source] })}
+              </a>
+            </>
+          ) : null}
           {comment.parent ? (
             <>
               {" · "}
@@ -229,7 +286,7 @@ function Comment({
         </p>
       </header>
       {comment.state === "visible" ? (
-        <div class="comment__body">{{ html: ctx.comments.bodyHtml(comment) }}</div>
+        <div class="comment__body">{{ html: ctx.comments.bodyHtml(comment, ctx.images) }}</div>
       ) : (
         <p class="comment__body comment__body--gone">{comment.state === "deleted" ? t.deleted : t.minimized}</p>
       )}
