@@ -24,9 +24,7 @@ export function Byline({ author, ctx }: { author: ResolvedAuthor; ctx: SiteConte
         </span>
       )}
       <div>
-        <p>
-          {i18n.interpolate(i18n.t.byline, { name: <span class="byline__name">{author.name}</span> })}
-        </p>
+        <p>{i18n.interpolate(i18n.t.byline, { name: <span class="byline__name">{author.name}</span> })}</p>
         {sentence ? <p class="meta">{i18n.typography(sentence)}</p> : null}
       </div>
     </div>

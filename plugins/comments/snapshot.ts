@@ -175,7 +175,7 @@ export async function readSnapshot(dir: string): Promise<SnapshotRead> {
   const discussions: Record<string, Discussion> = {};
   for (const [id, entry] of Object.entries(head.data.discussions)) {
     const read = DISCUSSION_SCHEMA.safeParse(entry);
-    if (read.success && read.data.id === id) discussions[id] = read.data as Discussion;
+    if (read.success && read.data.id === id) discussions[id] = read.data;
     else
       dropped.push(
         read.success ? `discussions.${id}: found the id ${read.data.id}` : firstIssue(read.error, `discussions.${id}`),
@@ -237,7 +237,7 @@ export async function refreshSnapshot(options: {
   client: GraphQLClient;
   now: Date;
 }): Promise<RefreshResult> {
-  const { source, client, now } = options;
+  const { source, now } = options;
   const usable = options.previous && sameSource(options.previous.source, source) ? options.previous : undefined;
   const full = !usable?.fullAt || now.valueOf() - Date.parse(usable.fullAt) > FULL_REFRESH_MS;
   const next: Snapshot = full
@@ -362,7 +362,7 @@ async function update(
     );
     batch.forEach((lookup, index) => {
       const answer = data[`l${index}`];
-      let found: ReturnType<typeof readSummary> = null;
+      let found: ReturnType<typeof readSummary>;
       if (lookup.kind === "number") {
         found = answer === null ? null : readSummary(readObject(answer, "repository").discussion);
       } else {

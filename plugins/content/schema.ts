@@ -35,7 +35,8 @@ const EXPECTED = {
     'an address on this site that starts and ends with "/", without "." or ".." segments, e.g. /contact/merci/',
   form: 'the name of a built-in form: "contact"',
   noindex: "true or false",
-  syndication: "a list of https:// addresses where the post was shared, e.g. syndication: [https://mastodon.social/@moi/1234]",
+  syndication:
+    "a list of https:// addresses where the post was shared, e.g. syndication: [https://mastodon.social/@moi/1234]",
 } as const;
 
 type FieldName = keyof typeof EXPECTED;
@@ -126,7 +127,10 @@ const syndicationUrl = () =>
     (value) => {
       if (!URL.canParse(value)) return false;
       const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname));
+      return (
+        url.protocol === "https:" ||
+        (url.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname))
+      );
     },
     { error: EXPECTED.syndication },
   );

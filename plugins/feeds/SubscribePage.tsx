@@ -21,11 +21,16 @@ type Category = Extract<Taxonomy, { kind: "category" }>;
 const isCategory = (taxonomy: Taxonomy): taxonomy is Category => taxonomy.kind === "category";
 
 /** Registers the page and its script. */
-export function addSubscribePage(eleventyConfig: EleventyConfig, { i18n, assets }: { i18n: I18n; assets: Assets }): void {
+export function addSubscribePage(
+  eleventyConfig: EleventyConfig,
+  { i18n, assets }: { i18n: I18n; assets: Assets },
+): void {
   assets.add(SUBSCRIBE_SCRIPT, { source: fileURLToPath(new URL("./browser/subscribe.ts", import.meta.url)) });
   eleventyConfig.addTemplate("billet/subscribe.11ty.tsx", {
     data: { permalink: subscribeUrl(i18n), eleventyExcludeFromCollections: true },
-    render: (data: TemplateData) => <SubscribePage ctx={siteContext(data)} categories={data.blog.categories.filter(isCategory)} />,
+    render: (data: TemplateData) => (
+      <SubscribePage ctx={siteContext(data)} categories={data.blog.categories.filter(isCategory)} />
+    ),
   });
 }
 

@@ -105,12 +105,14 @@ export const en: Dictionary = {
     replyOn: "Reply on {source}",
     contentWarning: "Content warning: {warning}",
     sensitiveImage: "sensitive image",
-    withWidget: "To write here, sign in with your GitHub account in the frame below: your comment joins this post's discussion on GitHub.",
+    withWidget:
+      "To write here, sign in with your GitHub account in the frame below: your comment joins this post's discussion on GitHub.",
     onGitHub: "Comments are written in this post's discussion on GitHub, with a GitHub account.",
     startOnGitHub: "Nobody has started this post's discussion on GitHub yet: you can, with a GitHub account.",
     discussionLink: "Read and join the discussion on GitHub",
     startLink: "Start the discussion on GitHub",
-    alsoShared: "You can also reply where this post was shared: public replies show here when the site is next updated.",
+    alsoShared:
+      "You can also reply where this post was shared: public replies show here when the site is next updated.",
     onlyShared: "Reply where this post was shared: public replies show here when the site is next updated.",
     widgetFailed: "The comment frame could not load. You can read and write comments directly on GitHub.",
   },

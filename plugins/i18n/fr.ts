@@ -105,14 +105,19 @@ export const fr: Dictionary = {
     replyOn: "Répondre sur {source}",
     contentWarning: "Avertissement : {warning}",
     sensitiveImage: "image sensible",
-    withWidget: "Pour écrire ici, connectez-vous avec votre compte GitHub dans le cadre ci-dessous : votre commentaire rejoint la discussion de ce billet sur GitHub.",
+    withWidget:
+      "Pour écrire ici, connectez-vous avec votre compte GitHub dans le cadre ci-dessous : votre commentaire rejoint la discussion de ce billet sur GitHub.",
     onGitHub: "Les commentaires s’écrivent dans la discussion de ce billet sur GitHub, avec un compte GitHub.",
-    startOnGitHub: "Personne n’a encore ouvert la discussion de ce billet sur GitHub : vous pouvez le faire, avec un compte GitHub.",
+    startOnGitHub:
+      "Personne n’a encore ouvert la discussion de ce billet sur GitHub : vous pouvez le faire, avec un compte GitHub.",
     discussionLink: "Lire et commenter la discussion sur GitHub",
     startLink: "Ouvrir la discussion sur GitHub",
-    alsoShared: "Vous pouvez aussi répondre là où ce billet a été partagé : les réponses publiques s’affichent ici à la mise à jour suivante du site.",
-    onlyShared: "Répondez là où ce billet a été partagé : les réponses publiques s’affichent ici à la mise à jour suivante du site.",
-    widgetFailed: "Le cadre des commentaires n’a pas pu se charger. Vous pouvez lire et écrire les commentaires directement sur GitHub.",
+    alsoShared:
+      "Vous pouvez aussi répondre là où ce billet a été partagé : les réponses publiques s’affichent ici à la mise à jour suivante du site.",
+    onlyShared:
+      "Répondez là où ce billet a été partagé : les réponses publiques s’affichent ici à la mise à jour suivante du site.",
+    widgetFailed:
+      "Le cadre des commentaires n’a pas pu se charger. Vous pouvez lire et écrire les commentaires directement sur GitHub.",
   },
   pageTitle: {
     page: "page {page}",

@@ -111,7 +111,11 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
   const site = servedSiteInBrowser(output);
 
   async function open(target: (typeof PAGES)[number], screen: Screen, scheme: Scheme = "light"): Promise<Page> {
-    const context = await newContext(site.browser, { colorScheme: scheme, reducedMotion: "reduce", ...SCREENS[screen] });
+    const context = await newContext(site.browser, {
+      colorScheme: scheme,
+      reducedMotion: "reduce",
+      ...SCREENS[screen],
+    });
     const page = await context.newPage();
     const response = await page.goto(site.url + target.path, { waitUntil: "load" });
     expect(response?.status()).toBe(target.status ?? 200);
@@ -167,7 +171,9 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
     const header = (await page.locator("header.site-header").boundingBox())!;
     expect(header.height, "the header's height").toBeLessThanOrEqual(120);
     // Its navigation is one line.
-    const tops = await page.locator(".site-nav a").evaluateAll((links) => links.map((link) => link.getBoundingClientRect().top));
+    const tops = await page
+      .locator(".site-nav a")
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().top));
     expect(new Set(tops).size).toBe(1);
     const title = (await page.locator(".summary__title").first().boundingBox())!;
     expect(title.y + title.height).toBeLessThanOrEqual(844);
@@ -186,9 +192,9 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
     expect(await page.locator("h1").textContent()).toBe("S’abonner");
     expect(await page.getByRole("heading", { name: "Qu’est-ce qu’un flux ?" }).count()).toBe(1);
 
-    const addresses = await page.locator(".feed-address__url").evaluateAll((links) =>
-      links.map((link) => link.textContent),
-    );
+    const addresses = await page
+      .locator(".feed-address__url")
+      .evaluateAll((links) => links.map((link) => link.textContent));
     expect(addresses.slice(0, 2)).toEqual([`${SITE}/feed.xml`, `${SITE}/feed.json`]);
     // Then each category's two feeds.
     const categories = await page.locator(".subscribe__category h3").count();
@@ -245,7 +251,9 @@ describe.skipIf(!HAS_BROWSER)("the reader's side", () => {
     // The scripted buttons (copy, Mastodon…) are there once the share script has run.
     await expect.poll(() => page.locator(".share button.share__button").count()).toBeGreaterThan(0);
     const rows = await buttons.evaluateAll((all) =>
-      all.filter((button) => button.getClientRects().length > 0).map((button) => Math.round(button.getBoundingClientRect().top)),
+      all
+        .filter((button) => button.getClientRects().length > 0)
+        .map((button) => Math.round(button.getBoundingClientRect().top)),
     );
     expect(rows.length).toBeGreaterThanOrEqual(7);
     expect(new Set(rows).size).toBeLessThanOrEqual(2);

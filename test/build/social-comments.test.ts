@@ -146,7 +146,12 @@ describe("a post answered on GitHub, Mastodon and Bluesky", () => {
     const all = html.toString();
     for (const gone of ["réservée aux abonnés", "3kgone", "3kblock", "hors connexion"]) expect(all).not.toContain(gone);
     // Sanitized: no script, no javascript: link, no handler.
-    expect(html.querySelector("#commentaires")!.toString().match(/<script|javascript:|onerror/g)).toBeNull();
+    expect(
+      html
+        .querySelector("#commentaires")!
+        .toString()
+        .match(/<script|javascript:|onerror/g),
+    ).toBeNull();
 
     // Bluesky's facets over UTF-8 bytes (after an emoji): tag, mention and link, the hostile ones dropped.
     const ines = top[2]!.querySelector(".comment__body")!;

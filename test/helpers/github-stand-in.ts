@@ -456,7 +456,7 @@ export async function startGitHubStandIn(options: {
     }
     let text = "";
     for await (const chunk of request) text += chunk;
-    let payload: { query?: string; variables?: Record<string, unknown> } = {};
+    let payload: { query?: string; variables?: Record<string, unknown> };
     try {
       payload = JSON.parse(text);
     } catch {
@@ -488,6 +488,8 @@ export async function startGitHubStandIn(options: {
         return json(response, 200, {
           errors: [{ type: "RATE_LIMITED", message: "API rate limit already exceeded for user ID 1." }],
         });
+      default:
+        break; // The other failures are answered by the query itself.
     }
     if (
       request.headers.authorization?.toLowerCase() !== `bearer ${state.token}`.toLowerCase() ||

@@ -68,6 +68,8 @@ async function serve(
       case "malformed":
         response.writeHead(200, { "Content-Type": "application/json" });
         return void response.end('{"id": "1", "descendants": [');
+      default:
+        break; // The other failures are answered by each route.
     }
     void handle(url, response, state);
   });
@@ -118,7 +120,6 @@ export interface MastodonStandIn extends Served {
 
 export async function startMastodonStandIn(options: { statuses: FakeStatus[] }): Promise<MastodonStandIn> {
   const extra = { statuses: options.statuses, rateLimitRemaining: 300 };
-  let self: MastodonStandIn;
   const served = await serve((url, response, state) => {
     const origin = state.url;
     const limits = () => {
@@ -204,9 +205,10 @@ export async function startMastodonStandIn(options: { statuses: FakeStatus[] }):
     walk(status.id);
     return json(response, 200, { ancestors: [], descendants: descendants.map(entity) }, limits());
   });
-  self = Object.assign(served, extra, {
+  // `statuses` and `rateLimitRemaining` are added just below, as live properties.
+  const self = Object.assign(served, extra, {
     statusUrl: (status: FakeStatus) => `${served.url}/@${status.acct}/${status.id}`,
-  }) as MastodonStandIn;
+  });
   Object.defineProperty(self, "statuses", { get: () => extra.statuses });
   Object.defineProperty(self, "rateLimitRemaining", {
     get: () => extra.rateLimitRemaining,

@@ -48,7 +48,8 @@ describe("Markdown rendering", () => {
 
   it("names each table's scrolling region, numbered when a post holds several", () => {
     const table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
-    const names = (html: string) => [...html.matchAll(/<section class="table-scroll" tabindex="0" aria-label="([^"]*)">/g)].map((m) => m[1]);
+    const names = (html: string) =>
+      [...html.matchAll(/<section class="table-scroll" tabindex="0" aria-label="([^"]*)">/g)].map((m) => m[1]);
     expect(names(md.render(table, env))).toEqual(["Tableau"]);
     expect(names(md.render(`${table}\nEntre les deux.\n\n${table}\n## Plus loin\n\n${table}`, env))).toEqual([
       "Tableau 1 sur 3",

@@ -29,10 +29,13 @@ describe("French typography", () => {
     expect(frenchTypography(input)).toBe(expected);
   });
 
-  it.each(["« a » et « b »", "x » y « z"])("leaves quotes that follow one another, or unmatched, as they are: %j", (input) => {
-    expect(frenchTypography(input)).toBe(frenchTypography(input.replace(/ /g, " ")));
-    expect(frenchTypography(input)).not.toMatch(/[“”]/);
-  });
+  it.each(["« a » et « b »", "x » y « z"])(
+    "leaves quotes that follow one another, or unmatched, as they are: %j",
+    (input) => {
+      expect(frenchTypography(input)).toBe(frenchTypography(input.replace(/ /g, " ")));
+      expect(frenchTypography(input)).not.toMatch(/[“”]/);
+    },
+  );
 
   it("is idempotent", () => {
     const once = frenchTypography('« Bonjour » : "oui" ; « non « merci » » ! Vraiment ?');

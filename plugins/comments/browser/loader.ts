@@ -57,10 +57,11 @@ async function showWidget(container: HTMLElement): Promise<void> {
     meta.content = data.backlink;
     document.head.append(meta);
   }
-  let widget: HTMLElement | undefined;
+  // Made now, put on the page only once its script has loaded.
+  const widget = document.createElement("giscus-widget");
   const failed = () => {
     window.removeEventListener("message", shown);
-    widget?.remove();
+    widget.remove();
     container.querySelector("[data-comments-consent]")?.remove();
     const sentence = container.querySelector<HTMLElement>("[data-comments-failed]");
     if (sentence) sentence.hidden = false;
@@ -87,7 +88,6 @@ async function showWidget(container: HTMLElement): Promise<void> {
     failed();
     return;
   }
-  widget = document.createElement("giscus-widget");
   const attributes: Record<string, string | undefined> = {
     repo: data.repo,
     repoid: data.repoId,
@@ -106,7 +106,7 @@ async function showWidget(container: HTMLElement): Promise<void> {
   for (const [name, value] of Object.entries(attributes)) if (value !== undefined) widget.setAttribute(name, value);
   document.addEventListener("billet:themechange", (event) => {
     const theme = (event as CustomEvent<{ theme: Theme }>).detail?.theme;
-    if (theme === "light" || theme === "dark") widget?.setAttribute("theme", themeFor(container, theme));
+    if (theme === "light" || theme === "dark") widget.setAttribute("theme", themeFor(container, theme));
   });
   container.querySelector("[data-comments-consent]")?.remove();
   container.append(widget);
