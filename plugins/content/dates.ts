@@ -11,26 +11,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
 
 export const DATE_EXPECTATION = "a real date as YYYY-MM-DD, optionally with a time (2024-01-14 or 2024-01-14 09:30)";
 
-/** Dates already read (DateTime is immutable): Eleventy and the validation read the same strings. */
-const read = new Map<string, DateTime | null>();
-
 /** Returns the date in `zone`, or null when the text is not a real calendar date. */
 export function parseDate(text: string, zone: string): DateTime | null {
-  const key = `${zone}\u0000${text}`;
-  let date = read.get(key);
-  if (date === undefined) {
-    date = readDate(text, zone);
-    read.set(key, date);
-  }
-  return date;
-}
-
-/** A date read in an earlier build (kept with the validated front matter), for Eleventy's reading of the same text. */
-export function rememberDate(text: string, zone: string, date: DateTime): void {
-  read.set(`${zone}\u0000${text}`, date);
-}
-
-function readDate(text: string, zone: string): DateTime | null {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", offset] = match;

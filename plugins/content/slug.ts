@@ -26,9 +26,6 @@ const REPLACEMENTS: Record<string, ReadonlyArray<[string, string]>> = {
   en: [["&", " and "]],
 };
 
-/** Slugs already made, by language and text: tags repeat across thousands of posts. */
-const made = new Map<string, string>();
-
 /**
  * A slug already: the pattern, in composed form (a file name saved as `e` and
  * a combining accent, as macOS writes them, gives the slug of `é`, `e`).
@@ -38,14 +35,7 @@ function isSlug(text: string): boolean {
 }
 
 export function slugify(text: string, language = "fr"): string {
-  if (isSlug(text)) return text;
-  const key = `${language}\u0000${text}`;
-  let slug = made.get(key);
-  if (slug === undefined) {
-    slug = makeSlug(text, REPLACEMENTS[language] ?? []);
-    made.set(key, slug);
-  }
-  return slug;
+  return isSlug(text) ? text : makeSlug(text, REPLACEMENTS[language] ?? []);
 }
 
 function makeSlug(input: string, customReplacements: ReadonlyArray<[string, string]>): string {
