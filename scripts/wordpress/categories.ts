@@ -124,7 +124,7 @@ export function mergeCategoriesFile(existing: string | undefined, added: Map<str
     ? (yaml.load(existing, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null)
     : null;
   const base = current && typeof current === "object" ? current : {};
-  const fresh = Object.fromEntries([...added].filter(([slug]) => !(slug in base)));
+  const fresh = Object.fromEntries([...added].filter(([slug]) => !Object.hasOwn(base, slug)));
   if (Object.keys(fresh).length === 0) return existing ?? "";
   const dumped = yaml.dump(fresh, { schema: yaml.CORE_SCHEMA, lineWidth: -1, quotingType: '"' });
   const header = "# Categories brought by the WordPress import (npm run import:wordpress).\n";

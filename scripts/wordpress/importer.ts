@@ -336,7 +336,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       inherit: "revisions",
     };
     notes.push(
-      `posts and pages left out: ${[...index.leftOut].map(([status, n]) => `${n} ${names[status] ?? status}`).join(", ")}`,
+      `posts and pages left out: ${[...index.leftOut].map(([status, n]) => `${n} ${Object.hasOwn(names, status) ? names[status] : status}`).join(", ")}`,
     );
   }
   if (plan.remoteImages.length > 0) {

@@ -189,7 +189,8 @@ export function decodeEntities(text: string): string {
       const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    // Own keys only: `&constructor;` is not an entity.
+    return Object.hasOwn(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()]! : whole;
   });
 }
 
@@ -253,7 +254,7 @@ function expandOutside(html: string, context: ShortcodeContext, depth: number): 
       const looksLikeShortcode =
         KNOWN.has(name) ||
         KNOWN_PREFIXES.test(name) ||
-        (name in CODE_SHORTCODES && enclosing) ||
+        (Object.hasOwn(CODE_SHORTCODES, name) && enclosing) ||
         enclosing ||
         /=/.test(attrText) ||
         selfClosing !== undefined;
@@ -341,7 +342,7 @@ function expandOne(
     return embedLink(url);
   }
 
-  if (name in CODE_SHORTCODES && content !== undefined) {
+  if (Object.hasOwn(CODE_SHORTCODES, name) && content !== undefined) {
     const language = (named.language ?? named.lang ?? CODE_SHORTCODES[name] ?? "")
       .toLowerCase()
       .replace(/[^\w+#.-]/g, "");

@@ -153,6 +153,14 @@ describe("shortcodes", () => {
     expect(keptNames).toEqual(["contact-form-7", "tip"]);
   });
 
+  it("reads names that JavaScript objects already hold as text, never as JavaScript's own", () => {
+    const code = shortcodes('[code lang="php"]\n&constructor; &toString;\n[/code]').md;
+    expect(code).toBe("```php\n&constructor; &toString;\n```");
+    const prose = shortcodes("[constructor]x = 1[/constructor]").md;
+    expect(prose).not.toContain("<a");
+    expect(prose).not.toContain("native code");
+  });
+
   it("leaves brackets in prose alone and unescapes [[shortcode]]", () => {
     const { md, keptNames } = shortcodes("Il écrit [sic] et cite [1]. Tapez [[gallery]] pour une galerie.");
     expect(md).toBe("Il écrit \\[sic\\] et cite \\[1\\]. Tapez \\[gallery\\] pour une galerie.");
