@@ -6,10 +6,11 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { HtmlValidate } from "html-validate";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { blueskyPosts, githubThread, mastodonStatuses } from "../fixtures/social-thread.ts";
 import { startGitHubStandIn, type StandIn } from "../helpers/github-stand-in.ts";
+import { takeWarnings } from "../helpers/build-log.ts";
+import { htmlValidator } from "../helpers/checks.ts";
 import { parsePage, text } from "../helpers/html.ts";
 import { post, removeSite, runEleventy, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
 import {
@@ -33,14 +34,8 @@ const CONFIG = {
 const ENV = ["GITHUB_TOKEN", "GITHUB_GRAPHQL_URL", "BLUESKY_API_URL", "SOCIAL_TIMEOUT"] as const;
 const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
 
-type WarnSpy = { mock: { calls: unknown[][] }; mockRestore(): void };
-const warnings = (spy: WarnSpy) =>
-  spy.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith("[billet]"));
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: { "long-title": "off", "valid-id": ["error", { relaxed: true }] },
-});
+/** The `[billet]` warnings the builds since the last call said (the build log: test/helpers/build-log.ts). */
+const warnings = () => takeWarnings().filter((line) => line.startsWith("[billet]"));
 
 let github: StandIn;
 let mastodon: MastodonStandIn;
@@ -91,21 +86,19 @@ async function site(config: Record<string, unknown>, date: string) {
 
 describe("a post answered on GitHub, Mastodon and Bluesky", () => {
   let built: BuiltSite & { config: string };
-  let warn: WarnSpy;
   const page = () => parsePage(built.output, "billets/partage/index.html");
   beforeAll(async () => {
     // Published two days ago: its replies are read at every build.
     built = await site(CONFIG, new Date(Date.now() - 2 * 86400_000).toISOString().slice(0, 10));
   });
   beforeEach(() => {
-    warn = vi.spyOn(console, "warn");
+    takeWarnings();
     mastodon.fail = bluesky.fail = "none";
   });
-  afterEach(() => warn.mockRestore());
 
   it("merges the nine replies in date order, each under what it answers, marked by source", async () => {
     await runEleventy(built.config);
-    expect(warnings(warn)).toEqual([]);
+    expect(warnings()).toEqual([]);
     const html = await page();
     expect(text(html.querySelector("#commentaires h2"))).toBe(
       "9 réflexions au sujet de «\u00A0Un billet partagé\u00A0»",
@@ -188,7 +181,7 @@ describe("a post answered on GitHub, Mastodon and Bluesky", () => {
       "Répondre sur Bluesky",
       "Répondre sur LinkedIn",
     ]);
-    const report = await validator.validateFile(path.join(built.output, "billets/partage/index.html"));
+    const report = await htmlValidator.validateFile(path.join(built.output, "billets/partage/index.html"));
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
 
     // Counted on list pages.
@@ -207,7 +200,7 @@ describe("a post answered on GitHub, Mastodon and Bluesky", () => {
       inReplyTo: "1100",
     });
     await runEleventy(built.config);
-    expect(warnings(warn)).toEqual([]);
+    expect(warnings()).toEqual([]);
     expect(mastodon.requests.filter((r) => r.startsWith("/api/"))).toEqual([
       "/api/v1/statuses/1100",
       "/api/v1/statuses/1100/context",
@@ -227,7 +220,7 @@ describe("a post answered on GitHub, Mastodon and Bluesky", () => {
     async (mode) => {
       mastodon.fail = bluesky.fail = mode;
       await runEleventy(built.config);
-      const lines = warnings(warn);
+      const lines = warnings();
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(
         /^\[billet\] Comments: replies from Mastodon: .*Those posts keep the replies read before\.$/,
@@ -308,17 +301,16 @@ describe("politeness", () => {
   });
 
   it("stops asking an instance whose X-RateLimit-Remaining runs low", async () => {
-    const warn = vi.spyOn(console, "warn");
+    takeWarnings();
     try {
       mastodon.rateLimitRemaining = 3;
       const built = await site(CONFIG, "2024-03-03");
       await runEleventy(built.config);
       // The status said 2 left: its context waits for a later build.
       expect(mastodon.requests.at(-1)).toBe("/api/v1/statuses/1100");
-      expect(warnings(warn).join("\n")).toContain("1 left for a later build (127.0.0.1:");
+      expect(warnings().join("\n")).toContain("1 left for a later build (127.0.0.1:");
     } finally {
       mastodon.rateLimitRemaining = 300;
-      warn.mockRestore();
     }
   });
 });
@@ -329,12 +321,12 @@ describe("a damaged comment snapshot", () => {
     await runEleventy(built.config);
     const file = path.join(built.dir, ".cache/comments/snapshot.json");
     const good = await readFile(file, "utf8");
-    const warn = vi.spyOn(console, "warn");
+    takeWarnings();
     try {
       // Truncated: fetched again in full, with one warning naming the file.
       await writeFile(file, good.slice(0, good.length / 2));
       await runEleventy(built.config);
-      let lines = warnings(warn);
+      let lines = warnings();
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(`${file} is damaged (not complete JSON`);
       expect(lines[0]).toContain("fetched again from GitHub");
@@ -345,10 +337,10 @@ describe("a damaged comment snapshot", () => {
       const id = Object.keys(data.discussions)[0]!;
       data.discussions[id].comments[0].createdAt = 42;
       await writeFile(file, JSON.stringify(data));
-      warn.mockClear();
+      takeWarnings();
       github.requests.length = 0;
       await runEleventy(built.config);
-      lines = warnings(warn);
+      lines = warnings();
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(
         `${file} had a damaged entry, left out and fetched again (discussions.${id}.comments[0].createdAt:`,
@@ -361,15 +353,14 @@ describe("a damaged comment snapshot", () => {
       // Damaged, and GitHub cannot be asked: the threads go, said as such.
       await writeFile(file, "{");
       github.fail = "server-error";
-      warn.mockClear();
+      takeWarnings();
       await runEleventy(built.config);
-      lines = warnings(warn);
+      lines = warnings();
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain("The snapshot on disk was damaged");
       expect(lines.join("\n")).not.toContain("There is no earlier snapshot");
     } finally {
       github.fail = "none";
-      warn.mockRestore();
     }
   });
 });
