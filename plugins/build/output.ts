@@ -6,12 +6,17 @@
  * content, a page that cannot render, a full disk, a killed process),
  * leaves the previous `_site/` as it was.
  *
+ * The previous site is set aside (`_site.previous-<pid>-…`) rather than
+ * deleted at the end of the build, which would cost a large blog half a
+ * second: the next build deletes it in the background while it works.
+ *
  * Two builds at once (one on save in an editor, one in a terminal) each
  * write their own folder and swap it in whole: the last to finish wins,
  * and `_site/` is always one build's complete site. The caches they share
  * are written under unique temporary names and renamed into place.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 
 const MARK = ".building-";
@@ -23,17 +28,19 @@ export class StagedOutput {
   readonly staging: string;
   #published = false;
   readonly #discard = () => this.discard();
+  /** Earlier builds' leftovers being deleted, beside this build's work. */
+  readonly #cleaning: Promise<unknown>;
 
   constructor(output: string) {
     this.output = output;
     this.staging = `${output}${MARK}${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    removeAbandoned(output);
+    this.#cleaning = removeAbandoned(output);
     // A process that ends before publishing takes its folder with it.
     process.once("exit", this.#discard);
   }
 
-  /** Puts the staging folder in the output folder's place; the previous site is removed. */
-  publish(): void {
+  /** Puts the staging folder in the output folder's place; the previous site is set aside for the next build to delete. */
+  async publish(): Promise<void> {
     if (this.#published) return;
     if (!existsSync(this.staging)) throw new Error(`The build's folder ${this.staging} has disappeared`);
     const previous = `${this.output}.previous-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -54,7 +61,7 @@ export class StagedOutput {
     }
     this.#published = true;
     process.off("exit", this.#discard);
-    rmSync(previous, { recursive: true, force: true });
+    await this.#cleaning;
   }
 
   /** Removes the staging folder of a build that did not publish. */
@@ -64,8 +71,8 @@ export class StagedOutput {
   }
 }
 
-/** Staging folders of builds whose process is gone (killed half-way), and previous sites left behind. */
-function removeAbandoned(output: string): void {
+/** Deletes the previous sites set aside by earlier builds, and the staging folders of builds killed half-way. */
+async function removeAbandoned(output: string): Promise<void> {
   const dir = path.dirname(path.resolve(output));
   const base = path.basename(output);
   let names: string[];
@@ -74,10 +81,15 @@ function removeAbandoned(output: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
-    const match = new RegExp(`^${escape(base)}\\.(?:building|previous)-(\\d+)-`).exec(name);
-    if (match && !isAlive(Number(match[1]))) rmSync(path.join(dir, name), { recursive: true, force: true });
-  }
+  const pattern = new RegExp(`^${escape(base)}\\.(?:building|previous)-(\\d+)-`);
+  await Promise.all(
+    names
+      .filter((name) => {
+        const match = pattern.exec(name);
+        return match && (name.includes(".previous-") || !isAlive(Number(match[1])));
+      })
+      .map((name) => rm(path.join(dir, name), { recursive: true, force: true })),
+  );
 }
 
 function isAlive(pid: number): boolean {

@@ -42,7 +42,7 @@ export interface ContentOptions {
   /** Where what the build says goes. */
   log: BuildLog;
   /** Where a production build writes, to be put in the output folder's place once it is done. */
-  output?: { publish(): void; discard(): void };
+  output?: { publish(): Promise<void>; discard(): void };
 }
 
 /**
@@ -105,7 +105,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     if (!context) return;
     await lifecycle.run("done", context);
     // Last: the site is whole.
-    output?.publish();
+    await output?.publish();
   });
 
   // Drafts and scheduled posts are not built outside preview: no page, and
