@@ -120,8 +120,9 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
     if (isPost) {
       const fm = result.value as PostFrontMatter;
       if (fm.image && isRelativeReference(fm.image)) {
-        const source = path.join(path.dirname(file), decodeURI(fm.image.split(/[?#]/)[0]!));
-        if (!(await exists(source)))
+        const source = besideFile(file, fm.image);
+        if (source === undefined) problems.push(`${file}: image: ${MALFORMED_ESCAPE}`);
+        else if (!(await exists(source)))
           problems.push(`${file}: image: found no file at ${source}, expected the image beside the Markdown file`);
       }
       const slug = fm.slug ?? defaultSlug;
@@ -230,7 +231,11 @@ async function imageProblems(file: string, { images, bodyLine }: SourceFacts): P
       problems.push(`${where}: found no description, expected alternative text: ![What the image shows](${image.src})`);
     }
     if (isRelativeReference(image.src)) {
-      const source = path.join(path.dirname(file), decodeURI(image.src.split(/[?#]/)[0]!));
+      const source = besideFile(file, image.src);
+      if (source === undefined) {
+        problems.push(`${where}: ${MALFORMED_ESCAPE}`);
+        continue;
+      }
       const found = await exists(source);
       if (!found) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
       const unreadable = found ? unreadableImage(source) : undefined;
@@ -238,6 +243,22 @@ async function imageProblems(file: string, { images, bodyLine }: SourceFacts): P
     }
   }
   return problems;
+}
+
+const MALFORMED_ESCAPE =
+  'found a "%" that starts no escape, expected the file name as it is (spaces and accents may be written plainly) or with escapes such as %20';
+
+/**
+ * The file a relative address beside `file` names, or undefined when the
+ * address holds a malformed escape: every later step that reads the
+ * address (publishing, cards) may then decode it.
+ */
+function besideFile(file: string, src: string): string | undefined {
+  try {
+    return path.join(path.dirname(file), decodeURI(src.split(/[?#]/)[0]!));
+  } catch {
+    return undefined;
+  }
 }
 
 function exists(file: string): Promise<boolean> {
