@@ -665,13 +665,19 @@ describe("hostile input", () => {
     }
   });
 
-  describe("pending: fails today", () => {
-    for (const spec of PENDING) {
-      for (const entry of spec.entries) {
-        it.concurrent.fails(`${entry}: ${spec.name}`, () => inTurn(() => expectBehaves(entry, spec)), timeoutOf(spec));
+  // Inputs not handled yet, if any: expected to fail, so the day one is fixed the suite says so.
+  if (PENDING.length > 0)
+    describe("pending: fails today", () => {
+      for (const spec of PENDING) {
+        for (const entry of spec.entries) {
+          it.concurrent.fails(
+            `${entry}: ${spec.name}`,
+            () => inTurn(() => expectBehaves(entry, spec)),
+            timeoutOf(spec),
+          );
+        }
       }
-    }
-  });
+    });
 
   it("catches what it is meant to catch: a stack trace, a changed _site, a file not named", async () => {
     const { complaints: judge, stackTraceLine } = await import("./harness.ts");
