@@ -10,24 +10,26 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import siteConfig from "./site.config.ts";
-import assetsPlugin, { Assets } from "./plugins/assets/index.ts";
+import { Assets, publishAssets } from "./plugins/assets/index.ts";
 import { monogramFavicon } from "./plugins/assets/favicon.ts";
 import { Lifecycle } from "./plugins/build/lifecycle.ts";
 import { StagedOutput } from "./plugins/build/output.ts";
-import commentsPlugin, { CommentStore } from "./plugins/comments/index.ts";
+import { addCommentAssets, CommentStore } from "./plugins/comments/index.ts";
 import contentPlugin, { Blog, checkContent, type BuildContext, type ContentOptions } from "./plugins/content/index.ts";
 import { SourceStore } from "./plugins/content/sources.ts";
-import feedsPlugin from "./plugins/feeds/index.ts";
+import { createFeeds } from "./plugins/feeds/index.ts";
 import { I18n } from "./plugins/i18n/index.ts";
-import imagesPlugin, { ImagePipeline } from "./plugins/images/index.ts";
-import listsPlugin, { listAddresses } from "./plugins/lists/index.tsx";
+import { ImagePipeline, publishImages } from "./plugins/images/index.ts";
+import { addListPages, listAddresses } from "./plugins/lists/index.tsx";
 import { buildLog, consoleLog, type BuildLog } from "./plugins/log/index.ts";
-import markdownPlugin, { createMarkdown } from "./plugins/markdown/index.ts";
+import markdownPlugin, { createMarkdown, renderMarkdown } from "./plugins/markdown/index.ts";
 import { Prerenderer } from "./plugins/markdown/prerender.ts";
 import { createSearch } from "./plugins/search/index.tsx";
 import type { SiteConfig } from "./plugins/config/site.ts";
 import { loadSiteConfig } from "./plugins/config/load.ts";
-import socialPlugin from "./plugins/social/index.ts";
+import { PreviewSession } from "./plugins/preview/session.ts";
+import { addSocial, ownImages } from "./plugins/social/index.ts";
+import { GeneratedPages } from "./plugins/templates/generated.ts";
 import templatesPlugin from "./plugins/templates/index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("./layouts/", import.meta.url));
@@ -89,12 +91,25 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     renderInline: (text) => markdown.md.renderInline(text),
   });
   const content: ContentOptions = { site, i18n, blog, sources, lifecycle, log };
+  renderMarkdown({ markdown, prerender, lifecycle, log });
   const assets = new Assets();
   const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments"), warn: log.warn });
-  const search = createSearch({ site, i18n, assets, cacheDir: path.join(cache, "search"), lifecycle });
+  const pages = new GeneratedPages();
+  addListPages(pages, site);
+  createSearch({ site, i18n, assets, pages, cacheDir: path.join(cache, "search"), lifecycle });
+  const feeds = createFeeds({ site, i18n, blog, markdown, assets, pages, lifecycle });
+  // Not "comments" for the threads: a post's front matter (`comments: false`) would hide it in the data cascade.
+  const globals = { site: Object.freeze(site), i18n, blog, assets, threads: comments, images };
+  // Copied into the site as they are. Netlify reads redirects from the published folder; the
+  // WordPress import writes its own between markers in content/_redirects, beside the author's.
+  const copied = { [path.join(input, "images")]: "images", [path.join(input, "_redirects")]: "_redirects" };
   assets.add("main.css", { source: path.join(LAYOUTS, "styles/main.css") });
   assets.add("page.js", { source: path.join(LAYOUTS, "scripts/page.ts"), format: "iife" });
   assets.add("favicon.svg", { contents: monogramFavicon(site.title) });
+  addCommentAssets(assets);
+  addSocial({ log, site, i18n, blog, assets, lifecycle, cacheDir: path.join(cache, "social-cards") });
+  publishAssets(assets, lifecycle);
+  publishImages(images, lifecycle);
 
   // What a build checks before it writes anything, here so that `check` sees it too.
   lifecycle.on("checks", async ({ inputDir, blog }) => ({
@@ -114,29 +129,10 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     // everything is written (plugins/build/output.ts); a preview writes in place.
     const staged = process.env.ELEVENTY_RUN_MODE === "build" ? new StagedOutput(output) : undefined;
 
-    eleventyConfig.addPlugin(templatesPlugin, { site, i18n, lifecycle });
-    eleventyConfig.addPlugin(markdownPlugin, { markdown, prerender, lifecycle, log });
+    eleventyConfig.addPlugin(templatesPlugin, { globals, pages, lifecycle });
+    eleventyConfig.addPlugin(markdownPlugin, { markdown });
     eleventyConfig.addPlugin(contentPlugin, { ...content, output: staged });
-    eleventyConfig.addPlugin(commentsPlugin, { comments, assets, input });
-    eleventyConfig.addPlugin(assetsPlugin, { assets, lifecycle });
-    eleventyConfig.addPlugin(imagesPlugin, { images, lifecycle });
-    eleventyConfig.addPlugin(listsPlugin, { site });
-    eleventyConfig.addPlugin(socialPlugin, {
-      log,
-      site,
-      i18n,
-      blog,
-      assets,
-      lifecycle,
-      cacheDir: path.join(cache, "social-cards"),
-    });
-    eleventyConfig.addPlugin(feedsPlugin, { site, i18n, blog, markdown, assets, lifecycle });
-    eleventyConfig.addPlugin(search.plugin);
-
-    eleventyConfig.addPassthroughCopy({ [path.join(input, "images")]: "images" });
-    // Netlify reads redirects from the published folder; the WordPress import
-    // writes its own between markers in content/_redirects, beside the author's.
-    eleventyConfig.addPassthroughCopy({ [path.join(input, "_redirects")]: "_redirects" });
+    eleventyConfig.addPassthroughCopy(copied);
     eleventyConfig.setQuietMode(true);
     return {
       dir: { input, output: staged?.staging ?? output, layouts: path.relative(input, LAYOUTS) },
@@ -154,7 +150,32 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     return { problems: await checkContent(content, context), blog };
   }
 
-  return { site, i18n, configure, check };
+  /**
+   * A preview session (`npm start`, plugins/preview): the same capabilities,
+   * with pages rendered when they are asked for instead of written.
+   */
+  function preview(): PreviewSession {
+    blog.preview = true;
+    return new PreviewSession({
+      content,
+      inputDir: input,
+      // What capabilities put into the site as they work (the search index).
+      outputDir: path.join(cache, "preview"),
+      layoutsDir: LAYOUTS,
+      globals,
+      pages,
+      markdown,
+      files: {
+        assets,
+        images,
+        feeds,
+        copied,
+        besidePosts: () => new Map([...markdown.images.copies, ...ownImages(blog)]),
+      },
+    });
+  }
+
+  return { site, i18n, input, configure, check, preview };
 }
 
 /**
@@ -163,7 +184,9 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
  * and the benchmark build other sites with it.
  */
 export function billet(config: SiteConfig, options: BilletOptions = {}) {
-  return (eleventyConfig: EleventyConfig) => createBillet(config, options).configure(eleventyConfig);
+  const configure = (eleventyConfig: EleventyConfig) => createBillet(config, options).configure(eleventyConfig);
+  // The preview (plugins/preview) starts from the same configuration file as a build.
+  return Object.assign(configure, { billet: () => createBillet(config, options) });
 }
 
 function relativeToWorkingFolder(folder: string): string {

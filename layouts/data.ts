@@ -11,10 +11,14 @@ import type { ImagePipeline } from "../plugins/images/index.ts";
 import type { ResolvedSiteConfig } from "../plugins/config/site.ts";
 import { memoizedBy } from "../plugins/templates/memo.ts";
 
-export interface TemplateData {
+export interface TemplateData extends TemplateGlobals {
   page: { inputPath: string; url: string; outputPath: string | false };
   /** The rendered body, for layouts. */
   content: string;
+}
+
+/** The data every page is given, whatever it is. */
+export interface TemplateGlobals {
   blog: Blog;
   site: ResolvedSiteConfig;
   i18n: I18n;

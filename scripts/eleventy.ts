@@ -1,9 +1,9 @@
 /**
- * `npm run build` and `npm start`: Eleventy, run through its programmatic
- * API so that an author's mistake is reported once, as the list of problems
- * it is, with exit code 1 and no stack trace.
+ * `npm run build`: Eleventy, run through its programmatic API so that an
+ * author's mistake is reported once, as the list of problems it is, with
+ * exit code 1 and no stack trace. (`npm start` is scripts/preview.ts.)
  *
- *   node scripts/run.mjs [--serve] [--port 8080] [--config eleventy.config.ts]
+ *   node scripts/run.mjs [--config eleventy.config.ts]
  *
  * (scripts/run.mjs loads Eleventy, then tsx's loader, then this file.)
  */
@@ -14,8 +14,6 @@ import { UsageError } from "./cli.ts";
 
 const { values } = parseArgs({
   options: {
-    serve: { type: "boolean", default: false },
-    port: { type: "string", default: "8080" },
     config: { type: "string", default: "eleventy.config.ts" },
     quiet: { type: "boolean" },
   },
@@ -31,24 +29,13 @@ function problemList(error: unknown): ProblemListError | undefined {
 }
 
 try {
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new UsageError(`--port: found "${values.port}", expected a port number`);
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: values.config,
-    runMode: values.serve ? "serve" : "build",
+    runMode: "build",
     quietMode: values.quiet,
   });
   await eleventy.init();
-  if (values.serve) {
-    await eleventy.watch();
-    await eleventy.serve(port);
-    process.on("SIGINT", () => {
-      void eleventy.stopWatch().then(() => process.exit(0));
-    });
-  } else {
-    await eleventy.write();
-  }
+  await eleventy.write();
 } catch (error) {
   process.exitCode = error instanceof UsageError ? 2 : 1;
   const problems = problemList(error);

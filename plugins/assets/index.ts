@@ -7,7 +7,6 @@
  * Each plugin registers the files it owns; layouts ask for their URLs. A
  * script is bundled on its own, so a page loads only the features it uses.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildLifecycle } from "../content/index.ts";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
@@ -41,6 +40,7 @@ export const ASSETS_DIR = "assets";
 export class Assets {
   #entries = new Map<string, AssetEntry & { format: "iife" | "esm" }>();
   #built = new Map<string, BuiltAsset>();
+  #building: Promise<void> | undefined;
 
   /** Registers an asset under a name such as `main.css` or `theme.js`. */
   add(name: string, entry: AssetEntry): void {
@@ -62,7 +62,27 @@ export class Assets {
     return this.#built.get(name)?.contents.byteLength ?? 0;
   }
 
-  async build(): Promise<void> {
+  /**
+   * Bundles every asset, once for this configuration: a preview starts
+   * anew when their sources change (plugins/preview).
+   */
+  build(): Promise<void> {
+    this.#building ??= this.#build();
+    return this.#building;
+  }
+
+  /** A built asset's contents, by its public URL (the preview serves them from memory). */
+  file(url: string): Uint8Array | undefined {
+    for (const asset of this.#built.values()) if (asset.url === url) return asset.contents;
+    return undefined;
+  }
+
+  /** The source files the assets are bundled from (a preview watches them). */
+  get sources(): string[] {
+    return [...this.#entries.values()].flatMap((entry) => (entry.source ? [entry.source] : []));
+  }
+
+  async #build(): Promise<void> {
     const built = new Map<string, BuiltAsset>();
     await Promise.all(
       [...this.#entries].map(async ([name, entry]) => {
@@ -108,13 +128,8 @@ export class Assets {
   }
 }
 
-/** Eleventy plugin: builds the assets before each build and writes them after. */
-export default function assetsPlugin(
-  eleventyConfig: EleventyConfig,
-  { assets, lifecycle }: { assets: Assets; lifecycle: BuildLifecycle },
-): void {
-  eleventyConfig.addGlobalData("assets", assets);
-  eleventyConfig.addWatchTarget("layouts/**/*.{css,ts}");
+/** Builds the assets as a build begins and writes them once it is done. */
+export function publishAssets(assets: Assets, lifecycle: BuildLifecycle): void {
   lifecycle.on("begin", () => assets.build());
   lifecycle.on("checks", () => ({
     addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }],

@@ -12,29 +12,16 @@
  * - components/: the section under a post, the count in lists;
  * - browser/: the loader (lazy or consent) and the giscus web component.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import type { Assets } from "../assets/index.ts";
 import { THREAD_STYLES } from "./components/CommentsSection.tsx";
-import type { CommentStore } from "./store.ts";
 
 export { CommentStore } from "./store.ts";
 
 const BROWSER = (file: string) => fileURLToPath(new URL(`./browser/${file}`, import.meta.url));
 
-export interface CommentsPluginOptions {
-  comments: CommentStore;
-  assets: Assets;
-  /** The content folder, watched for archived comments under `npm start`. */
-  input: string;
-}
-
-export default function commentsPlugin(
-  eleventyConfig: EleventyConfig,
-  { comments, assets, input }: CommentsPluginOptions,
-): void {
-  // Not "comments": a post's front matter (`comments: false`) would hide it in the data cascade.
-  eleventyConfig.addGlobalData("threads", comments);
+/** The scripts and styles comment threads need. */
+export function addCommentAssets(assets: Assets): void {
   // A small loader, fetched as the reader nears the comments (layouts/scripts/scripts-near.ts);
   // the widget itself (giscus and Lit) once the loader decides it is time.
   assets.add("comments.js", { source: BROWSER("loader.ts") });
@@ -43,6 +30,4 @@ export default function commentsPlugin(
   assets.add(THREAD_STYLES, {
     source: fileURLToPath(new URL("../../layouts/styles/comment-thread.css", import.meta.url)),
   });
-  eleventyConfig.addWatchTarget(`${input}/**/*.comments.yaml`);
-  eleventyConfig.addWatchTarget("plugins/comments/browser/*.ts");
 }

@@ -114,6 +114,4 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     if (!blog.entry(this.inputPath)) return false;
     return undefined;
   });
-
-  eleventyConfig.addGlobalData("blog", blog);
 }

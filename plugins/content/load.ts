@@ -101,7 +101,9 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
     problems.push(...(await imageProblems(file, facts)));
     const inputPath = path.resolve(file);
     const isPost = inputPath.startsWith(postsDir);
-    const result = validate(isPost ? postRules : pageRules, facts.data);
+    const result = sources.checked(facts, isPost ? "post" : "page", () =>
+      validate(isPost ? postRules : pageRules, facts.data),
+    );
     if (!result.ok) {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
       continue;

@@ -14,7 +14,9 @@
  *   engine `yaml()`, which answers from what this build read.
  *
  * A store lives as long as its configuration: one build, or one preview
- * session, whose rebuilds reuse what the earlier ones read.
+ * session. A preview's watcher tells it which files changed (`changed`);
+ * the others are not read again, and what was checked of a source
+ * (`checked`) is kept with it.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -61,6 +63,10 @@ export class SourceStore {
   #current = new Map<string, StoredSource>();
   /** Front matter YAML read in the build under way, for Eleventy's own reading. */
   #yaml = new Map<string, unknown>();
+  /** Under a preview's watcher: the sources of files not changed since they were read, by absolute path. */
+  #watched: Map<string, StoredSource> | undefined;
+  /** What was checked of each source's front matter, by the kind of rules (post or page) it was checked with. */
+  #checked = new WeakMap<SourceFacts, Map<string, unknown>>();
 
   constructor(options: SourceStoreOptions) {
     this.#options = options;
@@ -81,6 +87,11 @@ export class SourceStore {
    * cannot be read as a post.
    */
   read(file: string): SourceFacts {
+    const watched = this.#watched?.get(path.resolve(file));
+    if (watched) {
+      this.#current.set(watched.facts.digest, watched);
+      return watched.facts;
+    }
     const bytes = readFileSync(file);
     const digest = sourceDigest(bytes);
     let source = this.#current.get(digest) ?? this.#stored().get(digest);
@@ -90,7 +101,33 @@ export class SourceStore {
     }
     this.#current.set(digest, source);
     this.#yaml.set(source.matter, source.facts.data);
+    this.#watched?.set(path.resolve(file), source);
     return source.facts;
+  }
+
+  /**
+   * From now on a file is read again only once `changed` names it: for a
+   * preview, whose watcher reports every change. (A build reads every file.)
+   */
+  watch(): void {
+    this.#watched ??= new Map();
+  }
+
+  /** A watched file changed, appeared or went away: the next build reads it. */
+  changed(file: string): void {
+    this.#watched?.delete(path.resolve(file));
+  }
+
+  /**
+   * What `check` makes of a source's front matter as a `kind` (its rules
+   * come from the site's configuration, which a store lives within), worked
+   * out once per source read: the same text read again is the same source.
+   */
+  checked<T>(facts: SourceFacts, kind: "post" | "page", check: () => T): T {
+    let byKind = this.#checked.get(facts);
+    if (!byKind) this.#checked.set(facts, (byKind = new Map<string, unknown>()));
+    if (!byKind.has(kind)) byKind.set(kind, check());
+    return byKind.get(kind) as T;
   }
 
   /** The YAML engine Eleventy parses front matter with: what this build read, else parsed now. */

@@ -6,10 +6,10 @@
  * (./browser/subscribe.ts) and stay hidden without it; the addresses are
  * links and plain text, so they can always be selected and copied.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { Base } from "../../layouts/components/Base.tsx";
-import { absoluteUrl, siteContext, type SiteContext, type TemplateData } from "../../layouts/data.ts";
+import { absoluteUrl, siteContext, type SiteContext } from "../../layouts/data.ts";
+import type { GeneratedPages } from "../templates/generated.ts";
 import type { Assets } from "../assets/index.ts";
 import type { Taxonomy } from "../content/model.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -21,17 +21,11 @@ type Category = Extract<Taxonomy, { kind: "category" }>;
 const isCategory = (taxonomy: Taxonomy): taxonomy is Category => taxonomy.kind === "category";
 
 /** Registers the page and its script. */
-export function addSubscribePage(
-  eleventyConfig: EleventyConfig,
-  { i18n, assets }: { i18n: I18n; assets: Assets },
-): void {
+export function addSubscribePage(pages: GeneratedPages, { i18n, assets }: { i18n: I18n; assets: Assets }): void {
   assets.add(SUBSCRIBE_SCRIPT, { source: fileURLToPath(new URL("./browser/subscribe.ts", import.meta.url)) });
-  eleventyConfig.addTemplate("billet/subscribe.11ty.tsx", {
-    data: { permalink: subscribeUrl(i18n), eleventyExcludeFromCollections: true },
-    render: (data: TemplateData) => (
-      <SubscribePage ctx={siteContext(data)} categories={data.blog.categories.filter(isCategory)} />
-    ),
-  });
+  pages.one("billet/subscribe.11ty.tsx", subscribeUrl(i18n), (data) => (
+    <SubscribePage ctx={siteContext(data)} categories={data.blog.categories.filter(isCategory)} />
+  ));
 }
 
 export function SubscribePage({ ctx, categories }: { ctx: SiteContext; categories: Category[] }): JSX.Element {

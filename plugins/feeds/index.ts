@@ -8,7 +8,6 @@
  * Everything is made from `blog` (the posts being built: drafts and
  * scheduled posts only in preview) and written once the pages are.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Assets } from "../assets/index.ts";
@@ -17,6 +16,7 @@ import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Markdown } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
+import type { GeneratedPages } from "../templates/generated.ts";
 import { atomFeed } from "./atom.ts";
 import { FeedContent } from "./content.ts";
 import { jsonFeed } from "./json-feed.ts";
@@ -32,13 +32,15 @@ export interface FeedsPluginOptions {
   blog: Blog;
   markdown: Markdown;
   assets: Assets;
+  pages: GeneratedPages;
   lifecycle: BuildLifecycle;
 }
 
-export default function feedsPlugin(eleventyConfig: EleventyConfig, options: FeedsPluginOptions): void {
-  const { site, i18n, blog, markdown, assets, lifecycle } = options;
+/** Feeds, sitemap and the subscribe page: `files()` makes the files from the blog as it is now. */
+export function createFeeds(options: FeedsPluginOptions): { files(): Promise<Map<string, string>> } {
+  const { site, i18n, blog, markdown, assets, pages, lifecycle } = options;
   const content = new FeedContent(markdown.md, site.url);
-  addSubscribePage(eleventyConfig, { i18n, assets });
+  addSubscribePage(pages, { i18n, assets });
 
   lifecycle.on("checks", () => ({
     addresses: [
@@ -51,7 +53,8 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
       { url: "/robots.txt", owner: "robots.txt" },
     ],
   }));
-  lifecycle.on("done", async ({ outputDir }) => {
+  /** Every file, by address, from the blog as it is now. */
+  async function files(): Promise<Map<string, string>> {
     content.reset();
     const files = new Map<string, string>();
     const feeds = blogFeeds(blog, site, i18n);
@@ -66,13 +69,17 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig, options: Fee
     }
     files.set(SITEMAP_PATH, sitemapXml(sitemapEntries(blog, site), site, i18n));
     files.set("/robots.txt", robotsTxt(site));
+    return files;
+  }
 
+  lifecycle.on("done", async ({ outputDir }) => {
     await Promise.all(
-      [...files].map(async ([url, text]) => {
+      [...(await files())].map(async ([url, text]) => {
         const file = path.join(outputDir, url);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, text);
       }),
     );
   });
+  return { files };
 }

@@ -251,4 +251,17 @@ export interface Dictionary {
     /** Without JavaScript, when there is no search engine to take over. */
     needsJavaScript: string;
   };
+  // The author's preview (`npm start`, plugins/preview).
+  preview: {
+    /** The page shown instead of every page while there are problems. */
+    title: string;
+    intro: Plural;
+    /** Under the list: what happens next. */
+    next: string;
+    /** Terminal lines. */
+    problems: Plural;
+    fixed: string;
+    updated: string;
+    serving: string;
+  };
 }

@@ -187,4 +187,20 @@ export const en: Dictionary = {
     fallbackNote: "Your browser does not run JavaScript: the search will run on {engine}, limited to this site.",
     needsJavaScript: "Search on this site needs JavaScript, which your browser does not run.",
   },
+  // The author's preview (`npm start`, plugins/preview).
+  preview: {
+    title: "To fix before the site can show",
+    intro: {
+      one: "The content or the configuration has a problem:",
+      other: "The content or the configuration has {count} problems:",
+    },
+    next: "Fix and save: this page updates by itself, and the site comes back as soon as everything is right. The terminal shows the same lines.",
+    problems: {
+      one: "A problem; the pages show it until it is fixed:",
+      other: "{count} problems; the pages show them until they are fixed:",
+    },
+    fixed: "Fixed: the pages are back.",
+    updated: "Updated in {ms} ms",
+    serving: "Preview at {url} (Ctrl+C to stop)",
+  },
 };

@@ -191,4 +191,20 @@ export const fr: Dictionary = {
     fallbackNote: "Votre navigateur n’exécute pas JavaScript : la recherche se fera sur {engine}, limitée à ce site.",
     needsJavaScript: "La recherche sur ce site a besoin de JavaScript, que votre navigateur n’exécute pas.",
   },
+  // The author's preview (`npm start`, plugins/preview).
+  preview: {
+    title: "À corriger avant d’afficher le site",
+    intro: {
+      one: "Le contenu ou la configuration a un problème :",
+      other: "Le contenu ou la configuration a {count} problèmes :",
+    },
+    next: "Corrigez puis enregistrez : cette page se met à jour d’elle-même et le site revient dès que tout est réglé. Les mêmes lignes s’affichent dans le terminal.",
+    problems: {
+      one: "Un problème ; les pages l’affichent tant qu’il n’est pas corrigé :",
+      other: "{count} problèmes ; les pages les affichent tant qu’ils ne sont pas corrigés :",
+    },
+    fixed: "Corrigé : les pages sont de retour.",
+    updated: "Mis à jour en {ms} ms",
+    serving: "Aperçu sur {url} (Ctrl+C pour arrêter)",
+  },
 };

@@ -20,7 +20,6 @@
  *
  * SVG, GIF, WebP and remote images are left as they are.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import type EleventyImage from "@11ty/eleventy-img";
 import type { ImageOptions, ImageStat } from "@11ty/eleventy-img";
 import { existsSync, statSync } from "node:fs";
@@ -298,6 +297,34 @@ export class ImagePipeline {
   async write(outputDir: string, { prune = false } = {}): Promise<ImagesReport> {
     // Two sources with the same content make the same files: one is enough.
     const queued = [...new Map([...this.#queued].map((entry) => [entry[1].files.join("\n"), entry])).values()];
+    const missing = await this.#process(queued);
+
+    const target = path.join(outputDir, IMAGE_URL_PATH);
+    const used = new Set(queued.flatMap(([, d]) => d.files));
+    if (used.size > 0) await mkdir(target, { recursive: true });
+    // A few files at a time: a large blog publishes thousands.
+    const names = [...used];
+    for (let i = 0; i < names.length; i += COPY_BATCH) {
+      await Promise.all(
+        names.slice(i, i + COPY_BATCH).map(async (name) => {
+          const to = path.join(target, name);
+          // Names come from the content: a file already there is the same file.
+          if (await exists(to)) return;
+          await publish(path.join(this.cacheDir, name), to);
+        }),
+      );
+    }
+    if (prune) {
+      const stale = (await readdir(this.cacheDir).catch(() => [] as string[])).filter(
+        (name) => !used.has(name) && !name.startsWith("."),
+      );
+      await Promise.all(stale.map((name) => rm(path.join(this.cacheDir, name), { force: true })));
+    }
+    return { processed: missing.length, reused: queued.length - missing.length };
+  }
+
+  /** Processes the queued images among `queued` missing from the cache; returns those. */
+  async #process(queued: Array<[string, Described]>): Promise<Array<[string, Described]>> {
     const missing = queued.filter(([, d]) => d.files.some((name) => !existsSync(path.join(this.cacheDir, name))));
     const problems: string[] = [];
     if (missing.length > 0) {
@@ -326,38 +353,25 @@ export class ImagePipeline {
       }
     }
     if (problems.length > 0) throw new ImageError(problems);
+    return missing;
+  }
 
-    const target = path.join(outputDir, IMAGE_URL_PATH);
-    const used = new Set(queued.flatMap(([, d]) => d.files));
-    if (used.size > 0) await mkdir(target, { recursive: true });
-    // A few files at a time: a large blog publishes thousands.
-    const names = [...used];
-    for (let i = 0; i < names.length; i += COPY_BATCH) {
-      await Promise.all(
-        names.slice(i, i + COPY_BATCH).map(async (name) => {
-          const to = path.join(target, name);
-          // Names come from the content: a file already there is the same file.
-          if (await exists(to)) return;
-          await publish(path.join(this.cacheDir, name), to);
-        }),
-      );
-    }
-    if (prune) {
-      const stale = (await readdir(this.cacheDir).catch(() => [] as string[])).filter(
-        (name) => !used.has(name) && !name.startsWith("."),
-      );
-      await Promise.all(stale.map((name) => rm(path.join(this.cacheDir, name), { force: true })));
-    }
-    return { processed: missing.length, reused: queued.length - missing.length };
+  /**
+   * The file in the cache of an image published as `name` by a page
+   * rendered since `reset`, processed now if it is not in the cache yet (the
+   * preview serves images as they are asked for); undefined if no page
+   * asked for it.
+   */
+  async file(name: string): Promise<string | undefined> {
+    const entry = [...this.#queued].find(([, described]) => described.files.includes(name));
+    if (!entry) return undefined;
+    await this.#process([entry]);
+    return path.join(this.cacheDir, name);
   }
 }
 
-/** Eleventy plugin: processes and publishes the images each build asked for. */
-export default function imagesPlugin(
-  eleventyConfig: EleventyConfig,
-  { images, lifecycle }: { images: ImagePipeline; lifecycle: Hooks<BuildBasics> },
-): void {
-  eleventyConfig.addGlobalData("images", images);
+/** Processes and publishes the images each build asked for. */
+export function publishImages(images: ImagePipeline, lifecycle: Hooks<BuildBasics>): void {
   lifecycle.on("begin", () => images.reset());
   lifecycle.on("done", async ({ preview, outputDir }) => {
     await images.write(outputDir, { prune: !preview });

@@ -98,23 +98,33 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
 
 /**
  * Eleventy plugin: makes this markdown-it instance the one Eleventy renders
- * `.md` with, answering from what `prerender` rendered ahead when it can.
+ * `.md` with.
  */
-export default function markdownPlugin(
-  eleventyConfig: EleventyConfig,
-  {
-    markdown,
-    prerender,
-    lifecycle,
-    log,
-  }: { markdown: Markdown; prerender?: Prerenderer; lifecycle: BuildLifecycle; log: BuildLog },
-): void {
+export default function markdownPlugin(eleventyConfig: EleventyConfig, { markdown }: { markdown: Markdown }): void {
   eleventyConfig.setLibrary("md", markdown.md);
+}
+
+/**
+ * Each build's Markdown work besides rendering: the images its pages copy,
+ * and `prerender`, which renders bodies ahead and which `md.render` answers
+ * from when it can. A preview renders what it is asked for: nothing ahead.
+ */
+export function renderMarkdown({
+  markdown,
+  prerender,
+  lifecycle,
+  log,
+}: {
+  markdown: Markdown;
+  prerender?: Prerenderer;
+  lifecycle: BuildLifecycle;
+  log: BuildLog;
+}): void {
   markdown.images.register(lifecycle);
   if (!prerender) return;
   prerender.wrap(markdown.md);
   // Started as each build begins, beside the reading of the content.
-  lifecycle.on("begin", ({ inputDir }) => prerender.begin(inputDir));
+  lifecycle.on("begin", ({ inputDir, serving }) => (serving ? undefined : prerender.begin(inputDir)));
   lifecycle.on("done", () => {
     if (prerender.rendered > 0) {
       log.info(`Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`);

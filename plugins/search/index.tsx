@@ -18,11 +18,11 @@
  * rebuild is never slower; a production build starts from an empty output
  * folder, so a preview index is never published.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SearchPage } from "../../layouts/search/SearchPage.tsx";
-import { siteContext, type TemplateData } from "../../layouts/data.ts";
+import { siteContext } from "../../layouts/data.ts";
+import type { GeneratedPages } from "../templates/generated.ts";
 import type { Assets } from "../assets/index.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -39,18 +39,26 @@ export interface SearchPluginOptions {
   site: ResolvedSiteConfig;
   i18n: I18n;
   assets: Assets;
+  pages: GeneratedPages;
   /** Where indexes are kept between builds (`.cache/search`). */
   cacheDir: string;
   lifecycle: BuildLifecycle;
 }
 
-/** The search plugin: the page, and the index, begun as soon as the content is known. */
-export function createSearch({ site, i18n, assets, cacheDir, lifecycle }: SearchPluginOptions) {
+/** Search: the page, its script, and the index, begun as soon as the content is known. */
+export function createSearch({ site, i18n, assets, pages, cacheDir, lifecycle }: SearchPluginOptions) {
   const indexer = new SearchIndexer({ language: site.language, cacheDir });
   const { search } = site;
   let publishing: Promise<unknown> | undefined;
 
   if (search.enabled) {
+    assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
+    pages.one("billet/search.11ty.tsx", search.url, (data) => (
+      <SearchPage
+        ctx={siteContext(data)}
+        empty={data.blog.posts.length + data.blog.pages.filter((page) => !page.noindex).length === 0}
+      />
+    ));
     lifecycle.on("checks", () => ({
       addresses: [
         { url: search.url, owner: "the search page" },
@@ -78,20 +86,5 @@ export function createSearch({ site, i18n, assets, cacheDir, lifecycle }: Search
     });
   }
 
-  function plugin(eleventyConfig: EleventyConfig): void {
-    if (!search.enabled) return;
-    assets.add("search.js", { source: path.join(BROWSER, "search-page.ts") });
-
-    eleventyConfig.addTemplate("billet/search.11ty.tsx", {
-      data: { permalink: search.url, eleventyExcludeFromCollections: true },
-      render: (data: TemplateData) => (
-        <SearchPage
-          ctx={siteContext(data)}
-          empty={data.blog.posts.length + data.blog.pages.filter((page) => !page.noindex).length === 0}
-        />
-      ),
-    });
-  }
-
-  return { plugin, indexer };
+  return { indexer };
 }

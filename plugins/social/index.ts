@@ -7,9 +7,8 @@
  * Cards are planned as soon as the content is loaded and checked (the
  * build's `ready` moment), drawn in worker threads when they are not in the
  * cache, and put into the site while Eleventy works; the build waits for
- * them when it is `done`.
+ * them when it is `done`. A preview draws none.
  */
-import type { EleventyConfig } from "@11ty/eleventy";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,17 +38,13 @@ export interface SocialPluginOptions {
   log: BuildLog;
 }
 
-export default function socialPlugin(
-  eleventyConfig: EleventyConfig,
-  { site, i18n, blog, assets, cacheDir, lifecycle, log }: SocialPluginOptions,
-): void {
+export function addSocial({ site, i18n, blog, assets, cacheDir, lifecycle, log }: SocialPluginOptions): void {
   const script = fileURLToPath(new URL("./share.ts", import.meta.url));
   assets.add(SHARE_SCRIPT, { source: script, define: { __SHARE_TEXT__: JSON.stringify(shareScriptText(i18n)) } });
   assets.add(ICONS_ASSET, { contents: iconSprite() });
-  eleventyConfig.addWatchTarget(script);
 
   const maker = new CardMaker(cacheDir);
-  let drawing: Promise<CardReport> | undefined;
+  let drawing: Promise<CardReport | undefined> | undefined;
 
   lifecycle.on("checks", () => ({ addresses: [{ url: `/${CARDS_DIR}/`, owner: "the social cards", folder: true }] }));
   /**
@@ -57,7 +52,12 @@ export default function socialPlugin(
    * soon as the posts are known: while Eleventy renders on one processor,
    * the drawing and the file work run on the other.
    */
-  lifecycle.on("ready", ({ outputDir }) => {
+  lifecycle.on("ready", ({ outputDir, preview }) => {
+    // A preview draws none: nothing is shared from it, and drawing is most of a first start's work.
+    if (preview) {
+      drawing = publishOwnImages(blog, outputDir).then(() => undefined);
+      return;
+    }
     const cards = [
       plannedSiteCard(site),
       ...blog.posts.filter((post) => !post.image).map((post) => plannedPostCard(post, site)),
@@ -70,20 +70,28 @@ export default function socialPlugin(
     drawing.catch(() => undefined);
   });
   lifecycle.on("done", async () => {
-    const report = await drawing!;
-    if (report.drawn > 0) {
+    const report = await drawing;
+    if (report && report.drawn > 0) {
       log.info(`Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`);
     }
   });
 }
 
+/** Posts' own `image:` files beside them, by the address each is published at next to its page. */
+export function ownImages(blog: Blog): Map<string, string> {
+  const images = new Map<string, string>();
+  for (const post of blog.posts) {
+    const source = ownImageSource(post);
+    if (source) images.set(decodeURI(publishedImagePath(post.url, post.image!)), source);
+  }
+  return images;
+}
+
 /** A post's own `image:` beside it is published next to the page, like the images of its text. */
 async function publishOwnImages(blog: Blog, outputDir: string): Promise<void> {
   await Promise.all(
-    blog.posts.map(async (post) => {
-      const source = ownImageSource(post);
-      if (!source) return;
-      const target = path.join(outputDir, decodeURI(publishedImagePath(post.url, post.image!)));
+    [...ownImages(blog)].map(async ([url, source]) => {
+      const target = path.join(outputDir, url);
       const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
       if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
       await mkdir(path.dirname(target), { recursive: true });

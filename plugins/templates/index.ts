@@ -9,14 +9,21 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildLifecycle } from "../content/index.ts";
-import type { I18n } from "../i18n/index.ts";
-import type { ResolvedSiteConfig } from "../config/site.ts";
+import type { TemplateGlobals } from "../../layouts/data.ts";
+import type { GeneratedPages } from "./generated.ts";
 import { typeScriptDataFiles } from "./data-files.ts";
 import { renderToString } from "./render.ts";
 
+export interface TemplatesOptions {
+  /** What every template receives (layouts/data.ts's TemplateData, less `page` and `content`). */
+  globals: TemplateGlobals;
+  pages: GeneratedPages;
+  lifecycle: BuildLifecycle;
+}
+
 export default function templatesPlugin(
   eleventyConfig: EleventyConfig,
-  { site, i18n, lifecycle }: { site: ResolvedSiteConfig; i18n: I18n; lifecycle: BuildLifecycle },
+  { globals, pages, lifecycle }: TemplatesOptions,
 ): void {
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
@@ -28,9 +35,20 @@ export default function templatesPlugin(
     },
   });
   eleventyConfig.addTemplateFormats("11ty.tsx");
-  // Frozen: Eleventy shares frozen objects instead of copying them into every page's data.
-  eleventyConfig.addGlobalData("site", Object.freeze(site));
-  eleventyConfig.addGlobalData("i18n", i18n);
+  // Class instances and frozen objects: Eleventy shares them instead of copying them into every page's data.
+  for (const [name, value] of Object.entries(globals)) eleventyConfig.addGlobalData(name, value);
+  for (const page of pages.all) {
+    const data = page.each
+      ? {
+          pagination: { data: `blog.${page.each.source}`, size: 1, alias: page.each.alias },
+          permalink: (data: Record<string, { url: string }>) => data[page.each!.alias]!.url,
+        }
+      : { permalink: page.url };
+    eleventyConfig.addTemplate(page.name, {
+      data: { ...data, eleventyExcludeFromCollections: true },
+      render: page.render,
+    });
+  }
   // Directory data files (`posts.11tydata.ts`) are TypeScript too.
   typeScriptDataFiles(eleventyConfig, lifecycle);
 }

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the dev server shows the blog with drafts badged, reloads
- * the browser on change, and picks up an edit.
+ * the browser on change, picks up an edit, shows problems in the browser
+ * until they are fixed, and starts anew when site.config.ts changes.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { get } from "node:http";
@@ -80,7 +81,19 @@ describe("the dev server", () => {
   it("serves the blog with the live-reload client", async () => {
     const home = await fetchText(base + "/");
     expect(home.body).toContain("Premier billet");
-    expect(home.body).toMatch(/<script[^>]+reload-client/);
+    expect(home.body).toMatch(
+      /<script type="module" src="\/_billet\/reload.js" data-version="[^"]+"><\/script><\/body>/,
+    );
+    // Only for a browser navigating: the page itself is the build's.
+    const raw = await new Promise<string>((resolve, reject) => {
+      get(base + "/", (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve(body));
+      }).on("error", reject);
+    });
+    expect(raw).not.toContain("/_billet/reload.js");
   });
 
   it("shows drafts, badged", async () => {
@@ -89,10 +102,10 @@ describe("the dev server", () => {
     expect(draft.body).toContain('class="badge badge--draft"');
   });
 
-  it("writes a search index of what the preview shows, drafts included, in the background", async () => {
+  it("makes a search index of what the preview shows, drafts included, in the background", async () => {
     const pageCount = () =>
-      readFile(path.join(site.output, "pagefind", "pagefind-entry.json"), "utf8").then(
-        (text) => JSON.parse(text).languages.fr?.page_count as number | undefined,
+      fetchText(base + "/pagefind/pagefind-entry.json").then(
+        ({ body }) => JSON.parse(body).languages.fr?.page_count as number | undefined,
         () => undefined,
       );
     await expect.poll(pageCount, { timeout: 30_000, interval: 250 }).toBe(2);
@@ -107,7 +120,7 @@ describe("the dev server", () => {
       .toContain("Version deux.");
   });
 
-  it("reports a mistake and keeps serving until it is fixed", async () => {
+  it("shows a mistake in every page until it is fixed, then the page comes back", async () => {
     const file = path.join(site.dir, "content/posts/premier.md");
     const good = await readFile(file, "utf8");
     await writeFile(
@@ -117,10 +130,36 @@ describe("the dev server", () => {
     await expect
       .poll(() => log, { timeout: 30_000, interval: 250 })
       .toContain('date: found "2024-01-32", expected a real date');
-    expect((await fetchText(base + "/")).status).toBe(200);
+    for (const url of ["/", "/billets/en-cours/", "/nulle-part/"]) {
+      const shown = await fetchText(base + url);
+      expect(shown.status).toBe(500);
+      expect(shown.body.replaceAll("&quot;", '"')).toContain(
+        'premier.md: date: found "2024-01-32", expected a real date',
+      );
+      // The same live reload: the page comes back by itself once fixed.
+      expect(shown.body).toContain('src="/_billet/reload.js"');
+      expect(shown.body).not.toMatch(/\bat .*\.ts:\d+/);
+    }
     await writeFile(file, good.replace("Version deux.", "Version trois."));
     await expect
       .poll(() => fetchText(base + "/billets/premier/").then((r) => r.body), { timeout: 30_000, interval: 250 })
       .toContain("Version trois.");
+  });
+
+  it("reads site.config.ts again when it changes, and shows its problems the same way", async () => {
+    const config = path.join(site.dir, "site.config.ts");
+    const good = await readFile(config, "utf8");
+    await writeFile(config, good.replace('"Carnet de test"', '"Carnet renommé"'));
+    await expect
+      .poll(() => fetchText(base + "/").then((r) => r.body), { timeout: 60_000, interval: 250 })
+      .toContain("Carnet renommé");
+    await writeFile(config, good.replace('"Europe/Paris"', '"Europe/Strasburg"'));
+    await expect
+      .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
+      .toMatch(/^500 [^]*site\.config\.ts: timeZone: found &quot;Europe\/Strasburg&quot;/);
+    await writeFile(config, good);
+    await expect
+      .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
+      .toMatch(/^200 [^]*Carnet de test/);
   });
 });
