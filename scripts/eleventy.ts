@@ -39,16 +39,18 @@ try {
     runMode: values.serve ? "serve" : "build",
     quietMode: values.quiet,
   });
-  // The author's problems are printed below, as the list they are. Eleventy
-  // would print them first, inside its own heading ("Problem writing
-  // Eleventy templates", "(via ContentError)"), then "Wrote 0 files": once
-  // they stop the build, Eleventy says nothing more.
-  const errors = eleventy.errorHandler;
-  const logOnce = errors.once.bind(errors);
-  errors.once = (type, error, message) => {
-    if (problemList(error)) eleventy.disableLogger();
-    else logOnce(type, error, message);
-  };
+  if (!values.serve) {
+    // The author's problems are printed below, as the list they are. Eleventy
+    // would print them first, inside its own heading ("Problem writing
+    // Eleventy templates", "(via ContentError)"), then "Wrote 0 files": once
+    // they stop the build, Eleventy says nothing more.
+    const errors = eleventy.errorHandler;
+    const logOnce = errors.once.bind(errors);
+    errors.once = (type, error, message) => {
+      if (problemList(error)) eleventy.disableLogger();
+      else logOnce(type, error, message);
+    };
+  }
   await eleventy.init();
   if (values.serve) {
     await eleventy.watch();
