@@ -34,15 +34,25 @@ try {
     runMode: "build",
     quietMode: values.quiet,
   });
+  // The author's problems are printed below, as the list they are. Eleventy
+  // would print them first, inside its own heading ("Problem writing
+  // Eleventy templates", "(via ContentError)"), then "Wrote 0 files": once
+  // they stop the build, Eleventy says nothing more.
+  const errors = eleventy.errorHandler;
+  const logOnce = errors.once.bind(errors);
+  errors.once = (type, error, message) => {
+    if (problemList(error)) eleventy.disableLogger();
+    else logOnce(type, error, message);
+  };
   await eleventy.init();
   await eleventy.write();
 } catch (error) {
   process.exitCode = error instanceof UsageError ? 2 : 1;
   const problems = problemList(error);
-  if ((error as { __errorAlreadyLogged?: boolean }).__errorAlreadyLogged) {
-    // Eleventy has printed it already.
-  } else if (problems || error instanceof UsageError) {
+  if (problems || error instanceof UsageError) {
     console.error((problems ?? (error as Error)).message);
+  } else if ((error as { __errorAlreadyLogged?: boolean }).__errorAlreadyLogged) {
+    // Eleventy has printed it already.
   } else {
     throw error;
   }

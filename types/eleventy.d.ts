@@ -73,9 +73,18 @@ declare module "@11ty/eleventy" {
     config?: (config: EleventyConfig) => void;
   }
 
+  /** How Eleventy prints an error it stops on (src/Errors/EleventyErrorHandler.js). */
+  export interface EleventyErrorHandler {
+    /** Prints `error` under `message`, unless it was printed already; `fatal` also sets the exit code. */
+    once(type: "error" | "fatal", error: unknown, message: string): void;
+  }
+
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     readonly logger: EleventyLogger;
+    readonly errorHandler: EleventyErrorHandler;
+    /** Nothing more is printed, by Eleventy or its plugins. */
+    disableLogger(): void;
     init(): Promise<void>;
     write(): Promise<unknown>;
     watch(): Promise<void>;

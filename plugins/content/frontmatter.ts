@@ -10,6 +10,8 @@
 import { createRequire } from "node:module";
 import type matter from "gray-matter";
 import yaml from "js-yaml";
+import type { Language } from "../i18n/languages.ts";
+import { aliasProblem, closingProblem, yamlProblems, type SyntaxProblem } from "./yaml-problems.ts";
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -20,8 +22,14 @@ export interface ParsedSource {
   bodyLine: number;
 }
 
+/** A front matter that cannot be read: the file's line to look at, and what to do there (./yaml-problems.ts). */
 export class FrontMatterSyntaxError extends Error {
   override name = "FrontMatterSyntaxError";
+  readonly line: number;
+  constructor({ line, message }: SyntaxProblem) {
+    super(message);
+    this.line = line;
+  }
 }
 
 /**
@@ -30,12 +38,10 @@ export class FrontMatterSyntaxError extends Error {
  * values, which validation and messages would then walk: a front matter
  * whose aliases expand past `MAX_VALUES` values is refused.
  */
-export function parseYaml(source: string): unknown {
+export function parseYaml(source: string, language: Language = "fr"): unknown {
   const value = yaml.load(source, { schema: yaml.CORE_SCHEMA });
   if (source.includes("*") && expandedSize(value, new Map()) > MAX_VALUES) {
-    throw new FrontMatterSyntaxError(
-      `found aliases (*name) that expand to more than ${MAX_VALUES} values, expected a front matter of ordinary size`,
-    );
+    throw new FrontMatterSyntaxError(aliasProblem(source, 1, MAX_VALUES, language));
   }
   return value;
 }
@@ -67,12 +73,12 @@ function expandedSize(value: unknown, sizes: Map<object, number>): number {
  * `---`, a byte-order mark, Windows line ends, no front matter) goes through
  * gray-matter itself.
  */
-function splitPlain(text: string): { data: unknown; matter: string; content: string } | undefined {
+function splitPlain(text: string, language: Language): { data: unknown; matter: string; content: string } | undefined {
   const split = splitPlainText(text);
   if (!split) return undefined;
   // As gray-matter: a front matter of comments only is empty, and not parsed.
   const empty = split.matter.replace(/^\s*#[^\n]+/gm, "").trim() === "";
-  return { data: empty ? {} : parseYaml(split.matter), ...split };
+  return { data: empty ? {} : parseYaml(split.matter, language), ...split };
 }
 
 function splitPlainText(text: string): { matter: string; content: string } | undefined {
@@ -101,24 +107,32 @@ function grayMatter(): typeof matter {
   return (grayMatterModule ??= createRequire(import.meta.url)("gray-matter") as typeof matter);
 }
 
-export function parseSource(text: string): ParsedSource {
+/**
+ * A source's front matter and body. A front matter that cannot be read
+ * throws FrontMatterSyntaxError, in `language` (the site's).
+ */
+export function parseSource(text: string, language: Language = "fr"): ParsedSource {
+  // Before YAML: a front matter left open would be read with the body in it.
+  const unclosed = closingProblem(text, language);
+  if (unclosed) throw new FrontMatterSyntaxError(unclosed);
   let parsed: { data: unknown; matter?: string; content: string };
+  let matter = "";
   try {
     // gray-matter's types want an object; parseSource checks what the YAML really is just below.
-    parsed = splitPlain(text) ?? grayMatter()(text, { engines: { yaml: (source) => parseYaml(source) as object } });
+    parsed =
+      splitPlain(text, language) ??
+      grayMatter()(text, { engines: { yaml: (source) => parseYaml((matter = source), language) as object } });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
-      // js-yaml counts from 0 within the front matter, which gray-matter hands over
-      // starting with the newline after the opening `---`: its line 0 is the file's line 1.
-      const line = (error.mark?.line ?? 0) + 1;
-      const column = (error.mark?.column ?? 0) + 1;
-      throw new FrontMatterSyntaxError(`YAML syntax error at line ${line}, column ${column}: ${error.reason}`);
+      // gray-matter hands the YAML over from the end of the opening `---` on: its first line is the file's line 1.
+      const [problem] = yamlProblems(splitPlainText(text)?.matter ?? matter, 1, language);
+      if (problem) throw new FrontMatterSyntaxError(problem);
     }
     throw error;
   }
   const data = parsed.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    throw new FrontMatterSyntaxError("the front matter is not a list of `key: value` lines");
+    throw new FrontMatterSyntaxError(yamlProblems(parsed.matter ?? "", 1, language)[0]!);
   }
   const headerLength = text.length - parsed.content.length;
   const bodyLine = text.slice(0, headerLength).split("\n").length;

@@ -25,13 +25,12 @@ import type { SourceFacts } from "./source.ts";
 import { readingMinutes } from "./text.ts";
 import { expandPermalink } from "./urls.ts";
 
+/** The content's problems, found by a build (which then writes nothing) or by `npm run check` (which never writes). */
 export class ContentError extends ProblemListError {
   override name = "ContentError";
-  constructor(problems: string[]) {
-    super(
-      `The content has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}; nothing was built:`,
-      problems,
-    );
+  constructor(problems: string[], by: "build" | "check" = "build") {
+    const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
+    super(`The content has ${count}${by === "build" ? "; nothing was written" : ""}:`, problems);
   }
 }
 
@@ -93,7 +92,7 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
     try {
       facts = sources.read(file);
     } catch (error) {
-      if (error instanceof FrontMatterSyntaxError) problems.push(`${file}: front matter: ${error.message}`);
+      if (error instanceof FrontMatterSyntaxError) problems.push(`${file}:${error.line}: ${error.message}`);
       else if (error instanceof SourceEncodingError) problems.push(`${file}: ${error.message}`);
       else throw error;
       continue;

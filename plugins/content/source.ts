@@ -3,6 +3,7 @@
  * from one build to the next).
  */
 import { createHash } from "node:crypto";
+import type { Language } from "../i18n/languages.ts";
 import { findImageReferences, type ImageReference } from "../markdown/images.ts";
 import { parseSource } from "./frontmatter.ts";
 import { countWords, summarize } from "./text.ts";
@@ -29,13 +30,14 @@ export function sourceDigest(bytes: Buffer): string {
   return createHash("sha1").update(bytes).digest("hex");
 }
 
-/** The facts of a source's text, its body, and its front matter's YAML as parsed. */
+/** The facts of a source's text, its body, and its front matter's YAML as parsed (problems said in `language`). */
 export function readSource(
   text: string,
   renderInline: (markdown: string) => string,
   digest = sourceDigest(Buffer.from(text, "utf8")),
+  language?: Language,
 ): { facts: SourceFacts; body: string; matter: string } {
-  const { data, matter, body, bodyLine } = parseSource(text);
+  const { data, matter, body, bodyLine } = parseSource(text, language);
   const facts: SourceFacts = {
     digest,
     data,

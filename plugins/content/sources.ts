@@ -25,6 +25,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { isUtf8 } from "node:buffer";
 import { codeFingerprint } from "../build/fingerprint.ts";
+import type { Language } from "../i18n/languages.ts";
 import { parseYaml } from "./frontmatter.ts";
 import { readSource, sourceDigest, type SourceFacts } from "./source.ts";
 
@@ -45,8 +46,12 @@ export class SourceEncodingError extends Error {
 export interface SourceStoreOptions {
   /** Where the cache is kept (`.cache/content`); none: nothing is kept between processes. */
   cacheDir?: string;
-  /** What the facts depend on besides the code and the text (the site's language). */
-  settings: string;
+  /**
+   * The site's language: what the facts depend on besides the code and
+   * the text, and the language of what is said about a source that cannot
+   * be read.
+   */
+  settings: Language;
   /** The Markdown renderer's inline rendering, for openings (plugins/markdown). */
   renderInline: (markdown: string) => string;
 }
@@ -96,7 +101,7 @@ export class SourceStore {
     const digest = sourceDigest(bytes);
     let source = this.#current.get(digest) ?? this.#stored().get(digest);
     if (!source) {
-      const { facts, matter } = readSource(decode(bytes), this.#options.renderInline, digest);
+      const { facts, matter } = readSource(decode(bytes), this.#options.renderInline, digest, this.#options.settings);
       source = { facts, matter };
     }
     this.#current.set(digest, source);

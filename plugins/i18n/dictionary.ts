@@ -264,4 +264,43 @@ export interface Dictionary {
     updated: string;
     serving: string;
   };
+  // Front matter syntax (YAML): what the build says of a front matter it cannot read
+  // (plugins/content/yaml-problems.ts). Each follows `file:line: `; `{key}` is a key as written.
+  frontMatterSyntax: {
+    unclosedDoubleQuote: string;
+    unclosedSingleQuote: string;
+    /** A closing quote followed by more text on its line. */
+    textAfterDoubleQuote: string;
+    textAfterSingleQuote: string;
+    unclosedList: string;
+    unclosedBraces: string;
+    /** `{closing}`: `]` or `}`; `{column}`: where it is. */
+    textAfterBracket: string;
+    tab: string;
+    /** `{first}`: the line of the first one. */
+    duplicateKey: string;
+    duplicateKeyHere: string;
+    /** `{fixed}`: the line as it should be written. */
+    colonInValue: string;
+    noSpaceAfterColon: string;
+    /** `{char}`: the sign the value starts with. */
+    reservedStart: string;
+    backslash: string;
+    controlCharacter: string;
+    /** `{key}`, `{line}`: the entry above, which the line may continue. */
+    withoutKey: string;
+    withoutKeyFirst: string;
+    indentDeeper: string;
+    indentMismatch: string;
+    neverClosed: string;
+    /** `{open}`: the line of the opening `---`. */
+    neverClosedBody: string;
+    /** `{close}`: the line of the `---` that closes it. */
+    closedLate: string;
+    notMapping: string;
+    /** `{max}`: how many values are allowed. */
+    aliases: string;
+    /** Anything else YAML cannot read. */
+    unreadable: string;
+  };
 }

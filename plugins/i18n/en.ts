@@ -203,4 +203,45 @@ export const en: Dictionary = {
     updated: "Updated in {ms} ms",
     serving: "Preview at {url} (Ctrl+C to stop)",
   },
+  // Front matter syntax (YAML)
+  frontMatterSyntax: {
+    unclosedDoubleQuote: 'the quote opened here (") is never closed; close it at the end of the value',
+    unclosedSingleQuote: "the quote opened here (') is never closed; close it at the end of the value",
+    textAfterDoubleQuote:
+      'the value in quotes ends at the second ", and more text follows it on the line; inside double quotes, write \\" for a quote, or put the value in single quotes',
+    textAfterSingleQuote:
+      "the value in quotes ends at the second ', and more text follows it on the line; inside single quotes, write an apostrophe twice (''), or put the value in double quotes",
+    unclosedList: "the [ opened here is never closed; end the list with ]",
+    unclosedBraces: "the { opened here is never closed; end the value with }",
+    textAfterBracket:
+      "the value ends with the {closing} in column {column}, and more text follows it on the line; remove what follows, or put the whole value in quotes",
+    tab: "a tab is used for indentation here, and YAML accepts only spaces; indent with spaces",
+    duplicateKey: "the key {key} appears a second time here (first on line {first}); keep only one of them",
+    duplicateKeyHere: "the key {key} appears a second time here; keep only one of them",
+    colonInValue:
+      "the value of {key} holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes: {fixed}",
+    noSpaceAfterColon: "a space is missing after the colon; write: {fixed}",
+    reservedStart:
+      "the value of {key} starts with {char}, a sign YAML reads as an instruction; put the value in quotes: {fixed}",
+    backslash:
+      "inside double quotes, a backslash starts a special sequence such as \\n; write \\\\ for a backslash, or put the value in single quotes",
+    controlCharacter:
+      "this line holds an invisible control character, which YAML refuses; delete it (typing the line again removes it)",
+    withoutKey:
+      "this line has no key; if it continues the value of {key} (line {line}), indent it under that value, otherwise write it as key: value",
+    withoutKeyFirst: "this line has no key; write it as key: value",
+    indentDeeper:
+      "this line is indented more than {key} (line {line}), which already has its value; start it in the same column as the keys it goes with",
+    indentMismatch:
+      "the indentation of this line matches none of the lines above; start it in the same column as the keys it goes with",
+    neverClosed: "the front matter opened here by --- is never closed; add a line with only --- after its last field",
+    neverClosedBody:
+      "the front matter opened by --- on line {open} is never closed, so this line and the following ones are read as front matter; add a line with only --- just before this one",
+    closedLate:
+      "the front matter opened by --- on line {open} is closed only on line {close}, so this line is read as front matter; add a line with only --- just before this one",
+    notMapping: "the front matter is not a list of key: value lines; write each field as key: value",
+    aliases: "aliases (*name) here expand to more than {max} values; write the values out instead",
+    unreadable:
+      "YAML cannot read this line; check its indentation, its quotes and brackets, and that it reads key: value",
+  },
 };

@@ -207,4 +207,46 @@ export const fr: Dictionary = {
     updated: "Mis à jour en {ms} ms",
     serving: "Aperçu sur {url} (Ctrl+C pour arrêter)",
   },
+  // Front matter syntax (YAML)
+  frontMatterSyntax: {
+    unclosedDoubleQuote: 'le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
+    unclosedSingleQuote: "l’apostrophe ouverte ici (') n’est jamais fermée ; fermez-la à la fin de la valeur",
+    textAfterDoubleQuote:
+      'la valeur entre guillemets se termine au deuxième ", et du texte la suit sur la ligne ; entre guillemets, écrivez \\" pour un guillemet, ou mettez la valeur entre apostrophes',
+    textAfterSingleQuote:
+      "la valeur entre apostrophes se termine à la deuxième ', et du texte la suit sur la ligne ; entre apostrophes, doublez l’apostrophe (''), ou mettez la valeur entre guillemets",
+    unclosedList: "le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
+    unclosedBraces: "l’accolade { ouverte ici n’est jamais fermée ; terminez la valeur par }",
+    textAfterBracket:
+      "la valeur se termine au {closing} de la colonne {column}, et du texte le suit sur la ligne ; retirez ce qui suit, ou mettez toute la valeur entre guillemets",
+    tab: "une tabulation sert ici à indenter, et YAML n’accepte que des espaces ; indentez avec des espaces",
+    duplicateKey: "la clé {key} apparaît ici une deuxième fois (la première à la ligne {first}) ; n’en gardez qu’une",
+    duplicateKeyHere: "la clé {key} apparaît ici une deuxième fois ; n’en gardez qu’une",
+    colonInValue:
+      "la valeur de {key} contient un deux-points suivi d’une espace, que YAML lit comme le début d’une autre clé ; mettez la valeur entre guillemets : {fixed}",
+    noSpaceAfterColon: "il manque une espace après le deux-points ; écrivez : {fixed}",
+    reservedStart:
+      "la valeur de {key} commence par {char}, un signe que YAML lit comme une instruction ; mettez la valeur entre guillemets : {fixed}",
+    backslash:
+      "entre guillemets, une barre oblique inverse commence une séquence spéciale comme \\n ; écrivez \\\\ pour une barre oblique inverse, ou mettez la valeur entre apostrophes",
+    controlCharacter:
+      "cette ligne contient un caractère de contrôle invisible, que YAML refuse ; supprimez-le (retaper la ligne suffit)",
+    withoutKey:
+      "cette ligne n’a pas de clé ; si elle continue la valeur de {key} (ligne {line}), indentez-la sous cette valeur, sinon écrivez-la sous la forme clé: valeur",
+    withoutKeyFirst: "cette ligne n’a pas de clé ; écrivez-la sous la forme clé: valeur",
+    indentDeeper:
+      "cette ligne est plus indentée que {key} (ligne {line}), qui a déjà sa valeur ; commencez-la dans la même colonne que les clés qui vont avec elle",
+    indentMismatch:
+      "l’indentation de cette ligne ne correspond à aucune des lignes au-dessus ; commencez-la dans la même colonne que les clés qui vont avec elle",
+    neverClosed:
+      "l’en-tête ouvert ici par --- n’est jamais fermé ; ajoutez une ligne contenant seulement --- après son dernier champ",
+    neverClosedBody:
+      "l’en-tête ouvert par --- à la ligne {open} n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
+    closedLate:
+      "l’en-tête ouvert par --- à la ligne {open} ne se ferme qu’à la ligne {close} : cette ligne est lue comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
+    notMapping: "l’en-tête n’est pas une liste de lignes clé: valeur ; écrivez chaque champ sous la forme clé: valeur",
+    aliases: "les alias (*nom) d’ici représentent plus de {max} valeurs ; écrivez les valeurs en entier",
+    unreadable:
+      "YAML ne peut pas lire cette ligne ; vérifiez son indentation, ses guillemets et ses crochets, et qu’elle a la forme clé: valeur",
+  },
 };

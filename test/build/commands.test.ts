@@ -48,7 +48,8 @@ describe("npm run new", () => {
 
     // The file it wrote passes the same validation as the build.
     const check = await script("check.ts", [dir]);
-    expect(check.output).toContain("No problems: 1 post (0 published, 1 draft, 0 scheduled) and 0 pages.");
+    expect(check.output).toContain("Checked site.config.ts, 1 post, 0 pages and 0 comment archives.\n");
+    expect(check.output).toContain("No problems. Posts: 0 published, 1 draft, 0 scheduled.");
     expect(check.code).toBe(0);
 
     await writeFile(file, source + "\nUne phrase de l’autrice.\n");
@@ -83,15 +84,26 @@ describe("npm run check", () => {
   it("passes on the project's content", async () => {
     const result = await script("check.ts", []);
     expect(result.code).toBe(0);
-    expect(result.output).toMatch(/^No problems: \d+ posts/m);
+    expect(result.output).toMatch(/^Checked site\.config\.ts, \d+ posts, \d+ pages and \d+ comment archives\.$/m);
+    expect(result.output).toMatch(/^No problems\. Posts: \d+ published, /m);
   });
 
-  it("reports problems without building, and exits 1", async () => {
+  it("says what it checked, then the problems, without claiming to build, and exits 1", async () => {
     await mkdir(path.join(dir, "posts"), { recursive: true });
+    await mkdir(path.join(dir, "pages"), { recursive: true });
     await writeFile(path.join(dir, "posts", "a.md"), "---\ntitle: A\ndate: 2024-13-01\ncategory: opinion\n---\n");
+    await writeFile(
+      path.join(dir, "posts", "b.md"),
+      "---\ntitle: B\ndate: 2024-01-01\ncategory: opinion\n---\nTexte.\n",
+    );
+    await writeFile(path.join(dir, "posts", "b.comments.yaml"), "[]\n");
+    await writeFile(path.join(dir, "pages", "c.md"), "---\ntitle: C\n---\nTexte.\n");
     const result = await script("check.ts", [dir]);
     expect(result.code).toBe(1);
+    expect(result.output).toContain("Checked site.config.ts, 2 posts, 1 page and 1 comment archive.\n");
+    expect(result.output).toContain("The content has a problem:\n");
     expect(result.output).toContain('posts/a.md: date: found "2024-13-01", expected a real date');
+    expect(result.output).not.toMatch(/built|written|No problems/);
     expect(result.output).not.toMatch(/^\s+at /m);
   });
 });

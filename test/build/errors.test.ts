@@ -56,15 +56,40 @@ describe("content errors", () => {
       "content/posts/mauvais.md: image ./absente.png (line 8): found no description",
       "content/posts/mauvais.md: image ./absente.png (line 8): found no file at",
       "content/posts/double.md: slug: found the address /billets/bon/, which",
-      "content/posts/yaml.md: front matter: YAML syntax error at line 3, column 1",
+      "content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
     ];
     for (const line of expected) expect(output).toContain(line);
-    expect(output).toMatch(/The content has 9 problems; nothing was built/);
+    expect(output).toMatch(/The content has 9 problems; nothing was written/);
     expect(output).toMatch(/content\/posts\/double\.md: slug: .*content\/posts\/bon\.md already uses/);
     expect(output).not.toMatch(/^\s+at /m);
     // Reported once, not once by Eleventy and again by the command.
     expect(output.match(/The content has/g)).toHaveLength(1);
     expect(await readFile(path.join(site.output, "index.html"), "utf8")).toBe("previous build");
+  });
+
+  it("prints only Billet's list: no heading or wrapper of Eleventy's, no count of files written", async () => {
+    site = await writeSite({
+      files: {
+        "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }),
+        "posts/guillemet.md": '---\ntitle: "Oups\ndate: "2024-01-01"\ncategory: opinion\ntags: [a]\n---\nTexte.\n',
+        "posts/crochet.md":
+          "---\ntitle: T\ndate: 2024-01-01\ncategory: opinion\ntags: [seo, réseaux\ndescription: d\n---\nTexte.\n",
+        "posts/ouvert.md": "---\ntitle: T\ndate: 2024-01-01\ncategory: opinion\n\nPour commencer : un paragraphe.\n",
+      },
+    });
+    const { code, stdout, stderr } = await cliBuild(site.config);
+    expect(code).toBe(1);
+    // Billet's own warnings (comments off, in this site) may come first, each on a line of its own.
+    const lines = (stdout + stderr)
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("[billet] "))
+      .map((line) => line.replace(`${site!.dir}/`, ""));
+    expect(lines).toEqual([
+      "The content has 3 problems; nothing was written:",
+      "  content/posts/crochet.md:5: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
+      '  content/posts/guillemet.md:2: le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
+      "  content/posts/ouvert.md:6: l’en-tête ouvert par --- à la ligne 1 n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
+    ]);
   });
 
   it("refuses a page that takes the address of a generated page", async () => {
@@ -99,7 +124,7 @@ describe("content errors", () => {
     expect(output).toContain(
       "content/pages/recherche.md: slug: found the address /recherche/, which the search page already uses",
     );
-    expect(output).toMatch(/The content has 2 problems; nothing was built/);
+    expect(output).toMatch(/The content has 2 problems; nothing was written/);
     expect(output).not.toMatch(/^\s+at /m);
   });
 

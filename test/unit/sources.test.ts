@@ -171,7 +171,7 @@ describe("sources that cannot be read", () => {
     const { problems } = await build();
     expect(performance.now() - started).toBeLessThan(5000);
     expect(problems).toEqual([
-      expect.stringMatching(/bombe\.md: front matter: found aliases \(\*name\) that expand to more than 10000 values/),
+      expect.stringMatching(/bombe\.md:4: les alias \(\*nom\) d’ici représentent plus de 10\u202F000 valeurs/),
     ]);
   });
 });
