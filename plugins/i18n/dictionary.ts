@@ -270,6 +270,7 @@ export interface Dictionary {
     /** `{fixed}`: the line as it should be written. */
     colonInValue: string;
     noSpaceAfterColon: string;
+    noSpaceAfterDash: string;
     /** `{char}`: the sign the value starts with. */
     reservedStart: string;
     backslash: string;

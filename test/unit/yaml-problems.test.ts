@@ -112,6 +112,13 @@ const CASES: Case[] = [
     fr: "il manque une espace après le deux-points ; écrivez : title: Mon titre",
   },
   {
+    name: "no space after a list item's dash",
+    text: "---\ntitle: T\ntags:\n- seo\n-réseaux\ndate: 2024-01-01\n---\nTexte.\n",
+    line: 5,
+    en: "a space is missing after the dash of this list item; write: - réseaux",
+    fr: "il manque une espace après le tiret de cet élément de liste ; écrivez : - réseaux",
+  },
+  {
     name: "a value starting with @",
     text: "---\ntitle: @claire répond\n---\nTexte.\n",
     line: 2,
