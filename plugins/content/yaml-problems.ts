@@ -143,7 +143,7 @@ interface Entry {
 
 type Finding = {
   line: number;
-  /** Always a YAML error, wherever the parser stopped; else counted only on the line where it did. */
+  /** Always a YAML error, wherever the parser stopped; else counted only on the line where it did, or the one before. */
   certain: boolean;
   key: keyof Messages;
   values?: Record<string, string | number>;
@@ -418,7 +418,8 @@ function duplicate(
   firstLine: number,
 ): Diagnosis {
   const written = KEY.exec(lines[mark]!.slice(column));
-  const key = written ? keyName(written) : "";
+  if (!written) return { line: mark, key: "unreadable" };
+  const key = keyName(written);
   const here = entries.get(mark);
   if (here && here.key === key) {
     for (let line = mark - 1; line >= 0; line--) {
