@@ -360,6 +360,14 @@ function scan(
     const fixed = `${line.slice(indent, valueColumn)}${quoted(plain)}`;
     if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) {
       block = owner;
+    } else if (key && /^-(\s|$)/.test(value)) {
+      const items = plain.slice(1).trim();
+      findings.push({
+        line: i,
+        certain: true,
+        key: "listOnKeyLine",
+        values: { key: name, fixed: `${line.slice(indent, valueColumn)}[${items}]` },
+      });
     } else if (RESERVED.test(value)) {
       // Aliases, anchors and tags are YAML; `@`, `` ` `` and `%` are kept, and `|`, `>` need a line break.
       findings.push({

@@ -271,6 +271,8 @@ export interface Dictionary {
     colonInValue: string;
     noSpaceAfterColon: string;
     noSpaceAfterDash: string;
+    /** `tags: - seo`: `{fixed}` is the list written on the key's line. */
+    listOnKeyLine: string;
     /** `{char}`: the sign the value starts with. */
     reservedStart: string;
     backslash: string;

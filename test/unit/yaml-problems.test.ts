@@ -119,6 +119,13 @@ const CASES: Case[] = [
     fr: "il manque une espace après le tiret de cet élément de liste ; écrivez : - réseaux",
   },
   {
+    name: "a list begun on its key's line",
+    text: "---\ntitle: T\ntags: - seo\n---\nTexte.\n",
+    line: 3,
+    en: "a list cannot begin on the line of its key; write tags: [seo], or put each item (- …) on a line of its own under tags:",
+    fr: "une liste ne peut pas commencer sur la ligne de sa clé ; écrivez tags: [seo], ou mettez chaque élément (- …) sur une ligne à lui sous tags:",
+  },
+  {
     name: "a value starting with @",
     text: "---\ntitle: @claire répond\n---\nTexte.\n",
     line: 2,
