@@ -20,6 +20,14 @@ import { runCli } from "./cli.ts";
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
+/** A file as the author finds it: from the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative.startsWith("..") || path.isAbsolute(relative)
+    ? path.resolve(file)
+    : relative.split(path.sep).join("/");
+}
+
 /** « site.config.ts, content/categories.yaml, 3 posts, 1 page and 2 comment archives ». */
 function checked(input: string): string {
   const files = findMarkdownFiles(input);
@@ -29,7 +37,7 @@ function checked(input: string): string {
   const categories = path.join(input, CATEGORIES_FILE);
   const parts = [
     "site.config.ts",
-    ...(existsSync(categories) ? [path.relative(process.cwd(), categories).split(path.sep).join("/")] : []),
+    ...(existsSync(categories) ? [shown(categories)] : []),
     count(posts, "post"),
     count(files.length - posts, "page"),
   ];

@@ -49,10 +49,10 @@ try {
 } catch (error) {
   process.exitCode = error instanceof UsageError ? 2 : 1;
   const problems = problemList(error);
-  if (problems || error instanceof UsageError) {
+  if ((error as { __errorAlreadyLogged?: boolean }).__errorAlreadyLogged) {
+    // Eleventy has printed it already (a build holds back only the author's problems).
+  } else if (problems || error instanceof UsageError) {
     console.error((problems ?? (error as Error)).message);
-  } else if ((error as { __errorAlreadyLogged?: boolean }).__errorAlreadyLogged) {
-    // Eleventy has printed it already.
   } else {
     throw error;
   }

@@ -91,17 +91,19 @@ export function closingProblem(text: string, language: Language): SyntaxProblem 
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   // As gray-matter: `---`, then anything but a fourth dash (a language name may follow).
   if (!source.startsWith("---") || source[3] === "-") return undefined;
-  const lines = splitLines(source);
   // gray-matter's closing line is the first that starts with `---`.
-  const close = lines.findIndex((line, i) => i > 0 && line.startsWith("---"));
-  const yamlLines = lines.slice(1, close === -1 ? undefined : close);
-  const body = bodyStart(yamlLines, close === -1);
-  if (close !== -1 && body === undefined) return undefined;
+  const end = source.indexOf("\n---", 3);
+  const matter = end === -1 ? source : source.slice(0, end);
+  // The body can only begin after a blank line or a heading: most front matters have neither.
+  if (end !== -1 && !/\n[ \t\r]*\n|\n#/.test(matter)) return undefined;
+  const yamlLines = splitLines(matter).slice(1);
+  const body = bodyStart(yamlLines, end === -1);
+  if (end !== -1 && body === undefined) return undefined;
   if (body === undefined) return { line: 1, message: say(language, "neverClosed") };
   const line = body + 2;
-  return close === -1
+  return end === -1
     ? { line, message: say(language, "neverClosedBody", { open: 1 }) }
-    : { line, message: say(language, "closedLate", { open: 1, close: close + 1 }) };
+    : { line, message: say(language, "closedLate", { open: 1, close: yamlLines.length + 2 }) };
 }
 
 /**
@@ -141,7 +143,7 @@ interface Entry {
 
 type Finding = {
   line: number;
-  /** Always a YAML error, wherever the parser stopped; else counted only on the line where it did. */
+  /** Always a YAML error, wherever the parser stopped; else counted only on the line where it did, or the one before. */
   certain: boolean;
   key: keyof Messages;
   values?: Record<string, string | number>;
@@ -163,15 +165,22 @@ interface Open {
  * followed by a space or the end of the line), or a quoted one.
  */
 const KEY =
-  /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#[\]{},&*!|>%@`?:-](?:[^:]|:(?!\s|$))*?|-(?:[^:\s]|:(?!\s|$))(?:[^:]|:(?!\s|$))*?)\s*:(?=\s|$)/;
+  /^(?:("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|([^\s"'#[\]{},&*!|>%@`?:-](?:[^:]|:(?!\s|$))*?|-(?:[^:\s]|:(?!\s|$))(?:[^:]|:(?!\s|$))*?)):(?=\s|$)/;
+
+/** The key a KEY match names, as YAML reads it. */
+function keyName(match: RegExpExecArray): string {
+  const quoted = match[1];
+  if (quoted === undefined) return match[2]!.trimEnd();
+  return quoted.startsWith('"') ? quoted.slice(1, -1).replace(/\\(.)/g, "$1") : quoted.slice(1, -1).replace(/''/g, "'");
+}
 
 /** Signs that cannot start a plain value: YAML reads them as aliases, anchors, tags, block scalars, or keeps them. */
 const RESERVED = /^[*&!|>@`%]/;
 
-function unquoted(key: string): string {
-  if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
-  return key;
+/** A plain value without the comment after it (` # …`). */
+function withoutComment(value: string): string {
+  const comment = value.search(/\s#/);
+  return (comment === -1 ? value : value.slice(0, comment)).trimEnd();
 }
 
 /** A value in double quotes, as a fix for a line. */
@@ -302,7 +311,7 @@ function scan(
       valueColumn = column + key[0].length;
       while (line[valueColumn] === " ") valueColumn++;
       const value = line.slice(valueColumn);
-      const entry = { key: unquoted(key[1]!), indent: column, hasValue: value !== "" && !value.startsWith("#") };
+      const entry = { key: keyName(key), indent: column, hasValue: value !== "" && !value.startsWith("#") };
       entries.set(i, entry);
       last = { entry, line: i };
     } else if (!item) {
@@ -317,14 +326,16 @@ function scan(
       } else if (!last || indent <= last.entry.indent) {
         // Not a continuation of the value above (that would be indented past its key).
         findings.push(
-          last
-            ? {
-                line: i,
-                certain: true,
-                key: "withoutKey",
-                values: { key: last.entry.key, line: firstLine + last.line },
-              }
-            : { line: i, certain: true, key: "withoutKeyFirst" },
+          /^-[^\s-]/.test(rest)
+            ? { line: i, certain: true, key: "noSpaceAfterDash", values: { fixed: `- ${rest.slice(1)}` } }
+            : last
+              ? {
+                  line: i,
+                  certain: true,
+                  key: "withoutKey",
+                  values: { key: last.entry.key, line: firstLine + last.line },
+                }
+              : { line: i, certain: true, key: "withoutKeyFirst" },
         );
       }
       continue;
@@ -344,10 +355,19 @@ function scan(
       open = readValue(i, valueColumn + 1, state);
       continue;
     }
-    const name = key ? unquoted(key[1]!) : "-";
-    const fixed = `${line.slice(indent, valueColumn)}${quoted(value.replace(/\s+#.*$/, ""))}`;
+    const name = key ? keyName(key) : "-";
+    const plain = withoutComment(value);
+    const fixed = `${line.slice(indent, valueColumn)}${quoted(plain)}`;
     if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) {
       block = owner;
+    } else if (key && /^-(\s|$)/.test(value)) {
+      const items = plain.slice(1).trim();
+      findings.push({
+        line: i,
+        certain: true,
+        key: "listOnKeyLine",
+        values: { key: name, fixed: `${line.slice(indent, valueColumn)}[${items}]` },
+      });
     } else if (RESERVED.test(value)) {
       // Aliases, anchors and tags are YAML; `@`, `` ` `` and `%` are kept, and `|`, `>` need a line break.
       findings.push({
@@ -356,7 +376,7 @@ function scan(
         key: "reservedStart",
         values: { key: name, char: value[0]!, fixed },
       });
-    } else if (/:(\s|$)/.test(value.replace(/\s+#.*$/, ""))) {
+    } else if (/:(\s|$)/.test(plain)) {
       findings.push({ line: i, certain: true, key: "colonInValue", values: { key: name, fixed } });
     }
   }
@@ -406,7 +426,8 @@ function duplicate(
   firstLine: number,
 ): Diagnosis {
   const written = KEY.exec(lines[mark]!.slice(column));
-  const key = written ? unquoted(written[1]!) : "";
+  if (!written) return { line: mark, key: "unreadable" };
+  const key = keyName(written);
   const here = entries.get(mark);
   if (here && here.key === key) {
     for (let line = mark - 1; line >= 0; line--) {

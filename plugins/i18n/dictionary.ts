@@ -283,6 +283,9 @@ export interface Dictionary {
     /** `{fixed}`: the line as it should be written. */
     colonInValue: string;
     noSpaceAfterColon: string;
+    noSpaceAfterDash: string;
+    /** `tags: - seo`: `{fixed}` is the list written on the key's line. */
+    listOnKeyLine: string;
     /** `{char}`: the sign the value starts with. */
     reservedStart: string;
     backslash: string;

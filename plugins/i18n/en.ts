@@ -221,6 +221,9 @@ export const en: Dictionary = {
     colonInValue:
       "the value of {key} holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes: {fixed}",
     noSpaceAfterColon: "a space is missing after the colon; write: {fixed}",
+    noSpaceAfterDash: "a space is missing after the dash of this list item; write: {fixed}",
+    listOnKeyLine:
+      "a list cannot begin on the line of its key; write {fixed}, or put each item (- …) on a line of its own under {key}:",
     reservedStart:
       "the value of {key} starts with {char}, a sign YAML reads as an instruction; put the value in quotes: {fixed}",
     backslash:

@@ -225,6 +225,9 @@ export const fr: Dictionary = {
     colonInValue:
       "la valeur de {key} contient un deux-points suivi d’une espace, que YAML lit comme le début d’une autre clé ; mettez la valeur entre guillemets : {fixed}",
     noSpaceAfterColon: "il manque une espace après le deux-points ; écrivez : {fixed}",
+    noSpaceAfterDash: "il manque une espace après le tiret de cet élément de liste ; écrivez : {fixed}",
+    listOnKeyLine:
+      "une liste ne peut pas commencer sur la ligne de sa clé ; écrivez {fixed}, ou mettez chaque élément (- …) sur une ligne à lui sous {key}:",
     reservedStart:
       "la valeur de {key} commence par {char}, un signe que YAML lit comme une instruction ; mettez la valeur entre guillemets : {fixed}",
     backslash:

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { post, removeSite, ROOT, writeSite, type BuiltSite } from "../helpers/project.ts";
+import { post, removeSite, ROOT, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
 
 const run = promisify(execFile);
 
@@ -90,6 +90,18 @@ describe("content errors", () => {
       '  content/posts/guillemet.md:2: le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
       "  content/posts/ouvert.md:6: l’en-tête ouvert par --- à la ligne 1 n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
     ]);
+  });
+
+  it("says a front matter's syntax problem in the site's language", async () => {
+    site = await writeSite({
+      config: { ...SMALL_CONFIG, language: "en" },
+      files: { "posts/a.md": "---\ndate: 2024-01-01\ntitle: Social media: the guide\ncategory: opinion\n---\nText.\n" },
+    });
+    const { code, stdout, stderr } = await cliBuild(site.config);
+    expect(code).toBe(1);
+    expect(stdout + stderr).toContain(
+      'content/posts/a.md:3: the value of title holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes: title: "Social media: the guide"',
+    );
   });
 
   it("refuses a page that takes the address of a generated page", async () => {

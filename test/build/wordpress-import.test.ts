@@ -520,7 +520,10 @@ describe("an import into the project's own content folder", () => {
         env: { ...process.env, NODE_OPTIONS: "" },
       },
     );
-    expect(stdout).toContain("No problems: 10 posts (5 published, 4 drafts, 1 scheduled) and 3 pages.");
+    expect(stdout).toContain(
+      `Checked site.config.ts, ${path.join(dir, "categories.yaml")}, 10 posts, 3 pages and 3 comment archives.\n`,
+    );
+    expect(stdout).toContain("No problems. Posts: 5 published, 4 drafts, 1 scheduled.");
   });
 });
 

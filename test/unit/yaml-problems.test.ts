@@ -112,6 +112,20 @@ const CASES: Case[] = [
     fr: "il manque une espace après le deux-points ; écrivez : title: Mon titre",
   },
   {
+    name: "no space after a list item's dash",
+    text: "---\ntitle: T\ntags:\n- seo\n-réseaux\ndate: 2024-01-01\n---\nTexte.\n",
+    line: 5,
+    en: "a space is missing after the dash of this list item; write: - réseaux",
+    fr: "il manque une espace après le tiret de cet élément de liste ; écrivez : - réseaux",
+  },
+  {
+    name: "a list begun on its key's line",
+    text: "---\ntitle: T\ntags: - seo\n---\nTexte.\n",
+    line: 3,
+    en: "a list cannot begin on the line of its key; write tags: [seo], or put each item (- …) on a line of its own under tags:",
+    fr: "une liste ne peut pas commencer sur la ligne de sa clé ; écrivez tags: [seo], ou mettez chaque élément (- …) sur une ligne à lui sous tags:",
+  },
+  {
     name: "a value starting with @",
     text: "---\ntitle: @claire répond\n---\nTexte.\n",
     line: 2,
