@@ -10,7 +10,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores(["_site/", ".cache/", ".bench/", "test-results/"]),
+  globalIgnores(["_site/", "_site.building-*/", "_site.previous-*/", ".cache/", ".bench/", "test-results/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
