@@ -452,20 +452,25 @@ function editReport(result: EditResult, options: Options): string {
     `${result.posts} posts — the preview (npm start): ${plural} of each edit, from the file saved to the change served over HTTP, medians (seed ${options.seed})`,
     `  sources  ${result.posts} posts + 3 pages, ${result.words} words, ${mb(result.markdownBytes).toFixed(1)} MB of Markdown`,
     `  build    ${fmtS(build).padStart(9)}   production build (npm run build), median of ${plural}${result.cold ? ` after a warm-up build (cold ${fmtS(result.cold.seconds)})` : ", from empty caches"}: the yardstick`,
-    row("start", result.preview.startSeconds, "from starting the preview to its home page answering, with the posts listed"),
+    row(
+      "start",
+      result.preview.startSeconds,
+      "from starting the preview to its home page answering, with the posts listed",
+    ),
     ...EDIT_KINDS.flatMap((kind) => {
       const runs = result.preview.edits[kind];
       const missed = result.preview.missed[kind];
       return [
         row(kind, runs.length > 0 ? median(runs) : undefined, EDIT_LABELS[kind], runs),
         ...(missed.length > 0
-          ? [`           ${missed.length} of ${plural} not served: ${missed[0]}${missed.length > 1 ? " (and alike)" : ""}`]
+          ? [
+              `           ${missed.length} of ${plural} not served: ${missed[0]}${missed.length > 1 ? " (and alike)" : ""}`,
+            ]
           : []),
       ];
     }),
   ].join("\n");
 }
-
 
 function report(result: SizeResult, options: Options): string {
   const { billet, bare } = result;

@@ -209,18 +209,14 @@ export async function timeEdits(options: EditOptions): Promise<EditTimes> {
           { what: "the home page no longer lists the deleted post", path: "/", test: (p) => !linksTo(deleted.url)(p) },
         ]);
         // Untimed: the site as it was, but for the edited post.
-        await timed(
-          undefined,
-          async () => {
-            await save(added.file, undefined);
-            await save(deleted.file, deleted.text);
-          },
-          [
-            { what: "the deleted post is back", path: deleted.url, test: (page) => page.status === 200 },
-            { what: "the home page lists it again", path: "/", test: linksTo(deleted.url) },
-            { what: "the added post is gone from the home page", path: "/", test: (p) => !linksTo(added.url)(p) },
-          ],
-        );
+        await timed(undefined, async () => {
+          await save(added.file, undefined);
+          await save(deleted.file, deleted.text);
+        }, [
+          { what: "the deleted post is back", path: deleted.url, test: (page) => page.status === 200 },
+          { what: "the home page lists it again", path: "/", test: linksTo(deleted.url) },
+          { what: "the added post is gone from the home page", path: "/", test: (p) => !linksTo(added.url)(p) },
+        ]);
       } else {
         // A site of one post: the post just added is the one deleted.
         removed = await timed("deleted", () => save(added.file, undefined), [
