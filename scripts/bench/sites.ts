@@ -23,7 +23,7 @@ const CODE = ["eleventy.config.ts", "package.json", "tsconfig.json", "plugins", 
 
 export interface SiteFolders {
   root: string;
-  billet: { dir: string; config: string; content: string; output: string; script: string };
+  billet: { dir: string; content: string; output: string; script: string };
   bare: { dir: string; config: string; input: string; output: string };
 }
 
@@ -53,7 +53,6 @@ export function siteFolders(root: string): SiteFolders {
     root,
     billet: {
       dir: billet,
-      config: path.join(billet, "eleventy.config.ts"),
       content: path.join(billet, "content"),
       output: path.join(billet, "_site"),
       script: path.join(billet, "scripts", "run.mjs"),
