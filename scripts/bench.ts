@@ -17,6 +17,17 @@
  * once, then reused), as on an author's machine or a build server that
  * keeps `.cache/`. That cold build is reported on its own line;
  * `--no-warm` times from an empty cache instead.
+ *
+ *   npm run bench -- --edit --posts 1000
+ *
+ * `--edit` times the author's preview instead (`npm start`, on the same
+ * generated site): from starting it to its home page answering, then, R
+ * times each, a post's body edited, its title edited, a post added, a post
+ * deleted, each from the file saved to the preview serving the change over
+ * HTTP (scripts/bench/edits.ts). Each is reported in seconds and as a
+ * fraction of a production build of the same site, measured in the same
+ * run as above (Billet only: no bare build), and the output ends with
+ * `preview/build start X body X title X new X deleted X at N posts`.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,16 +35,16 @@ import { readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateSite } from "./bench/generate.ts";
+import { EDIT_KINDS, restoreFilesSync, timeEdits, type EditKind, type EditTimes } from "./bench/edits.ts";
+import { generateSite, type GeneratedSite } from "./bench/generate.ts";
+import { PreviewError, previews } from "./bench/preview.ts";
 import { running, runBuild, type RunResult } from "./bench/run.ts";
 import { outputStats, siteFolders, writeSites, type OutputStats, type SiteFolders } from "./bench/sites.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-/** What `npm run build` runs. */
-const BUILD_SCRIPT = path.join(PROJECT_ROOT, "scripts", "run.mjs");
 const USAGE =
-  "usage: npm run bench -- [--posts N[,N…]] [--runs R] [--seed S] [--keep] [--warm|--no-warm]  (defaults: --posts 1000 --runs 3 --seed 1 --warm)";
+  "usage: npm run bench -- [--edit] [--posts N[,N…]] [--runs R] [--seed S] [--keep] [--warm|--no-warm]  (defaults: --posts 1000 --runs 3 --seed 1 --warm)";
 
 interface Options {
   sizes: number[];
@@ -42,6 +53,8 @@ interface Options {
   keep: boolean;
   /** Build each site once, untimed, before the timed runs. */
   warm: boolean;
+  /** Time the preview (`npm start`) and its edits instead of comparing with bare Eleventy. */
+  edit: boolean;
 }
 
 class UsageError extends Error {}
@@ -49,7 +62,7 @@ class UsageError extends Error {}
 class BenchError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [1000], runs: 3, seed: 1, keep: false, warm: true };
+  const options: Options = { sizes: [1000], runs: 3, seed: 1, keep: false, warm: true, edit: false };
   const wholeNumber = (flag: string, text: string | undefined, min: number): number => {
     if (text === undefined || !/^\d+$/.test(text.trim()) || Number(text) < min) {
       throw new UsageError(
@@ -82,6 +95,10 @@ function parseArgs(argv: string[]): Options {
       case "--keep":
         if (inline !== undefined) throw new UsageError("--keep takes no value");
         options.keep = true;
+        break;
+      case "--edit":
+        if (inline !== undefined) throw new UsageError("--edit takes no value");
+        options.edit = true;
         break;
       case "--warm":
       case "--no-warm":
@@ -208,16 +225,16 @@ function settleDisk(): void {
 
 async function buildBillet(folders: SiteFolders, posts: number, run: number): Promise<RunResult> {
   await clearOutput(folders.billet.output);
-  // Exactly what `npm run build` runs, from the site's own folder, as an
-  // author runs it (and as bare Eleventy runs from its own): Eleventy names
-  // every file relative to the working folder, and works on those names
-  // thousands of times, so a site reached through `../../tmp/…` costs it
-  // about 0.25 s more at 4,000 posts than one in `./content`. The script
-  // resolves Billet's own modules from where it lies.
+  // Exactly what `npm run build` runs (`node scripts/run.mjs`), from the
+  // site's own folder, as an author runs it (and as bare Eleventy runs from
+  // its own): Eleventy names every file relative to the working folder, and
+  // works on those names thousands of times, so a site reached through
+  // `../../tmp/…` costs it about 0.25 s more at 4,000 posts than one in
+  // `./content`.
   const result = await runBuild({
     nodeFlags: [],
-    script: BUILD_SCRIPT,
-    args: [`--config=${folders.billet.config}`],
+    script: folders.billet.script,
+    args: [],
     cwd: folders.billet.dir,
     probeFile: path.join(folders.root, `rss-billet-${run}.json`),
   });
@@ -274,13 +291,25 @@ function checkOutputs(
   }
 }
 
-async function benchSize(root: string, posts: number, options: Options): Promise<SizeResult> {
+interface PreparedSite {
+  folders: SiteFolders;
+  site: GeneratedSite;
+  words: number;
+  markdownBytes: number;
+}
+
+async function prepareSite(root: string, posts: number, options: Options): Promise<PreparedSite> {
   const folders = siteFolders(path.join(root, `posts-${posts}`));
   progress(`${posts} posts: generating…`);
   const site = generateSite(posts, options.seed);
   await writeSites(folders, site, PROJECT_ROOT);
   const markdownBytes = site.posts.reduce((n, post) => n + Buffer.byteLength(post.text), 0);
   const words = site.posts.reduce((n, post) => n + post.words, 0);
+  return { folders, site, words, markdownBytes };
+}
+
+async function benchSize(root: string, posts: number, options: Options): Promise<SizeResult> {
+  const { folders, site, words, markdownBytes } = await prepareSite(root, posts, options);
 
   let warmUp: WarmUp | undefined;
   if (options.warm) {
@@ -333,7 +362,115 @@ async function benchSize(root: string, posts: number, options: Options): Promise
   };
 }
 
+interface EditResult {
+  posts: number;
+  words: number;
+  markdownBytes: number;
+  /** Billet's production builds: the cold one (with `--warm`), then the timed runs. */
+  cold: RunResult | undefined;
+  build: BuildSummary;
+  preview: EditTimes;
+}
+
+/** `--edit`: Billet's production build (as the yardstick), then the preview and its edits. */
+async function editSize(root: string, posts: number, options: Options): Promise<EditResult> {
+  const { folders, site, words, markdownBytes } = await prepareSite(root, posts, options);
+  const cold = options.warm ? await buildBillet(folders, posts, 0) : undefined;
+  if (cold) progress(`  warm-up (untimed): Billet cold ${fmtS(cold.seconds)} (CPU ${fmtCpu(cold.cpuSeconds)})`);
+  const runs: RunResult[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    const result = await buildBillet(folders, posts, run);
+    runs.push(result);
+    progress(
+      `  build ${run}/${options.runs}: Billet ${fmtS(result.seconds)} (CPU ${fmtCpu(result.cpuSeconds)}), ${fmtMb(result.peakRss)}`,
+    );
+  }
+  const output = await outputStats(folders.billet.output);
+  if (output.postPages !== posts) {
+    throw new BenchError(
+      `the Billet build wrote ${output.postPages} post pages for ${posts} generated posts (expected all of them)`,
+    );
+  }
+  await removeOldOutputs();
+  const build = summarize(runs, output);
+
+  const preview = await timeEdits({
+    script: folders.billet.script,
+    siteDir: folders.billet.dir,
+    contentDir: folders.billet.content,
+    site,
+    runs: options.runs,
+    // Generous: a machine busy with other work, a preview that rebuilds everything.
+    startTimeoutMs: Math.max(120_000, 10_000 * build.medianSeconds),
+    timeoutMs: Math.max(30_000, 3_000 * build.medianSeconds),
+    progress,
+  });
+  return { posts, words, markdownBytes, cold, build, preview };
+}
+
 // ---------------------------------------------------------------- report
+
+const EDIT_LABELS: Record<EditKind, string> = {
+  body: "a post's body edited: its page shows the new text",
+  title: "a post's title edited: its page, the home page and its category's page show it",
+  new: "a post added: its page answers, the home page lists it",
+  deleted: "a post deleted: its page answers 404, the home page no longer lists it",
+};
+
+/** Median seconds of each measure of the preview, `start` first; undefined for an edit never served. */
+function previewMedians(result: EditResult): Array<[name: "start" | EditKind, seconds: number | undefined]> {
+  const { edits } = result.preview;
+  return [
+    ["start", result.preview.startSeconds],
+    ...EDIT_KINDS.map((kind): [EditKind, number | undefined] => [
+      kind,
+      edits[kind].length > 0 ? median(edits[kind]) : undefined,
+    ]),
+  ];
+}
+
+/** The last line of `--edit`: each measure's median over the build's, `missed` for an edit never served. */
+function editLastLine(result: EditResult): string {
+  const ratios = previewMedians(result).map(
+    ([name, seconds]) =>
+      `${name} ${seconds === undefined ? "missed" : (seconds / result.build.medianSeconds).toFixed(2)}`,
+  );
+  return `preview/build ${ratios.join(" ")} at ${result.posts} posts`;
+}
+
+function editReport(result: EditResult, options: Options): string {
+  const build = result.build.medianSeconds;
+  const plural = options.runs === 1 ? "1 run" : `${options.runs} runs`;
+  const row = (name: string, seconds: number | undefined, what: string, runs?: number[]) => {
+    const figures =
+      seconds === undefined
+        ? "not served".padStart(9 + 3 + 13)
+        : `${fmtS(seconds).padStart(9)}   ${`${(seconds / build).toFixed(2)} × build`.padStart(13)}`;
+    return `  ${name.padEnd(8)} ${figures}   ${what}${runs?.length ? ` (runs ${runs.map((t) => t.toFixed(2)).join(" ")} s)` : ""}`;
+  };
+  return [
+    `${result.posts} posts — the preview (npm start): ${plural} of each edit, from the file saved to the change served over HTTP, medians (seed ${options.seed})`,
+    `  sources  ${result.posts} posts + 3 pages, ${result.words} words, ${mb(result.markdownBytes).toFixed(1)} MB of Markdown`,
+    `  build    ${fmtS(build).padStart(9)}   production build (npm run build), median of ${plural}${result.cold ? ` after a warm-up build (cold ${fmtS(result.cold.seconds)})` : ", from empty caches"}: the yardstick`,
+    row(
+      "start",
+      result.preview.startSeconds,
+      "from starting the preview to its home page answering, with the posts listed",
+    ),
+    ...EDIT_KINDS.flatMap((kind) => {
+      const runs = result.preview.edits[kind];
+      const missed = result.preview.missed[kind];
+      return [
+        row(kind, runs.length > 0 ? median(runs) : undefined, EDIT_LABELS[kind], runs),
+        ...(missed.length > 0
+          ? [
+              `           ${missed.length} of ${plural} not served: ${missed[0]}${missed.length > 1 ? " (and alike)" : ""}`,
+            ]
+          : []),
+      ];
+    }),
+  ].join("\n");
+}
 
 function report(result: SizeResult, options: Options): string {
   const { billet, bare } = result;
@@ -391,6 +528,8 @@ async function main(): Promise<void> {
   let keep = options.keep;
   const interrupt = () => {
     for (const child of running) child.kill("SIGTERM");
+    for (const preview of previews) preview.kill();
+    restoreFilesSync();
     if (!keep) rmSync(root, { recursive: true, force: true });
     process.stderr.write(`bench: interrupted${keep ? `; files kept in ${root}` : ""}\n`);
     process.exit(130);
@@ -399,6 +538,22 @@ async function main(): Promise<void> {
   process.on("SIGTERM", interrupt);
 
   try {
+    if (options.edit) {
+      const results: EditResult[] = [];
+      for (const posts of options.sizes) {
+        const result = await editSize(root, posts, options);
+        results.push(result);
+        process.stdout.write(`${editReport(result, options)}\n\n`);
+      }
+      if (options.keep) process.stdout.write(`Kept the generated sites and their builds in ${root}\n`);
+      const largest = results.reduce((a, b) => (b.posts > a.posts ? b : a));
+      if (results.some((result) => EDIT_KINDS.some((kind) => result.preview.missed[kind].length > 0))) {
+        process.stderr.write("bench: the preview did not serve every change in the time given (see above)\n");
+        process.exitCode = 1;
+      }
+      process.stdout.write(`${editLastLine(largest)}\n`);
+      return;
+    }
     const results: SizeResult[] = [];
     for (const posts of options.sizes) {
       const result = await benchSize(root, posts, options);
@@ -410,7 +565,7 @@ async function main(): Promise<void> {
     const largest = results.reduce((a, b) => (b.posts > a.posts ? b : a));
     process.stdout.write(`ratio ${largest.timeRatio.toFixed(2)} at ${largest.posts} posts\n`);
   } catch (error) {
-    if (!(error instanceof BenchError)) throw error;
+    if (!(error instanceof BenchError || error instanceof PreviewError)) throw error;
     // Keep the evidence of a failed build.
     keep = true;
     process.stderr.write(`bench: ${error.message}\nbench: the generated sites are kept in ${root}\n`);

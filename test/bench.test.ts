@@ -55,6 +55,64 @@ describe("npm run bench", () => {
     expect(Number(cold![1])).toBeGreaterThan(20);
   }, 120_000);
 
+  it("--edit times the preview's start and each edit, in seconds and against the build, and ends with the ratios", async () => {
+    const { code, stdout, stderr } = await bench(["--edit", "--posts", "20", "--runs", "1"], 290_000);
+    const lines = stdout.trimEnd().split("\n");
+    const last = /^preview\/build start (\S+) body (\S+) title (\S+) new (\S+) deleted (\S+) at 20 posts$/.exec(
+      lines.at(-1) ?? "",
+    );
+    expect(last, `${stdout}\n${stderr}`).not.toBeNull();
+
+    const build = /^\s*build\s+(\d+\.\d\d) s\s+production build \(npm run build\), median of 1 run\b/m.exec(stdout);
+    expect(build, stdout).not.toBeNull();
+    const buildSeconds = Number(build![1]);
+    expect(buildSeconds).toBeGreaterThan(0);
+
+    const missed: string[] = [];
+    ["start", "body", "title", "new", "deleted"].forEach((name, i) => {
+      const ratio = last![i + 1]!;
+      const row = new RegExp(
+        `^\\s*${name}\\s+(?:(\\d+\\.\\d\\d) s\\s+(\\d+\\.\\d\\d) × build|not served)\\s`,
+        "m",
+      ).exec(stdout);
+      expect(row, `${name} in:\n${stdout}`).not.toBeNull();
+      if (row![1] === undefined) {
+        // Reported as not served, with the reason on the next line, and so in the last line.
+        expect(stdout).toMatch(
+          new RegExp(
+            `^\\s*${name}\\s+not served.*\\n\\s+1 of 1 run not served: after \\d+ s, still waiting until `,
+            "m",
+          ),
+        );
+        expect(ratio).toBe("missed");
+        missed.push(name);
+        return;
+      }
+      const seconds = Number(row![1]);
+      expect(seconds, name).toBeGreaterThan(0);
+      expect(Number(row![2]), name).toBeGreaterThan(0);
+      // The last line gives the same measure against the build.
+      expect(ratio, name).toMatch(/^\d+\.\d\d$/);
+      expect(Math.abs(Number(ratio) - seconds / buildSeconds), name).toBeLessThan(
+        0.02 + 0.01 * (seconds / buildSeconds),
+      );
+    });
+
+    // Eleventy 3.1's own --serve does not rebuild when a file is deleted, so
+    // a deleted post may not be served until the next change; every other
+    // change must be.
+    expect(
+      missed.filter((name) => name !== "deleted"),
+      stdout,
+    ).toEqual([]);
+    if (missed.length > 0) {
+      expect(code).toBe(1);
+      expect(stderr).toContain("the preview did not serve every change in the time given");
+    } else {
+      expect(code, stderr).toBe(0);
+    }
+  }, 300_000);
+
   it("rejects a malformed --posts with a usage message and exit code 2", async () => {
     const { code, stdout, stderr } = await bench(["--posts", "abc"], 30_000);
     expect(code).toBe(2);
