@@ -43,6 +43,7 @@ import { outputStats, siteFolders, writeSites, type OutputStats, type SiteFolder
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const BUILD_SCRIPT = path.join(PROJECT_ROOT, "scripts", "run.mjs");
 const USAGE =
   "usage: npm run bench -- [--edit] [--posts N[,N…]] [--runs R] [--seed S] [--keep] [--warm|--no-warm]  (defaults: --posts 1000 --runs 3 --seed 1 --warm)";
 
@@ -230,11 +231,11 @@ async function buildBillet(folders: SiteFolders, posts: number, run: number): Pr
   // its own): Eleventy names every file relative to the working folder, and
   // works on those names thousands of times, so a site reached through
   // `../../tmp/…` costs it about 0.25 s more at 4,000 posts than one in
-  // `./content`.
+  // `./content`. The script resolves Billet's own modules from where it lies.
   const result = await runBuild({
     nodeFlags: [],
-    script: folders.billet.script,
-    args: [],
+    script: BUILD_SCRIPT,
+    args: [`--config=${folders.billet.config}`],
     cwd: folders.billet.dir,
     probeFile: path.join(folders.root, `rss-billet-${run}.json`),
   });
@@ -395,7 +396,8 @@ async function editSize(root: string, posts: number, options: Options): Promise<
   const build = summarize(runs, output);
 
   const preview = await timeEdits({
-    script: folders.billet.script,
+    script: BUILD_SCRIPT,
+    config: folders.billet.config,
     siteDir: folders.billet.dir,
     contentDir: folders.billet.content,
     site,

@@ -38,6 +38,7 @@ export function errorPage(problems: string[], i18n: I18n | undefined, version: s
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${text(title)}</title>
 <style>
 :root { color-scheme: light dark; --bg: #fdfaf6; --fg: #1d1b19; --muted: #5d5750; --line: #b3261e; --card: #fff; }

@@ -98,7 +98,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 
   await reload();
-  report(problems, []);
+  // Without a session nothing loads: the problems that stopped it are said once.
+  if (!session) report(problems, []);
 
   let timer: NodeJS.Timeout | undefined;
   const watcher = options.inputDir

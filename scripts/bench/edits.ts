@@ -27,6 +27,8 @@ export interface EditTimes {
 export interface EditOptions {
   /** scripts/run.mjs. */
   script: string;
+  /** The site's eleventy.config.ts. */
+  config: string;
   /** The site's folder (holds eleventy.config.ts and content/). */
   siteDir: string;
   contentDir: string;
@@ -117,7 +119,7 @@ export async function timeEdits(options: EditOptions): Promise<EditTimes> {
 
   const { preview, startedAt } = await Preview.start({
     script: options.script,
-    config: "eleventy.config.ts",
+    config: options.config,
     cwd: options.siteDir,
   });
   const times: EditTimes = {
