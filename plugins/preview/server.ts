@@ -18,7 +18,7 @@ import path from "node:path";
 import { watch } from "chokidar";
 import type { I18n } from "../i18n/index.ts";
 import { errorPage, RELOAD_SCRIPT, RELOAD_URL } from "./page.ts";
-import type { PreviewSession, Served } from "./session.ts";
+import { StaleSource, type PreviewSession, type Served } from "./session.ts";
 
 const EVENTS_URL = "/_billet/events";
 
@@ -151,15 +151,30 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const navigating = request.headers["sec-fetch-mode"] === "navigate";
     const wantsPage = navigating || (request.headers.accept ?? "").includes("text/html");
+    const errorServed = (): Served => ({
+      status: 500,
+      type: "text/html; charset=utf-8",
+      body: errorPage(problems, i18n, version()),
+    });
     if (problems.length > 0 && (wantsPage || pathname.endsWith("/") || pathname.endsWith(".html"))) {
-      send(response, { status: 500, type: "text/html; charset=utf-8", body: errorPage(problems, i18n, version()) });
+      send(response, errorServed() as Exclude<Served, { redirect: string }>);
       return;
     }
     if (!session) {
       send(response, { status: 404, type: "text/plain; charset=utf-8", body: "" });
       return;
     }
-    const served = await session.respond(pathname);
+    let served: Served;
+    try {
+      served = await session.respond(pathname);
+    } catch (error) {
+      if (!(error instanceof StaleSource)) throw error;
+      // Saved a moment ago: the watcher will say so too; this page waits for that load.
+      session.changed(error.file);
+      await reload();
+      await loading;
+      served = problems.length > 0 ? errorServed() : await session.respond(pathname);
+    }
     if ("redirect" in served) {
       response.writeHead(301, { location: served.redirect + url.search });
       response.end();

@@ -22,6 +22,7 @@ import type { TemplateData, TemplateGlobals } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
 import { checkContent, type BuildContext, type ContentEntry, type ContentOptions } from "../content/index.ts";
 import { sourceBody } from "../content/frontmatter.ts";
+import { sourceDigest } from "../content/source.ts";
 import { decode } from "../content/sources.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { IMAGE_URL_PATH } from "../images/index.ts";
@@ -84,6 +85,14 @@ const TYPES: Record<string, string> = {
   ".pagefind": "application/octet-stream",
   ".wasm": "application/wasm",
 };
+
+/** A page's source changed since the last load: load again, then ask again. */
+export class StaleSource extends Error {
+  override name = "StaleSource";
+  constructor(readonly file: string) {
+    super(`${file} changed since it was read`);
+  }
+}
 
 export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
@@ -170,7 +179,10 @@ export class PreviewSession {
       ...own,
       page: { inputPath, url: entry.url, outputPath: path.join(outputDir, outputFile(entry.url)) },
     } as unknown as TemplateData;
-    const body = sourceBody(decode(readFileSync(entry.inputPath)));
+    const bytes = readFileSync(entry.inputPath);
+    // Saved since the last load, and not yet reported by the watcher: the page would mix two versions.
+    if (sourceDigest(bytes) !== entry.digest) throw new StaleSource(entry.inputPath);
+    const body = sourceBody(decode(bytes));
     const content = markdown.md.render(body, data);
     if (typeof own.layout !== "string") return content;
     const layout = await this.#layout(own.layout);
