@@ -329,7 +329,7 @@ class TagNames {
       this.#bySlug.set(tag.slug, { name: tag.name, file });
       return undefined;
     }
-    if (spelling(seen.name) === spelling(tag.name)) return undefined;
+    if (seen.name === tag.name || spelling(seen.name) === spelling(tag.name)) return undefined;
     return `found ${JSON.stringify(tag.name)}, whose page ${tag.url} would also be that of the tag ${JSON.stringify(seen.name)} (${seen.file}), expected tags with addresses of their own (rename one of them)`;
   }
 }
