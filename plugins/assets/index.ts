@@ -115,9 +115,16 @@ export default function assetsPlugin(
 ): void {
   eleventyConfig.addGlobalData("assets", assets);
   eleventyConfig.addWatchTarget("layouts/**/*.{css,ts}");
-  lifecycle.on("begin", () => assets.build());
-  lifecycle.on("checks", () => ({
-    addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }],
-  }));
+  // Bundled beside the reading of the content; pages need the URLs, so the checks wait for them.
+  let bundling: Promise<void> = Promise.resolve();
+  lifecycle.on("begin", () => {
+    bundling = assets.build();
+    // Awaited at the checks; until then a failure must not go unhandled.
+    bundling.catch(() => undefined);
+  });
+  lifecycle.on("checks", async () => {
+    await bundling;
+    return { addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }] };
+  });
   lifecycle.on("done", ({ outputDir }) => assets.write(outputDir));
 }
