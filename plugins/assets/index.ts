@@ -128,11 +128,18 @@ export class Assets {
   }
 }
 
-/** Builds the assets as a build begins and writes them once it is done. */
+/** Builds the assets as a build begins, beside the reading of the content, and writes them once it is done. */
 export function publishAssets(assets: Assets, lifecycle: BuildLifecycle): void {
-  lifecycle.on("begin", () => assets.build());
-  lifecycle.on("checks", () => ({
-    addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }],
-  }));
+  // Pages need the URLs, so the checks wait for them.
+  let bundling: Promise<void> = Promise.resolve();
+  lifecycle.on("begin", () => {
+    bundling = assets.build();
+    // Awaited at the checks; until then a failure must not go unhandled.
+    bundling.catch(() => undefined);
+  });
+  lifecycle.on("checks", async () => {
+    await bundling;
+    return { addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }] };
+  });
   lifecycle.on("done", ({ outputDir }) => assets.write(outputDir));
 }

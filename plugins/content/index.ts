@@ -74,9 +74,12 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
 
   // Eleventy reads front matter with the same YAML rules as the validation, answered from what was read.
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => sources.yaml(text) } });
-  eleventyConfig.addDateParsing((value: unknown) =>
-    typeof value === "string" ? (parseDate(value, site.timeZone) ?? undefined) : undefined,
-  );
+  // A post's `page.date` is the date it was validated with; only a template the blog does not know is read here.
+  eleventyConfig.addDateParsing(function (this: { page?: { inputPath?: string } }, value: unknown) {
+    if (typeof value !== "string") return undefined;
+    const entry = this.page?.inputPath === undefined ? undefined : blog.entry(this.page.inputPath);
+    return entry?.kind === "post" ? entry.date : (parseDate(value, site.timeZone) ?? undefined);
+  });
 
   let context: BuildContext | undefined;
   eleventyConfig.on(

@@ -287,10 +287,12 @@ export function addressProblems(entries: ContentEntry[], generated: GeneratedAdd
   const problems: string[] = [];
   const owners = new Map<string, string>();
   for (const { url, owner } of generated) if (!owners.has(outputFile(url))) owners.set(outputFile(url), owner);
-  const folders = generated.filter((address) => address.folder);
+  const folders = generated
+    .filter((address) => address.folder)
+    .map((address) => ({ address, prefix: outputFile(address.url).replace(/index\.html$/, "") }));
   for (const entry of entries) {
     const file = outputFile(entry.url);
-    const folder = folders.find((address) => file.startsWith(outputFile(address.url).replace(/index\.html$/, "")));
+    const folder = folders.find(({ prefix }) => file.startsWith(prefix))?.address;
     const owner = folder ? `${folder.owner}, which holds every address under ${folder.url},` : owners.get(file);
     if (owner) {
       const field = entry.kind === "page" && entry.frontMatter.permalink ? "permalink" : "slug";
@@ -330,7 +332,7 @@ class TagNames {
       this.#bySlug.set(tag.slug, { name: tag.name, file });
       return undefined;
     }
-    if (spelling(seen.name) === spelling(tag.name)) return undefined;
+    if (seen.name === tag.name || spelling(seen.name) === spelling(tag.name)) return undefined;
     return `found ${JSON.stringify(tag.name)}, whose page ${tag.url} would also be that of the tag ${JSON.stringify(seen.name)} (${seen.file}), expected tags with addresses of their own (rename one of them)`;
   }
 }

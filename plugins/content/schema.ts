@@ -53,9 +53,14 @@ const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map([
   ["cover", "write image: and imageAlt:"],
 ]);
 
-function dateField(zone: string) {
+/**
+ * `read`: the dates these rules have read, by text, shared by the date fields
+ * of one schema (a blog has many posts of the same day; a DateTime is immutable).
+ */
+function dateField(zone: string, read: Map<string, DateTime | null>) {
   return z.string({ error: EXPECTED.date }).transform((text, ctx): DateTime => {
-    const date = parseDate(text, zone);
+    let date = read.get(text);
+    if (date === undefined) read.set(text, (date = parseDate(text, zone)));
     if (!date) {
       ctx.addIssue({ code: "custom", message: EXPECTED.date });
       return z.NEVER;
@@ -138,11 +143,12 @@ const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().m
 const flag = (field: FieldName) => z.boolean({ error: EXPECTED[field] });
 
 export function postSchema(site: ResolvedSiteConfig) {
+  const dates = new Map<string, DateTime | null>();
   return z
     .strictObject({
       title: text("title"),
-      date: dateField(site.timeZone),
-      updated: dateField(site.timeZone).optional(),
+      date: dateField(site.timeZone, dates),
+      updated: dateField(site.timeZone, dates).optional(),
       category: oneOf("categories", site.categories.keys()),
       tags: z.array(text("tags"), { error: EXPECTED.tags }).default([]),
       description: text("description").max(300, { error: EXPECTED.description }).optional(),
@@ -172,6 +178,7 @@ export function postSchema(site: ResolvedSiteConfig) {
 const PERMALINK = /^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/;
 
 export function pageSchema(site: ResolvedSiteConfig) {
+  const dates = new Map<string, DateTime | null>();
   return z.strictObject({
     title: text("title"),
     description: text("description").max(300, { error: EXPECTED.description }).optional(),
@@ -182,7 +189,7 @@ export function pageSchema(site: ResolvedSiteConfig) {
         error: EXPECTED.permalink,
       })
       .optional(),
-    updated: dateField(site.timeZone).optional(),
+    updated: dateField(site.timeZone, dates).optional(),
     form: z.enum(["contact"], { error: EXPECTED.form }).optional(),
     noindex: flag("noindex").default(false),
     draft: flag("draft").default(false),
