@@ -45,12 +45,11 @@ export async function runPreview({ configPath, port }: { configPath: string; por
 /** What stopped the site from being set up, as lines naming the file (no stack). */
 function setUpProblems(error: unknown): string[] {
   if (error instanceof ProblemListError) return error.problems;
-  // esbuild's, for a file that is not valid TypeScript: where, and what.
-  const located = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
-  if (Array.isArray(located) && located.length > 0) {
-    return located.map(({ text, location }) =>
-      location ? `${path.relative(process.cwd(), location.file)}:${location.line}: ${text}` : text,
-    );
+  // esbuild's (through tsx), for a file that is not valid TypeScript: "file:line:column: ERROR: text" lines.
+  const message = (error as Error).message ?? String(error);
+  const located = [...message.matchAll(/^(.+?):(\d+):\d+: ERROR: (.*)$/gm)];
+  if (located.length > 0) {
+    return located.map(([, file, line, text]) => `${path.relative(process.cwd(), file!)}:${line}: ${text}`);
   }
-  return [(error as Error).message ?? String(error)];
+  return [message];
 }

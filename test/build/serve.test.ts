@@ -157,6 +157,12 @@ describe("the dev server", () => {
     await expect
       .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
       .toMatch(/^500 [^]*site\.config\.ts: timeZone: found &quot;Europe\/Strasburg&quot;/);
+    // Not even TypeScript: the file and its line, without the compiler's wrapping.
+    await writeFile(config, good.replace('"Carnet de test"', '"Carnet de test'));
+    await expect
+      .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
+      .toMatch(/^500 [^]*site\.config\.ts:\d+: /);
+    expect((await fetchText(base + "/")).body).not.toContain("Transform failed");
     await writeFile(config, good);
     await expect
       .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
