@@ -8,12 +8,14 @@
 import siteConfig from "../site.config.ts";
 import { createBillet } from "../eleventy.config.ts";
 import { ContentError } from "../plugins/content/index.ts";
+import { messages } from "../plugins/i18n/index.ts";
 import { runCli } from "./cli.ts";
 
 await runCli(async () => {
   const input = process.argv[2] ?? "content";
-  const { problems, blog } = await createBillet(siteConfig, { input, prerender: false }).check();
-  if (problems.length > 0) throw new ContentError(problems);
+  const billet = createBillet(siteConfig, { input, prerender: false });
+  const { problems, blog } = await billet.check();
+  if (problems.length > 0) throw new ContentError(problems, messages(billet.site.language));
   const posts = blog.sources.filter((entry) => entry.kind === "post");
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const inState = (state: string) => posts.filter((post) => post.state === state).length;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { french } from "../helpers/french.ts";
 import { ROOT, tempDir } from "../helpers/project.ts";
 import { rm } from "node:fs/promises";
 
@@ -91,7 +92,9 @@ describe("npm run check", () => {
     await writeFile(path.join(dir, "posts", "a.md"), "---\ntitle: A\ndate: 2024-13-01\ncategory: opinion\n---\n");
     const result = await script("check.ts", [dir]);
     expect(result.code).toBe(1);
-    expect(result.output).toContain('posts/a.md: date: found "2024-13-01", expected a real date');
+    // The project's site is French.
+    expect(result.output).toContain(french("posts/a.md : date : trouvé « 2024-13-01 », attendu une date réelle"));
+    expect(result.output).toContain(french("Le contenu a un problème ; rien n’a été construit :"));
     expect(result.output).not.toMatch(/^\s+at /m);
   });
 });
