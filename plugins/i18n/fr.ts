@@ -373,7 +373,7 @@ export const fr: Dictionary = {
       emptySlug: "Le titre {title} donne une adresse vide ; utilisez des lettres ou des chiffres.",
       exists: "{file} existe déjà ; rien n’a été écrit. Choisissez un autre titre, ou modifiez ce fichier.",
       created:
-        "{file} créé\nC’est un brouillon : il s’affiche dans npm start, et sera publié quand vous retirerez draft: true.",
+        "Billet créé : {file}\nC’est un brouillon : il s’affiche dans npm start, et sera publié quand vous retirerez draft: true.",
       descriptionExample: "Une ou deux phrases pour les listes et les moteurs de recherche.",
       categoriesComment: "Catégories : {names}",
       firstParagraph: "Premier paragraphe…",

@@ -98,29 +98,24 @@ export class I18n {
 
 /**
  * What the tools say to the author, in the site's language: the
- * dictionary's `tools` section, with the language's spacing applied to its
- * templates (French: « », and a no-break space before : ; ! ?). What fills
- * a placeholder (a field, a value, a file) is left exactly as written.
+ * dictionary's `tools` section, every string typeset once for the language
+ * (French: « », and a no-break space before : ; ! ?). What fills a
+ * placeholder (a field, a value, a file) is left exactly as written.
  */
 export class Messages {
   readonly language: Language;
   readonly t: ToolWords;
-  readonly #spacing: Typography;
   readonly #plurals: Intl.PluralRules;
-  readonly #templates = new Map<string, string>();
 
   constructor(language: Language) {
     this.language = language;
-    this.t = DICTIONARIES[language].tools;
-    this.#spacing = language === "fr" ? frenchSpacing : (text) => text;
+    this.t = typeset(DICTIONARIES[language].tools, language === "fr" ? frenchSpacing : (text) => text);
     this.#plurals = new Intl.PluralRules(DICTIONARIES[language].locale);
   }
 
-  /** The template typeset, then its `{name}` placeholders filled; unknown ones are left visible. */
+  /** Fills a template's `{name}` placeholders; unknown ones are left visible. */
   format(template: string, values: Record<string, string | number> = {}): string {
-    let typeset = this.#templates.get(template);
-    if (typeset === undefined) this.#templates.set(template, (typeset = this.#spacing(template)));
-    return typeset.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
       Object.hasOwn(values, key) ? String(values[key]) : whole,
     );
   }
@@ -160,4 +155,11 @@ export function messages(language: Language): Messages {
   let found = MESSAGES.get(language);
   if (!found) MESSAGES.set(language, (found = new Messages(language)));
   return found;
+}
+
+/** A copy of `words` with every string typeset. */
+function typeset<T>(words: T, spacing: Typography): T {
+  if (typeof words === "string") return spacing(words) as T;
+  if (words === null || typeof words !== "object") return words;
+  return Object.fromEntries(Object.entries(words).map(([key, value]) => [key, typeset(value, spacing)])) as T;
 }

@@ -55,8 +55,42 @@ describe("npm run new", () => {
     await writeFile(file, source + "\nUne phrase de l’autrice.\n");
     const again = await script("new-post.ts", ["Mon nouveau billet", "--dir", dir]);
     expect(again.code).toBe(1);
-    expect(again.output).toContain("already exists; nothing was written");
+    expect(again.output).toContain(french("existe déjà ; rien n’a été écrit"));
     expect(await readFile(file, "utf8")).toContain("Une phrase de l’autrice.");
+  });
+
+  it("speaks French to a French site's author, in what it says and in the comments it writes", async () => {
+    const created = await script("new-post.ts", ["Mon nouveau billet", "--dir", dir]);
+    const file = path.join(dir, "posts", "mon-nouveau-billet.md");
+    expect(created.output).toContain(french(`Billet créé : ${file}\nC’est un brouillon : il s’affiche dans npm start`));
+    const source = await readFile(file, "utf8");
+    expect(source).toContain('# description: "Une ou deux phrases pour les listes et les moteurs de recherche."\n');
+    expect(source).toContain(french("# Catégories : opinion, strategie, pratique, enseignement\n"));
+    expect(source).toContain("\nPremier paragraphe…\n");
+    const again = await script("new-post.ts", ["Mon nouveau billet", "--dir", dir]);
+    expect(again.output).toContain(french("existe déjà ; rien n’a été écrit."));
+  });
+
+  it("speaks English to an English site's author", async () => {
+    const config = path.join(dir, "site.config.ts");
+    await writeFile(
+      config,
+      'export default { title: "Notes", language: "en", authors: { a: { name: "A" } }, categories: { essays: { name: "Essays" }, notes: { name: "Notes" } } };\n',
+    );
+    const created = await script("new-post.ts", ["My new post", "--dir", dir, "--config", config]);
+    expect(created.code).toBe(0);
+    const file = path.join(dir, "posts", "my-new-post.md");
+    expect(created.output).toContain(`Created ${file}\nIt is a draft: it shows in npm start`);
+    const source = await readFile(file, "utf8");
+    expect(source).toContain("category: essays\n");
+    expect(source).toContain('# description: "One or two sentences for lists and search engines."\n');
+    expect(source).toContain("# Categories: essays, notes\n");
+    expect(source).toContain("\nFirst paragraph…\n");
+    const wrong = await script("new-post.ts", ["Other", "--category", "esays", "--dir", dir, "--config", config]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.output).toContain('--category: found "esays", expected one of essays, notes (did you mean "essays"?)');
+    const usage = await script("new-post.ts", ["--dir", dir, "--config", config]);
+    expect(usage.output).toContain('Usage: npm run new -- "Title of the post"');
   });
 
   it("quotes titles that YAML would misread", async () => {
@@ -71,11 +105,13 @@ describe("npm run new", () => {
   it("explains how to call it", async () => {
     const result = await script("new-post.ts", ["--dir", dir]);
     expect(result.code).toBe(2);
-    expect(result.output).toContain('Usage: npm run new -- "Titre du billet"');
+    expect(result.output).toContain(french('Utilisation : npm run new -- "Titre du billet"'));
     const wrong = await script("new-post.ts", ["Titre", "--category", "opinon", "--dir", dir]);
     expect(wrong.code).toBe(2);
     expect(wrong.output).toContain(
-      '--category: found "opinon", expected one of opinion, strategie, pratique, enseignement (did you mean "opinion"?)',
+      french(
+        "--category : trouvé « opinon », attendu l’une des valeurs opinion, strategie, pratique, enseignement (vouliez-vous dire « opinion » ?)",
+      ),
     );
   });
 });
