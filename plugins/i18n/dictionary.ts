@@ -467,7 +467,9 @@ export interface ToolWords {
   check: {
     summary: string;
     posts: Plural;
+    published: Plural;
     drafts: Plural;
+    scheduled: Plural;
     pages: Plural;
   };
   /** The WordPress import's summary (scripts/wordpress/report.ts). */

@@ -372,9 +372,11 @@ export const en: Dictionary = {
       firstParagraph: "First paragraph…",
     },
     check: {
-      summary: "No problems: {posts} ({published} published, {drafts}, {scheduled} scheduled) and {pages}.",
+      summary: "No problems: {posts} ({published}, {drafts}, {scheduled}) and {pages}.",
       posts: { one: "{count} post", other: "{count} posts" },
+      published: { one: "{count} published", other: "{count} published" },
       drafts: { one: "{count} draft", other: "{count} drafts" },
+      scheduled: { one: "{count} scheduled", other: "{count} scheduled" },
       pages: { one: "{count} page", other: "{count} pages" },
     },
     import: {

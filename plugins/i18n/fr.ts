@@ -379,9 +379,11 @@ export const fr: Dictionary = {
       firstParagraph: "Premier paragraphe…",
     },
     check: {
-      summary: "Aucun problème : {posts} ({published} publiés, {drafts}, {scheduled} programmés) et {pages}.",
+      summary: "Aucun problème : {posts} ({published}, {drafts}, {scheduled}) et {pages}.",
       posts: { one: "{count} billet", other: "{count} billets" },
+      published: { one: "{count} publié", other: "{count} publiés" },
       drafts: { one: "{count} brouillon", other: "{count} brouillons" },
+      scheduled: { one: "{count} programmé", other: "{count} programmés" },
       pages: { one: "{count} page", other: "{count} pages" },
     },
     import: {

@@ -49,7 +49,9 @@ describe("npm run new", () => {
 
     // The file it wrote passes the same validation as the build.
     const check = await script("check.ts", [dir]);
-    expect(check.output).toContain("No problems: 1 post (0 published, 1 draft, 0 scheduled) and 0 pages.");
+    expect(check.output).toContain(
+      french("Aucun problème : 1 billet (0 publié, 1 brouillon, 0 programmé) et 0 page."),
+    );
     expect(check.code).toBe(0);
 
     await writeFile(file, source + "\nUne phrase de l’autrice.\n");
@@ -120,7 +122,34 @@ describe("npm run check", () => {
   it("passes on the project's content", async () => {
     const result = await script("check.ts", []);
     expect(result.code).toBe(0);
-    expect(result.output).toMatch(/^No problems: \d+ posts/m);
+    expect(result.output).toMatch(/^Aucun problème\u00A0: \d+ billets \(\d+ publiés, /m);
+  });
+
+  it("speaks English to an English site's author", async () => {
+    const config = path.join(dir, "site.config.ts");
+    await writeFile(
+      config,
+      'export default { title: "Notes", language: "en", authors: { a: { name: "A" } }, categories: { essays: { name: "Essays" } } };\n',
+    );
+    await mkdir(path.join(dir, "content", "posts"), { recursive: true });
+    const post = (title: string, extra = "") =>
+      `---\ntitle: ${title}\ndate: 2024-01-0${title.length}\ncategory: essays\n${extra}---\nText.\n`;
+    await writeFile(path.join(dir, "content", "posts", "a.md"), post("A"));
+    await writeFile(path.join(dir, "content", "posts", "bb.md"), post("BB", "draft: true\n"));
+    const content = path.join(dir, "content");
+    const passed = await script("check.ts", [content, "--config", config]);
+    expect(passed.code).toBe(0);
+    expect(passed.output).toContain("No problems: 2 posts (1 published, 1 draft, 0 scheduled) and 0 pages.");
+
+    await writeFile(
+      path.join(dir, "content", "posts", "c.md"),
+      "---\ntitel: C\ndate: 2026-13-45\ncategory: essays\n---\n",
+    );
+    const failed = await script("check.ts", [content, "--config", config]);
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain("The content has 3 problems; nothing was built:");
+    expect(failed.output).toContain('posts/c.md: date: found "2026-13-45", expected a real date');
+    expect(failed.output).toContain("posts/c.md: titel: found an unknown key, expected one of title,");
   });
 
   it("reports problems without building, and exits 1", async () => {
