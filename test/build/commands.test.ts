@@ -49,9 +49,7 @@ describe("npm run new", () => {
 
     // The file it wrote passes the same validation as the build.
     const check = await script("check.ts", [dir]);
-    expect(check.output).toContain(
-      french("Aucun problème : 1 billet (0 publié, 1 brouillon, 0 programmé) et 0 page."),
-    );
+    expect(check.output).toContain(french("Aucun problème : 1 billet (0 publié, 1 brouillon, 0 programmé) et 0 page."));
     expect(check.code).toBe(0);
 
     await writeFile(file, source + "\nUne phrase de l’autrice.\n");
