@@ -476,6 +476,8 @@ export interface ToolWords {
   import: {
     usage: string;
     noExport: string;
+    export: string;
+    uploads: string;
     noUploads: string;
     noConfig: string;
     nothingWritten: string;
@@ -490,14 +492,14 @@ export interface ToolWords {
     posts: string;
     pages: string;
     comments: string;
-    archived: string;
+    archived: Plural;
     leftOut: string;
     unreadable: string;
     reattached: Plural;
     inKeptFiles: string;
     redirects: string;
     categories: string;
-    newCategories: string;
+    newCategories: Plural;
     images: string;
     imagesCount: string;
     warnings: string;

@@ -390,6 +390,8 @@ export const en: Dictionary = {
   --default-category <slug>   category for posts only in « Uncategorized » (default: the first of site.config.ts)
   --config <file>             the site's configuration (default: site.config.ts)`,
       noExport: "no file",
+      export: "a WordPress export (Tools › Export in WordPress)",
+      uploads: "a copy of wp-content/uploads",
       noUploads: "no folder at {folder}",
       noConfig: "no file at {file}",
       nothingWritten: "{problem}; nothing was written",
@@ -404,7 +406,7 @@ export const en: Dictionary = {
       posts: "Posts",
       pages: "Pages",
       comments: "Comments",
-      archived: "{count} archived",
+      archived: { one: "{count} archived", other: "{count} archived" },
       leftOut: "; left out: {spam} spam, {pending} pending, {trash} in the trash, {pings} pingbacks and trackbacks",
       unreadable: ", {count} unreadable",
       reattached: {
@@ -414,7 +416,7 @@ export const en: Dictionary = {
       inKeptFiles: "; {count} already archived in files left as they were",
       redirects: "Redirects",
       categories: "Categories",
-      newCategories: "{count} new",
+      newCategories: { one: "{count} new", other: "{count} new" },
       images: "Images",
       imagesCount: "{copied} copied beside their post, {remote} left at their old address",
       warnings: "Warnings",
