@@ -334,8 +334,8 @@ export const fr: Dictionary = {
       repo: 'un dépôt GitHub sous la forme "propriétaire/nom"',
       theme: 'un nom de thème giscus comme "noborder_light", ou une adresse https://',
       themes: "les noms de thèmes { light, dark }",
-      listOf: "une liste de {items}",
-      hidden: "adresses de commentaires (https://…)",
+      listOf: "une liste dont chaque élément est {items}",
+      hidden: "l’adresse d’un commentaire (https://…)",
       blockedAuthors:
         "un identifiant GitHub, un compte Mastodon (utilisateur@instance), un identifiant Bluesky ou un DID",
       moderation: "les listes { hidden, blockedAuthors }",

@@ -116,7 +116,7 @@ describe("the dev server", () => {
     );
     await expect
       .poll(() => log, { timeout: 30_000, interval: 250 })
-      .toContain('date: found "2024-01-32", expected a real date');
+      .toContain("date\u00A0: trouvé «\u00A02024-01-32\u00A0», attendu une date réelle");
     expect((await fetchText(base + "/")).status).toBe(200);
     await writeFile(file, good.replace("Version deux.", "Version trois."));
     await expect
