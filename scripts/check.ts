@@ -3,22 +3,25 @@
  * every file beside them (archived comments) exactly as a production build
  * does before it writes anything: the same wiring (eleventy.config.ts's
  * `createBillet`), stopped after the build's checks. Nothing is written
- * but the cache of what was read.
+ * but the cache of what was read. It says what it checked, then the
+ * problems or that there are none, in the site's language.
  *
- * It says what it checked, then the problems, or that there are none.
+ * Arguments: the content folder (default content); --config <file>
+ * (default site.config.ts).
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import siteConfig from "../site.config.ts";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { SiteConfig } from "../plugins/config/site.ts";
+import { existsSync } from "node:fs";
 import { createBillet } from "../eleventy.config.ts";
 import { filesUnder } from "../plugins/build/walk.ts";
 import { ARCHIVE_SUFFIX } from "../plugins/comments/archived.ts";
 import { CATEGORIES_FILE } from "../plugins/config/load.ts";
 import { ContentError } from "../plugins/content/index.ts";
 import { findMarkdownFiles } from "../plugins/content/load.ts";
+import { messages, type Messages } from "../plugins/i18n/index.ts";
 import { runCli } from "./cli.ts";
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** A file as the author finds it: from the working folder when inside it. */
 function shown(file: string): string {
@@ -29,7 +32,7 @@ function shown(file: string): string {
 }
 
 /** « site.config.ts, content/categories.yaml, 3 posts, 1 page and 2 comment archives ». */
-function checked(input: string): string {
+function checked(input: string, m: Messages): string {
   const files = findMarkdownFiles(input);
   const postsDir = path.resolve(input, "posts") + path.sep;
   const posts = files.filter((file) => path.resolve(file).startsWith(postsDir)).length;
@@ -38,20 +41,36 @@ function checked(input: string): string {
   const parts = [
     "site.config.ts",
     ...(existsSync(categories) ? [shown(categories)] : []),
-    count(posts, "post"),
-    count(files.length - posts, "page"),
+    m.plural(m.t.check.posts, posts),
+    m.plural(m.t.check.pages, files.length - posts),
+    m.plural(m.t.check.archives, archives),
   ];
-  return `${parts.join(", ")} and ${count(archives, "comment archive")}`;
+  return new Intl.ListFormat(m.language, { type: "conjunction" }).format(parts);
 }
 
 await runCli(async () => {
-  const input = process.argv[2] ?? "content";
-  const { problems, blog } = await createBillet(siteConfig, { input, prerender: false }).check();
-  console.log(`Checked ${checked(input)}.`);
-  if (problems.length > 0) throw new ContentError(problems, "check");
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { config: { type: "string", default: "site.config.ts" } },
+  });
+  const input = positionals[0] ?? "content";
+  const siteConfig = ((await import(pathToFileURL(path.resolve(values.config)).href)) as { default: SiteConfig })
+    .default;
+  const billet = createBillet(siteConfig, { input, prerender: false });
+  const m = messages(billet.site.language);
+  const { problems, blog } = await billet.check();
+  console.log(m.format(m.t.check.checked, { what: checked(input, m) }));
+  if (problems.length > 0) throw new ContentError(problems, m, "check");
   const posts = blog.sources.filter((entry) => entry.kind === "post");
   const inState = (state: string) => posts.filter((post) => post.state === state).length;
+  const t = m.t.check;
   console.log(
-    `No problems. Posts: ${inState("published")} published, ${count(inState("draft"), "draft")}, ${inState("scheduled")} scheduled.`,
+    m.format(t.summary, {
+      posts: m.plural(t.posts, posts.length),
+      published: m.plural(t.published, inState("published")),
+      drafts: m.plural(t.drafts, inState("draft")),
+      scheduled: m.plural(t.scheduled, inState("scheduled")),
+      pages: m.plural(t.pages, blog.sources.length - posts.length),
+    }),
   );
 });

@@ -14,21 +14,23 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { SiteConfig } from "../plugins/config/site.ts";
 import { loadSiteConfig } from "../plugins/config/load.ts";
-import { suggest } from "../plugins/problems/suggest.ts";
+import { configLanguage } from "../plugins/config/schema.ts";
+import { messages, type Messages } from "../plugins/i18n/index.ts";
+import { hint } from "../plugins/problems/suggest.ts";
 import { runCli, UsageError } from "./cli.ts";
 import { importWordPress } from "./wordpress/importer.ts";
 import { WxrError } from "./wordpress/reader.ts";
 import { clearProgress, formatSummary, progressBar } from "./wordpress/report.ts";
 
-const USAGE = `Usage: npm run import:wordpress -- export.xml [options]
-
-  --out <folder>              content folder to write to (default: content)
-  --uploads <folder>          a copy of wp-content/uploads: images are copied beside their post
-  --dry-run                   write nothing; print what would be written
-  --force                     write over files that already exist (and list them)
-  --with-pings                keep pingbacks and trackbacks with the comments
-  --default-category <slug>   category for posts only in « Uncategorized » (default: the first of site.config.ts)
-  --config <file>             the site's configuration (default: site.config.ts)`;
+/**
+ * What the import says before the site's configuration is checked, in the
+ * language that configuration asks for (French when it cannot be read).
+ */
+async function earlyMessages(configFile: string): Promise<Messages> {
+  if (!existsSync(configFile)) return messages("fr");
+  const config = ((await import(pathToFileURL(path.resolve(configFile)).href)) as { default: unknown }).default;
+  return messages(configLanguage(config));
+}
 
 await runCli(async () => {
   let parsed;
@@ -47,9 +49,12 @@ await runCli(async () => {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    const usage = (await earlyMessages("site.config.ts")).t.import.usage;
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
+  let m = await earlyMessages(values.config);
+  const USAGE = m.t.import.usage;
   if (values.help) {
     console.log(USAGE);
     return;
@@ -58,29 +63,32 @@ await runCli(async () => {
   const file = positionals[0]!;
   if (!existsSync(file) || !statSync(file).isFile()) {
     console.error(
-      `${file}: found no file, expected a WordPress export (Tools › Export in WordPress); nothing was written`,
+      m.format(m.t.import.nothingWritten, { problem: m.at(file, m.problem(m.t.import.noExport, m.t.import.export)) }),
     );
     process.exitCode = 1;
     return;
   }
   if (values.uploads && !(existsSync(values.uploads) && statSync(values.uploads).isDirectory())) {
-    throw new UsageError(`--uploads: found no folder at ${values.uploads}, expected a copy of wp-content/uploads`);
+    throw new UsageError(
+      m.at("--uploads", m.problem(m.format(m.t.import.noUploads, { folder: values.uploads }), m.t.import.uploads)),
+    );
   }
   const configFile = path.resolve(values.config);
   if (!existsSync(configFile))
-    throw new UsageError(`--config: found no file at ${values.config}, expected site.config.ts`);
+    throw new UsageError(
+      m.at("--config", m.problem(m.format(m.t.import.noConfig, { file: values.config }), "site.config.ts")),
+    );
   const config = ((await import(pathToFileURL(configFile).href)) as { default: SiteConfig }).default;
   const out = values.out;
   const site = loadSiteConfig(config, out);
+  m = messages(site.language);
 
   const declared = Object.keys(config.categories ?? {});
   const defaultCategory = values["default-category"] ?? declared[0];
   if (values["default-category"] !== undefined && !site.categories.has(defaultCategory!)) {
     const known = [...site.categories.keys()];
-    const hint = suggest(defaultCategory!, known);
-    throw new UsageError(
-      `--default-category: found "${defaultCategory}", expected one of ${known.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
-    );
+    const expected = m.format(m.t.problems.oneOf, { names: known.join(", ") }) + hint(defaultCategory!, known, m);
+    throw new UsageError(m.at("--default-category", m.problem(m.quote(defaultCategory!), expected)));
   }
 
   try {
@@ -96,11 +104,11 @@ await runCli(async () => {
       onProgress: progressBar(process.stderr),
     });
     clearProgress(process.stderr);
-    console.log(formatSummary(result));
+    console.log(formatSummary(result, m));
   } catch (error) {
     clearProgress(process.stderr);
     if (error instanceof WxrError) {
-      console.error(`${error.message}; nothing was written`);
+      console.error(m.format(m.t.import.nothingWritten, { problem: error.message }));
       process.exitCode = 1;
       return;
     }

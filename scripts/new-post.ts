@@ -1,43 +1,55 @@
 /**
  * `npm run new -- "Mon nouveau billet"`: writes content/posts/<slug>.md with
  * front matter that passes validation: today's date in the site's time
- * zone, the first category, `draft: true`. Never overwrites a file.
+ * zone, the first category, `draft: true`. Never overwrites a file. What it
+ * says, and the comments it writes in the file, are in the site's language.
  *
- * Options: --category <slug>, --dir <content folder> (default content).
+ * Options: --category <slug>, --dir <content folder> (default content),
+ * --config <file> (default site.config.ts).
  */
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
-import siteConfig from "../site.config.ts";
-import { suggest } from "../plugins/problems/suggest.ts";
+import { hint } from "../plugins/problems/suggest.ts";
 import { slugify } from "../plugins/content/slug.ts";
 import { loadSiteConfig } from "../plugins/config/load.ts";
+import { configLanguage } from "../plugins/config/schema.ts";
+import type { SiteConfig } from "../plugins/config/site.ts";
+import { messages } from "../plugins/i18n/index.ts";
 import { runCli, UsageError } from "./cli.ts";
-
-const USAGE = 'Usage: npm run new -- "Titre du billet" [--category <slug>]';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { category: { type: "string" }, dir: { type: "string", default: "content" } },
+    options: {
+      category: { type: "string" },
+      dir: { type: "string", default: "content" },
+      config: { type: "string", default: "site.config.ts" },
+    },
   });
+  const config = ((await import(pathToFileURL(path.resolve(values.config)).href)) as { default: SiteConfig })
+    .default;
+  // Before the config is checked, its own problems need a language too.
+  let m = messages(configLanguage(config));
   const title = positionals.join(" ").trim();
-  if (!title) throw new UsageError(USAGE);
+  if (!title) throw new UsageError(m.t.newPost.usage);
 
-  const site = loadSiteConfig(siteConfig, values.dir);
+  const site = loadSiteConfig(config, values.dir);
+  m = messages(site.language);
+  const t = m.t.newPost;
   const categories = [...site.categories.keys()];
   const category = values.category ?? categories[0];
   if (!category || !site.categories.has(category)) {
-    const hint = category ? suggest(category, categories) : undefined;
-    throw new UsageError(
-      `--category: found "${category ?? ""}", expected one of ${categories.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`,
-    );
+    const expected =
+      m.format(m.t.problems.oneOf, { names: categories.join(", ") }) + (category ? hint(category, categories, m) : "");
+    throw new UsageError(m.at("--category", m.problem(m.quote(category ?? ""), expected)));
   }
 
   const slug = slugify(title, site.language);
-  if (!slug) throw new UsageError(`The title "${title}" gives an empty address; use letters or digits.`);
+  if (!slug) throw new UsageError(m.format(t.emptySlug, { title: m.quote(title) }));
   const postsDir = path.join(values.dir, "posts");
   const file = path.join(postsDir, `${slug}.md`);
   for (const existing of [file, path.join(postsDir, slug, "index.md")]) {
@@ -47,7 +59,7 @@ await runCli(async () => {
         () => false,
       )
     ) {
-      console.error(`${existing} already exists; nothing was written. Choose another title, or edit that file.`);
+      console.error(m.format(t.exists, { file: existing }));
       process.exitCode = 1;
       return;
     }
@@ -61,14 +73,14 @@ await runCli(async () => {
   const body = [
     "---",
     frontMatter.trimEnd(),
-    `# description: "One or two sentences for lists and search engines."`,
-    `# Categories: ${categories.join(", ")}`,
+    `# description: ${JSON.stringify(t.descriptionExample)}`,
+    `# ${m.format(t.categoriesComment, { names: categories.join(", ") })}`,
     "---",
     "",
-    "Premier paragraphe…",
+    t.firstParagraph,
     "",
   ].join("\n");
   await mkdir(postsDir, { recursive: true });
   await writeFile(file, body, { flag: "wx" });
-  console.log(`Created ${file}\nIt is a draft: it shows in npm start, and is published once you remove draft: true.`);
+  console.log(m.format(t.created, { file }));
 });

@@ -15,8 +15,9 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
 import type { DateTime } from "luxon";
-import { DATE_EXPECTATION, parseDate } from "../content/dates.ts";
-import { suggest } from "../problems/suggest.ts";
+import { parseDate } from "../content/dates.ts";
+import type { Messages } from "../i18n/index.ts";
+import { hint } from "../problems/suggest.ts";
 import { describe } from "../problems/describe.ts";
 import { filesUnder } from "../build/walk.ts";
 
@@ -45,30 +46,28 @@ export function archiveFileOf(postFile: string): string {
 
 /**
  * Reads and checks one archive's text. Returns the comments, or one line per
- * problem in the form `[2].date: found "…", expected …` (the caller adds
- * the file name).
+ * problem in the form `[2].date: found "…", expected …`, in the words of `m`
+ * (the caller adds the file name).
  */
 export function parseArchive(
   text: string,
   timeZone: string,
+  m: Messages,
 ): { ok: true; comments: ArchivedComment[] } | { ok: false; problems: string[] } {
+  const t = m.t.archives;
   let data: unknown;
   try {
     data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
-    return {
-      ok: false,
-      problems: [
-        `found invalid YAML${mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : ""}, expected a list of comments (- id: …)`,
-      ],
-    };
+    const at = mark ? m.format(m.t.problems.yamlAt, { line: mark.line + 1, column: mark.column + 1 }) : "";
+    return { ok: false, problems: [m.problem(m.format(m.t.problems.invalidYaml, { at }), t.list)] };
   }
   if (data === null || data === undefined) return { ok: true, comments: [] };
   if (!Array.isArray(data)) {
     return {
       ok: false,
-      problems: [`found ${describe(data)}, expected a list of comments, each starting with "- id:"`],
+      problems: [m.problem(describe(data, m), t.listOfComments)],
     };
   }
 
@@ -77,66 +76,63 @@ export function parseArchive(
   data.forEach((item: unknown, index) => {
     const at = (field: string) => `[${index}]${field ? `.${field}` : ""}`;
     const problem = (field: string, found: unknown, expected: string) =>
-      problems.push(`${at(field)}: found ${describe(found)}, expected ${expected}`);
+      problems.push(m.at(at(field), m.problem(describe(found, m), expected)));
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
-      problem("", item, "a comment: id, author, date and body");
+      problem("", item, t.comment);
       return;
     }
     const entry = item as Record<string, unknown>;
     for (const key of Object.keys(entry)) {
       if (KEYS.includes(key)) continue;
-      const hint = PERSONAL.test(key) ? undefined : suggest(key, KEYS);
-      problems.push(
-        `${at(key)}: found an unknown key, expected only ${KEYS.join(", ")}${hint ? ` (did you mean "${hint}"?)` : " (e-mail and IP addresses are never published)"}`,
-      );
+      const close = PERSONAL.test(key) ? "" : hint(key, KEYS, m);
+      const expected = m.format(t.onlyKeys, { keys: KEYS.join(", ") }) + (close || t.neverPublished);
+      problems.push(m.at(at(key), m.problem(m.t.problems.unknownKey, expected)));
     }
     let ok = true;
     const id = typeof entry.id === "number" ? String(entry.id) : entry.id;
     if (typeof id !== "string" || id.trim() === "") {
-      problem("id", entry.id, 'an id unique in this file, e.g. id: "wp-1042"');
+      problem("id", entry.id, t.id);
       ok = false;
     }
     const author = entry.author as Record<string, unknown> | undefined;
     let authorUrl: string | undefined;
     if (author === null || typeof author !== "object" || Array.isArray(author)) {
-      problem("author", author, "the author as { name: …, url: … } (url is optional)");
+      problem("author", author, t.author);
       ok = false;
     } else {
       if (typeof author.name !== "string" || author.name.trim() === "") {
-        problem("author.name", author.name, "the commenter's name as text");
+        problem("author.name", author.name, t.authorName);
         ok = false;
       }
       if (author.url !== undefined && author.url !== null && author.url !== "") {
         if (typeof author.url === "string" && /^https?:\/\/[^\s/]+\S*$/i.test(author.url)) authorUrl = author.url;
         else {
-          problem("author.url", author.url, "an http:// or https:// address");
+          problem("author.url", author.url, t.authorUrl);
           ok = false;
         }
       }
       for (const key of Object.keys(author)) {
         if (!AUTHOR_KEYS.includes(key)) {
-          problems.push(
-            `${at(`author.${key}`)}: found an unknown key, expected only name and url (e-mail and IP addresses are never published)`,
-          );
+          problems.push(m.at(at(`author.${key}`), m.problem(m.t.problems.unknownKey, t.authorKeys)));
         }
       }
     }
     const date = typeof entry.date === "string" ? parseDate(entry.date, timeZone) : null;
     if (!date) {
-      problem("date", entry.date, DATE_EXPECTATION);
+      problem("date", entry.date, m.t.problems.date);
       ok = false;
     }
     if (typeof entry.body !== "string" || entry.body.trim() === "") {
-      problem("body", entry.body, "the comment's text (Markdown)");
+      problem("body", entry.body, t.body);
       ok = false;
     }
     const parent = typeof entry.parent === "number" ? String(entry.parent) : entry.parent;
     if (parent !== undefined && parent !== null && (typeof parent !== "string" || parent.trim() === "")) {
-      problem("parent", entry.parent, "the id of the comment this one answers");
+      problem("parent", entry.parent, t.parent);
       ok = false;
     }
     if (entry.byPostAuthor !== undefined && typeof entry.byPostAuthor !== "boolean") {
-      problem("byPostAuthor", entry.byPostAuthor, "true or false");
+      problem("byPostAuthor", entry.byPostAuthor, m.t.problems.trueOrFalse);
       ok = false;
     }
     if (!ok) return;
@@ -158,7 +154,8 @@ export function parseArchive(
     if (id === undefined || id === "") return;
     const first = byId.get(id);
     if (first !== undefined) {
-      problems.push(`[${index}].id: found "${id}", which [${first}] already uses, expected an id unique in this file`);
+      const found = m.format(t.idTakenFound, { id: m.quote(id), first });
+      problems.push(m.at(`[${index}].id`, m.problem(found, t.idTakenExpected)));
     } else byId.set(id, index);
   });
   const parents = new Map(comments.map((c) => [c.id, c.parent]));
@@ -166,15 +163,14 @@ export function parseArchive(
     const index = byId.get(comment.id)!;
     if (comment.parent === undefined) continue;
     if (!parents.has(comment.parent)) {
-      problems.push(`[${index}].parent: found "${comment.parent}", expected the id of another comment in this file`);
+      problems.push(m.at(`[${index}].parent`, m.problem(m.quote(comment.parent), t.parentMissing)));
       continue;
     }
     const seen = new Set([comment.id]);
     for (let up: string | undefined = comment.parent; up !== undefined; up = parents.get(up)) {
       if (seen.has(up)) {
-        problems.push(
-          `[${index}].parent: found "${comment.parent}", which leads back to this comment, expected a comment it answers`,
-        );
+        const found = m.format(t.parentLoopFound, { parent: m.quote(comment.parent) });
+        problems.push(m.at(`[${index}].parent`, m.problem(found, t.parentLoopExpected)));
         break;
       }
       seen.add(up);
@@ -187,9 +183,11 @@ export function parseArchive(
 export class ArchiveReader {
   #cache = new Map<string, { mtimeMs: number; size: number; result: ReturnType<typeof parseArchive> }>();
   readonly #timeZone: string;
+  readonly #messages: Messages;
 
-  constructor(timeZone: string) {
+  constructor(timeZone: string, m: Messages) {
     this.#timeZone = timeZone;
+    this.#messages = m;
   }
 
   /**
@@ -221,13 +219,15 @@ export class ArchiveReader {
         const shown = displayPath(archive);
         const post = byArchive.get(path.resolve(archive));
         if (!post) {
-          return [
-            `${shown}: found no post beside it, expected ${shown.slice(0, -ARCHIVE_SUFFIX.length)}.md (move the archive with its post, or its comments are lost)`,
-          ];
+          const m = this.#messages;
+          const expected = m.format(m.t.archives.noPostExpected, {
+            post: `${shown.slice(0, -ARCHIVE_SUFFIX.length)}.md`,
+          });
+          return [m.at(shown, m.problem(m.t.archives.noPostFound, expected))];
         }
         present.add(archive);
         const result = await this.#parse(archive);
-        if (!result.ok) return result.problems.map((p) => `${shown}: ${p}`);
+        if (!result.ok) return result.problems.map((p) => this.#messages.at(shown, p));
         byPost.set(post, result.comments);
         return [];
       }),
@@ -240,7 +240,7 @@ export class ArchiveReader {
     const info = await stat(file);
     const cached = this.#cache.get(file);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.result;
-    const result = parseArchive(await readFile(file, "utf8"), this.#timeZone);
+    const result = parseArchive(await readFile(file, "utf8"), this.#timeZone, this.#messages);
     this.#cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, result });
     return result;
   }

@@ -7,6 +7,8 @@
  * variable a wrong value came from.
  */
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
+import { quoted } from "../config/schema.ts";
 
 export const MAPPINGS = ["specific", "pathname", "url"] as const;
 export const LOADING_MODES = ["lazy", "consent"] as const;
@@ -120,61 +122,56 @@ export interface ResolvedComments {
 const REPO_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const THEME_PATTERN = /^(?:[a-z0-9_]+|https:\/\/\S+)$/;
 
-const oneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
-  z.enum(allowed, { error: `one of ${allowed.map((a) => `"${a}"`).join(", ")}` });
-const flag = () => z.boolean({ error: "true or false" });
+const oneOf = <const T extends readonly [string, ...string[]]>(allowed: T, m: Messages) =>
+  z.enum(allowed, { error: m.format(m.t.problems.oneOf, { names: quoted(allowed, m) }) });
+const flag = (m: Messages) => z.boolean({ error: m.t.problems.trueOrFalse });
 /** Text that may be left empty (`""`, null or left out): undefined then. */
-const optionalText = () =>
+const optionalText = (m: Messages) =>
   z
-    .string({ error: "text" })
+    .string({ error: m.t.config.text })
     .nullish()
     .transform((value) => value?.trim() || undefined);
-const theme = (fallback: string) =>
+const theme = (fallback: string, m: Messages) =>
+  z.string({ error: m.t.config.theme }).regex(THEME_PATTERN, { error: m.t.config.theme }).default(fallback);
+const names = (expected: string, pattern: RegExp, m: Messages) =>
   z
-    .string({ error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
-    .regex(THEME_PATTERN, { error: 'a giscus theme name such as "noborder_light", or an https:// URL' })
-    .default(fallback);
-const names = (expected: string, pattern: RegExp) =>
-  z
-    .array(z.string({ error: expected }).trim().regex(pattern, { error: expected }), { error: `a list of ${expected}` })
+    .array(z.string({ error: expected }).trim().regex(pattern, { error: expected }), {
+      error: m.format(m.t.config.listOf, { items: expected }),
+    })
     .default([]);
 
 /** The section as written, checked, with every default filled in. */
-export const commentsSchema = z
-  .strictObject(
-    {
-      repo: optionalText().refine((repo) => repo === undefined || REPO_PATTERN.test(repo), {
-        error: 'a GitHub repository as "owner/name"',
-      }),
-      repoId: optionalText(),
-      category: optionalText(),
-      categoryId: optionalText(),
-      mapping: oneOf(MAPPINGS).default("specific"),
-      loading: oneOf(LOADING_MODES).default("lazy"),
-      inputPosition: oneOf(INPUT_POSITIONS).default("bottom"),
-      enabled: flag().default(true),
-      strict: flag().default(true),
-      reactions: flag().default(true),
-      themes: z
-        .strictObject({ light: theme("light"), dark: theme("dark") }, { error: "{ light, dark } theme names" })
-        .prefault({}),
-      moderation: z
-        .strictObject(
-          {
-            hidden: names("addresses of comments (https://…)", /^https?:\/\/\S+$/),
-            blockedAuthors: names(
-              "a GitHub login, a Mastodon account (user@instance) or a Bluesky handle or DID",
-              /^@?[^\s@]+(@[^\s@]+)?$/,
-            ),
-          },
-          { error: "{ hidden, blockedAuthors } lists" },
-        )
-        .prefault({}),
-    },
-    { error: 'the comment settings, e.g. { repo: "moi/mon-blog", category: "Commentaires" }' },
-  )
-  .prefault({})
-  .transform(resolveComments);
+export function commentsSchema(m: Messages) {
+  const t = m.t.config;
+  return z
+    .strictObject(
+      {
+        repo: optionalText(m).refine((repo) => repo === undefined || REPO_PATTERN.test(repo), { error: t.repo }),
+        repoId: optionalText(m),
+        category: optionalText(m),
+        categoryId: optionalText(m),
+        mapping: oneOf(MAPPINGS, m).default("specific"),
+        loading: oneOf(LOADING_MODES, m).default("lazy"),
+        inputPosition: oneOf(INPUT_POSITIONS, m).default("bottom"),
+        enabled: flag(m).default(true),
+        strict: flag(m).default(true),
+        reactions: flag(m).default(true),
+        themes: z.strictObject({ light: theme("light", m), dark: theme("dark", m) }, { error: t.themes }).prefault({}),
+        moderation: z
+          .strictObject(
+            {
+              hidden: names(t.hidden, /^https?:\/\/\S+$/, m),
+              blockedAuthors: names(t.blockedAuthors, /^@?[^\s@]+(@[^\s@]+)?$/, m),
+            },
+            { error: t.moderation },
+          )
+          .prefault({}),
+      },
+      { error: t.comments },
+    )
+    .prefault({})
+    .transform(resolveComments);
+}
 
 /** From the checked section to what the build uses: the widget's settings, or what it misses. */
 export function resolveComments(

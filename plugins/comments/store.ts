@@ -12,7 +12,7 @@
  */
 import MarkdownIt from "markdown-it";
 import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
-import type { I18n } from "../i18n/index.ts";
+import { messages, type I18n } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
 import type { ImagePipeline, Picture } from "../images/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
@@ -83,7 +83,7 @@ export class CommentStore {
     this.#site = site;
     this.#cacheDir = cacheDir;
     this.#warn = warn;
-    this.#archives = new ArchiveReader(site.timeZone);
+    this.#archives = new ArchiveReader(site.timeZone, messages(site.language));
     this.#media = new MediaCache(cacheDir);
     this.#i18n = i18n;
     this.#markdown = MarkdownIt({

@@ -6,14 +6,15 @@
  * since it never edits site.config.ts behind the author's back; an author
  * may keep categories there by hand too. A category declared in both places
  * takes site.config.ts's name and description. Problems in both files are
- * reported together.
+ * reported together, in the language site.config.ts asks for.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
+import { messages, type Messages } from "../i18n/index.ts";
 import { validate } from "../problems/issues.ts";
 import { resolveSiteConfig } from "./resolve.ts";
-import { categoriesSchema } from "./schema.ts";
+import { categoriesSchema, configLanguage } from "./schema.ts";
 import type { ResolvedCategory, ResolvedSiteConfig, SiteConfig } from "./site.ts";
 
 export const CATEGORIES_FILE = "categories.yaml";
@@ -24,7 +25,7 @@ export function loadSiteConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedSiteConfig {
   const file = path.join(contentDir, CATEGORIES_FILE);
-  const categories = readCategories(file);
+  const categories = readCategories(file, messages(configLanguage(config)));
   return resolveSiteConfig(config, {
     env,
     moreCategories: categories.ok ? categories.value : undefined,
@@ -35,7 +36,7 @@ export function loadSiteConfig(
 type Read = { ok: true; value: Map<string, ResolvedCategory> } | { ok: false; problems: string[] };
 
 /** Reads and checks `categories.yaml`: `slug: { name, description? }` entries, in the file's order. */
-function readCategories(file: string): Read {
+function readCategories(file: string, m: Messages): Read {
   if (!existsSync(file)) return { ok: true, value: new Map() };
   const shown = path.relative(process.cwd(), file) || file;
   let data: unknown;
@@ -46,12 +47,20 @@ function readCategories(file: string): Read {
     return {
       ok: false,
       problems: [
-        `${shown}: found invalid YAML${mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : ""}, expected lines such as "opinion: { name: Opinion }"`,
+        m.at(
+          shown,
+          m.problem(
+            m.format(m.t.problems.invalidYaml, {
+              at: mark ? m.format(m.t.problems.yamlAt, { line: mark.line + 1, column: mark.column + 1 }) : "",
+            }),
+            m.t.config.categoriesYaml,
+          ),
+        ),
       ],
     };
   }
   if (data === undefined || data === null) return { ok: true, value: new Map() };
-  const result = validate(categoriesSchema, data);
+  const result = validate(categoriesSchema(m), data, { messages: m });
   if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((problem) => `${shown}: ${problem}`) };
+  return { ok: false, problems: result.problems.map((problem) => m.at(shown, problem)) };
 }

@@ -4,11 +4,12 @@
  * reported at once as `site.config.ts: field: found …, expected …`.
  */
 import { commentsWithEnv } from "../comments/config.ts";
+import { messages } from "../i18n/index.ts";
 import type { Language } from "../i18n/languages.ts";
 import { ConfigError } from "../problems/errors.ts";
 import { problemsOf } from "../problems/issues.ts";
 import { resolveSearch } from "../search/config.ts";
-import { siteConfigSchema } from "./schema.ts";
+import { configLanguage, siteConfigSchema } from "./schema.ts";
 import type { CategoryConfig, PermalinkConfig, ResolvedCategory, ResolvedSiteConfig, SiteConfig } from "./site.ts";
 
 const DEFAULT_PERMALINKS: Record<Language, Required<PermalinkConfig>> = {
@@ -42,23 +43,30 @@ export interface ResolveOptions {
   problems?: readonly string[];
 }
 
-/** Checks `config` and fills in its defaults; throws a ConfigError listing every problem. */
+/**
+ * Checks `config` and fills in its defaults; throws a ConfigError listing
+ * every problem, in the site's language (French while `language` itself is
+ * not valid).
+ */
 export function resolveSiteConfig(
   config: SiteConfig,
   { file = "site.config.ts", env = process.env, moreCategories, problems: earlier = [] }: ResolveOptions = {},
 ): ResolvedSiteConfig {
   const input = inputWithEnv(config, env);
-  const result = siteConfigSchema.safeParse(input.config);
+  const m = messages(configLanguage(config));
+  const schema = siteConfigSchema(m);
+  const result = schema.safeParse(input.config);
   if (!result.success) {
-    const problems = problemsOf(siteConfigSchema, input.config, result.error.issues, {
+    const problems = problemsOf(schema, input.config, result.error.issues, {
+      messages: m,
       name: (field) => {
         const variable = input.fromEnv.get(field);
-        return variable ? `${field} (from ${variable})` : field;
+        return variable ? m.format(m.t.problems.fromVariable, { field, variable }) : field;
       },
     });
-    throw new ConfigError([...earlier, ...problems.map((problem) => `${file}: ${problem}`)]);
+    throw new ConfigError([...earlier, ...problems.map((problem) => m.at(file, problem))], m);
   }
-  if (earlier.length > 0) throw new ConfigError([...earlier]);
+  if (earlier.length > 0) throw new ConfigError([...earlier], m);
 
   const site = result.data;
   const categories = new Map<string, ResolvedCategory>(site.categories);

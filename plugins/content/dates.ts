@@ -9,8 +9,6 @@ import { DateTime } from "luxon";
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export const DATE_EXPECTATION = "a real date as YYYY-MM-DD, optionally with a time (2024-01-14 or 2024-01-14 09:30)";
-
 /** Returns the date in `zone`, or null when the text is not a real calendar date. */
 export function parseDate(text: string, zone: string): DateTime | null {
   const match = DATE_PATTERN.exec(text.trim());

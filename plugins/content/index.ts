@@ -11,7 +11,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import type { BuildBasics, Lifecycle } from "../build/lifecycle.ts";
-import type { I18n } from "../i18n/index.ts";
+import { messages, type I18n } from "../i18n/index.ts";
 import type { BuildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import type { Blog } from "./blog.ts";
@@ -66,7 +66,7 @@ export async function checkContent(
   sources.save().catch((error: Error) => log.warn(`Could not keep what was read for the next build: ${error.message}`));
   blog.update(entries);
   const checked = await lifecycle.checks(context);
-  return [...problems, ...checked.problems, ...addressProblems(entries, checked.addresses)];
+  return [...problems, ...checked.problems, ...addressProblems(entries, checked.addresses, messages(site.language))];
 }
 
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): void {
@@ -96,7 +96,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
       try {
         await lifecycle.run("begin", context);
         const problems = await checkContent(options, context);
-        if (problems.length > 0) throw new ContentError(problems);
+        if (problems.length > 0) throw new ContentError(problems, messages(options.site.language));
         await lifecycle.run("ready", context);
       } catch (error) {
         output?.discard();

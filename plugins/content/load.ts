@@ -9,7 +9,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import type { I18n } from "../i18n/index.ts";
+import { messages, type I18n, type Messages } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
 import { isRelativeReference } from "../markdown/images.ts";
 import { ProblemListError } from "../problems/errors.ts";
@@ -28,9 +28,9 @@ import { expandPermalink } from "./urls.ts";
 /** The content's problems, found by a build (which then writes nothing) or by `npm run check` (which never writes). */
 export class ContentError extends ProblemListError {
   override name = "ContentError";
-  constructor(problems: string[], by: "build" | "check" = "build") {
-    const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-    super(`The content has ${count}${by === "build" ? "; nothing was written" : ""}:`, problems);
+  constructor(problems: string[], m: Messages, by: "build" | "check" = "build") {
+    const { headings } = m.t.problems;
+    super(m.plural(by === "build" ? headings.content : headings.contentChecked, problems.length), problems);
   }
 }
 
@@ -77,6 +77,8 @@ export function fileSlug(file: string): string {
  */
 export async function loadContent(options: LoadOptions): Promise<{ entries: ContentEntry[]; problems: string[] }> {
   const { site, i18n, now, sources } = options;
+  const m = messages(site.language);
+  const t = m.t.frontMatter;
   const postsDir = path.resolve(options.inputDir, "posts") + path.sep;
   const files = findMarkdownFiles(options.inputDir);
 
@@ -93,18 +95,18 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
       facts = sources.read(file);
     } catch (error) {
       if (error instanceof FrontMatterSyntaxError) problems.push(`${file}:${error.line}: ${error.message}`);
-      else if (error instanceof SourceEncodingError) problems.push(`${file}: ${error.message}`);
+      else if (error instanceof SourceEncodingError) problems.push(m.at(file, error.message));
       else throw error;
       continue;
     }
-    problems.push(...(await imageProblems(file, facts)));
+    problems.push(...(await imageProblems(file, facts, m)));
     const inputPath = path.resolve(file);
     const isPost = inputPath.startsWith(postsDir);
     const result = sources.checked(facts, isPost ? "post" : "page", () =>
-      validate(isPost ? postRules : pageRules, facts.data),
+      validate(isPost ? postRules : pageRules, facts.data, m),
     );
     if (!result.ok) {
-      problems.push(...result.problems.map((p) => `${file}: ${p}`));
+      problems.push(...result.problems.map((p) => m.at(file, p)));
       continue;
     }
     const defaultSlug = slugify(fileSlug(file), site.language);
@@ -113,28 +115,23 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
       !(!isPost && "permalink" in result.value && result.value.permalink) &&
       defaultSlug === ""
     ) {
-      problems.push(
-        `${file}: slug: found no letter or digit in the file name, expected slug: in the front matter, e.g. slug: mon-billet`,
-      );
+      problems.push(m.at(file, m.at("slug", m.problem(t.noSlugFound, t.noSlugExpected))));
       continue;
     }
     if (isPost) {
       const fm = result.value as PostFrontMatter;
       if (fm.image && isRelativeReference(fm.image)) {
         const source = besideFile(file, fm.image);
-        if (source === undefined) problems.push(`${file}: image: ${MALFORMED_ESCAPE}`);
+        if (source === undefined) problems.push(m.at(file, m.at("image", malformedEscape(m))));
         else if (!(await exists(source)))
-          problems.push(`${file}: image: found no file at ${source}, expected the image beside the Markdown file`);
+          problems.push(m.at(file, m.at("image", m.problem(m.format(t.noFile, { file: source }), t.imageBeside))));
       }
       const slug = fm.slug ?? defaultSlug;
       const postTags: TagRef[] = [];
       fm.tags.forEach((name, i) => {
         const tag = refs.tag(name);
-        const problem =
-          tag.slug === ""
-            ? `found ${JSON.stringify(name)}, expected a tag with at least one letter or digit`
-            : tags.clash(tag, file);
-        if (problem) problems.push(`${file}: tags[${i}]: ${problem}`);
+        const problem = tag.slug === "" ? m.problem(m.quote(name), t.tagWithLetter) : tags.clash(tag, file, m);
+        if (problem) problems.push(m.at(file, m.at(`tags[${i}]`, problem)));
         // The same tag written twice in one post counts once.
         else if (!postTags.some((other) => other.slug === tag.slug)) postTags.push(tag);
       });
@@ -187,7 +184,7 @@ export async function loadContent(options: LoadOptions): Promise<{ entries: Cont
     }
   }
 
-  problems.push(...duplicateThreads(entries));
+  problems.push(...duplicateThreads(entries, m));
   return { entries, problems };
 }
 
@@ -224,30 +221,32 @@ function sharedRefs(site: ResolvedSiteConfig) {
 }
 
 /** Images without a description for readers who cannot see them, and images beside the post that are not there. */
-async function imageProblems(file: string, { images, bodyLine }: SourceFacts): Promise<string[]> {
+async function imageProblems(file: string, { images, bodyLine }: SourceFacts, m: Messages): Promise<string[]> {
+  const t = m.t.frontMatter;
   const problems: string[] = [];
   for (const image of images) {
-    const where = `${file}: image ${image.src} (line ${image.line + bodyLine - 1})`;
+    const where = m.at(file, m.format(t.bodyImage, { src: image.src, line: image.line + bodyLine - 1 }));
     if (image.alt === undefined) {
-      problems.push(`${where}: found no description, expected alternative text: ![What the image shows](${image.src})`);
+      problems.push(m.at(where, m.problem(t.noAltFound, m.format(t.noAltExpected, { src: image.src }))));
     }
     if (isRelativeReference(image.src)) {
       const source = besideFile(file, image.src);
       if (source === undefined) {
-        problems.push(`${where}: ${MALFORMED_ESCAPE}`);
+        problems.push(m.at(where, malformedEscape(m)));
         continue;
       }
       const found = await exists(source);
-      if (!found) problems.push(`${where}: found no file at ${source}, expected the image beside the Markdown file`);
+      if (!found) problems.push(m.at(where, m.problem(m.format(t.noFile, { file: source }), t.imageBeside)));
       const unreadable = found ? unreadableImage(source) : undefined;
-      if (unreadable) problems.push(`${where}: found ${unreadable}, expected a JPEG or PNG image`);
+      if (unreadable) problems.push(m.at(where, m.problem(unreadable, t.jpegOrPng)));
     }
   }
   return problems;
 }
 
-const MALFORMED_ESCAPE =
-  'found a "%" that starts no escape, expected the file name as it is (spaces and accents may be written plainly) or with escapes such as %20';
+function malformedEscape(m: Messages): string {
+  return m.problem(m.t.frontMatter.badEscapeFound, m.t.frontMatter.badEscapeExpected);
+}
 
 /**
  * The file a relative address beside `file` names, or undefined when the
@@ -283,7 +282,8 @@ export interface GeneratedAddress {
  * or onto a page or into a folder that Billet generates. Addresses are
  * compared as the files they become (`/a/` and `/a/index.html` are one).
  */
-export function addressProblems(entries: ContentEntry[], generated: GeneratedAddress[]): string[] {
+export function addressProblems(entries: ContentEntry[], generated: GeneratedAddress[], m: Messages): string[] {
+  const t = m.t.frontMatter;
   const problems: string[] = [];
   const owners = new Map<string, string>();
   for (const { url, owner } of generated) if (!owners.has(outputFile(url))) owners.set(outputFile(url), owner);
@@ -293,12 +293,12 @@ export function addressProblems(entries: ContentEntry[], generated: GeneratedAdd
   for (const entry of entries) {
     const file = outputFile(entry.url);
     const folder = folders.find(({ prefix }) => file.startsWith(prefix))?.address;
-    const owner = folder ? `${folder.owner}, which holds every address under ${folder.url},` : owners.get(file);
+    const owner = folder ? m.format(t.folderOwner, { owner: folder.owner, url: folder.url }) : owners.get(file);
     if (owner) {
       const field = entry.kind === "page" && entry.frontMatter.permalink ? "permalink" : "slug";
-      problems.push(
-        `${entry.file}: ${field}: found the address ${entry.url}, which ${owner} already uses, expected an address of its own (change slug:${entry.kind === "page" ? " or permalink:" : ""} in one of them)`,
-      );
+      const found = m.format(t.addressTakenFound, { url: entry.url, owner });
+      const expected = entry.kind === "page" ? t.addressTakenPageExpected : t.addressTakenExpected;
+      problems.push(m.at(entry.file, m.at(field, m.problem(found, expected))));
     } else {
       owners.set(file, entry.file);
     }
@@ -326,14 +326,22 @@ class TagNames {
   readonly #bySlug = new Map<string, { name: string; file: string }>();
 
   /** A problem if `tag` is another tag with the same address as one seen before. */
-  clash(tag: TagRef, file: string): string | undefined {
+  clash(tag: TagRef, file: string, m: Messages): string | undefined {
     const seen = this.#bySlug.get(tag.slug);
     if (!seen) {
       this.#bySlug.set(tag.slug, { name: tag.name, file });
       return undefined;
     }
     if (seen.name === tag.name || spelling(seen.name) === spelling(tag.name)) return undefined;
-    return `found ${JSON.stringify(tag.name)}, whose page ${tag.url} would also be that of the tag ${JSON.stringify(seen.name)} (${seen.file}), expected tags with addresses of their own (rename one of them)`;
+    return m.problem(
+      m.format(m.t.frontMatter.tagClashFound, {
+        name: m.quote(tag.name),
+        url: tag.url,
+        other: m.quote(seen.name),
+        file: seen.file,
+      }),
+      m.t.frontMatter.tagClashExpected,
+    );
   }
 }
 
@@ -350,7 +358,8 @@ function spelling(name: string): string {
  * Two posts that would share a comment thread: the same comment key, or the
  * same pinned discussion. Posts with comments off are left out.
  */
-function duplicateThreads(entries: ContentEntry[]): string[] {
+function duplicateThreads(entries: ContentEntry[], m: Messages): string[] {
+  const t = m.t.frontMatter;
   const problems: string[] = [];
   const keys = new Map<string, PostEntry>();
   const numbers = new Map<number, PostEntry>();
@@ -359,9 +368,8 @@ function duplicateThreads(entries: ContentEntry[]): string[] {
     if (entry.discussionNumber !== undefined) {
       const owner = numbers.get(entry.discussionNumber);
       if (owner) {
-        problems.push(
-          `${entry.file}: comments.discussion: found ${entry.discussionNumber}, which ${owner.file} already pins, expected a discussion of its own`,
-        );
+        const found = m.format(t.discussionTakenFound, { number: entry.discussionNumber, file: owner.file });
+        problems.push(m.at(entry.file, m.at("comments.discussion", m.problem(found, t.discussionTakenExpected))));
       } else numbers.set(entry.discussionNumber, entry);
       continue;
     }
@@ -369,8 +377,9 @@ function duplicateThreads(entries: ContentEntry[]): string[] {
     const pinned = entry.frontMatter.comments.key !== undefined;
     // Two posts at the same address are reported as such already.
     if (owner && (pinned || owner.frontMatter.comments.key !== undefined || owner.url !== entry.url)) {
+      const found = m.format(t.commentKeyTakenFound, { key: m.quote(entry.commentKey), file: owner.file });
       problems.push(
-        `${entry.file}: ${pinned ? "comments.key" : "slug"}: found the comment key "${entry.commentKey}", which ${owner.file} already uses, expected a key of its own (set comments: { key: "…" } in one of them)`,
+        m.at(entry.file, m.at(pinned ? "comments.key" : "slug", m.problem(found, t.commentKeyTakenExpected))),
       );
     } else if (!owner) keys.set(entry.commentKey, entry);
   }

@@ -11,75 +11,66 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { pagePathProblem } from "../config/addresses.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
+import { messages, type Messages } from "../i18n/index.ts";
 import { validate as validateWith } from "../problems/issues.ts";
 import { hint } from "../problems/suggest.ts";
-import { DATE_EXPECTATION, parseDate } from "./dates.ts";
+import { parseDate } from "./dates.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 /** What each field expects, as the author reads it in an error. */
-const EXPECTED = {
-  title: 'the title as text, e.g. title: "Mon billet"',
-  date: DATE_EXPECTATION,
-  updated: `${DATE_EXPECTATION}, not before date`,
-  category: "one of the categories declared in site.config.ts",
-  tags: "a list of tags, e.g. tags: [réseaux sociaux, stratégie]",
-  description: "one or two sentences of text, at most 300 characters",
-  author: "one of the authors declared in site.config.ts",
-  draft: "true or false",
-  comments:
-    'true, false, or the thread to keep, e.g. comments: { key: "mon-ancien-billet" } or comments: { discussion: 42 }',
-  image: "a path to an image beside the post, e.g. ./couverture.jpg",
-  imageAlt: "a text describing the image for readers who cannot see it",
-  slug: "lowercase letters, digits and dashes, e.g. mon-billet",
-  permalink:
-    'an address on this site that starts and ends with "/", without "." or ".." segments, e.g. /contact/merci/',
-  form: 'the name of a built-in form: "contact"',
-  noindex: "true or false",
-  syndication:
-    "a list of https:// addresses where the post was shared, e.g. syndication: [https://mastodon.social/@moi/1234]",
-} as const;
+function expectations(m: Messages) {
+  const t = m.t.frontMatter;
+  return {
+    title: t.title,
+    date: m.t.problems.date,
+    updated: m.format(t.updated, { date: m.t.problems.date }),
+    category: t.category,
+    tags: t.tags,
+    description: t.description,
+    author: t.author,
+    draft: m.t.problems.trueOrFalse,
+    comments: t.comments,
+    image: t.image,
+    imageAlt: t.imageAlt,
+    slug: t.slug,
+    permalink: t.permalink,
+    form: t.form,
+    noindex: m.t.problems.trueOrFalse,
+    syndication: t.syndication,
+  } as const;
+}
 
-type FieldName = keyof typeof EXPECTED;
+type Expected = ReturnType<typeof expectations>;
+type FieldName = keyof Expected;
 
 /** Keys authors coming from other tools tend to write, with what to do instead. */
-const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map([
-  ["permalink", "a post's address comes from its slug and the permalinks pattern in site.config.ts; set slug: instead"],
-  ["layout", "layouts are chosen by Billet (posts use the post layout)"],
-  ["categories", "a post has one category: write category: (singular)"],
-  ["tag", "write tags: as a list"],
-  ["published", "write draft: true to keep a post unpublished"],
-  ["excerpt", "write description:"],
-  ["summary", "write description:"],
-  ["cover", "write image: and imageAlt:"],
-]);
+function foreignKeys(m: Messages): ReadonlyMap<string, string> {
+  return new Map(Object.entries(m.t.frontMatter.foreignKeys));
+}
 
 /**
  * `read`: the dates these rules have read, by text, shared by the date fields
  * of one schema (a blog has many posts of the same day; a DateTime is immutable).
  */
-function dateField(zone: string, read: Map<string, DateTime | null>) {
-  return z.string({ error: EXPECTED.date }).transform((text, ctx): DateTime => {
+function dateField(zone: string, expected: string, read: Map<string, DateTime | null>) {
+  return z.string({ error: expected }).transform((text, ctx): DateTime => {
     let date = read.get(text);
     if (date === undefined) read.set(text, (date = parseDate(text, zone)));
     if (!date) {
-      ctx.addIssue({ code: "custom", message: EXPECTED.date });
+      ctx.addIssue({ code: "custom", message: expected });
       return z.NEVER;
     }
     return date;
   });
 }
 
-function oneOf(kind: string, known: Iterable<string>) {
+function oneOf(template: string, known: Iterable<string>, m: Messages) {
   const names = [...known];
-  return z
-    .string({ error: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}` })
-    .superRefine((value, ctx) => {
-      if (names.includes(value)) return;
-      ctx.addIssue({
-        code: "custom",
-        message: `one of the ${kind} declared in site.config.ts: ${names.join(", ")}${hint(value, names)}`,
-      });
-    });
+  const expected = m.format(template, { names: names.join(", ") });
+  return z.string({ error: expected }).superRefine((value, ctx) => {
+    if (names.includes(value)) return;
+    ctx.addIssue({ code: "custom", message: expected + hint(value, names, m) });
+  });
 }
 
 /** A post's comment thread, from `comments:` in its front matter. */
@@ -92,16 +83,14 @@ export interface CommentSettings {
   discussion: number | undefined;
 }
 
-const COMMENT_KEY = 'a non-empty key of at most 200 characters on one line, e.g. key: "mon-ancien-billet"';
-const DISCUSSION_NUMBER = "the number of a GitHub discussion, a whole number such as 42";
-
 /** `comments: false`, `comments: true`, or `comments: { key: "…", discussion: 42 }`. */
-function commentsField() {
+function commentsField(m: Messages) {
+  const t = m.t.frontMatter;
   return z.unknown().transform((value, ctx): CommentSettings => {
     const settings: CommentSettings = { enabled: value !== false, key: undefined, discussion: undefined };
     if (value === undefined || typeof value === "boolean") return settings;
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: EXPECTED.comments });
+      ctx.addIssue({ code: "custom", message: t.comments });
       return z.NEVER;
     }
     for (const [name, field] of Object.entries(value)) {
@@ -109,16 +98,16 @@ function commentsField() {
         if (typeof field === "string" && field.trim() !== "" && field.length <= 200 && !/[\r\n]/.test(field)) {
           settings.key = field;
         } else {
-          ctx.addIssue({ code: "custom", path: ["key"], message: COMMENT_KEY });
+          ctx.addIssue({ code: "custom", path: ["key"], message: t.commentKey });
         }
       } else if (name === "discussion") {
         if (typeof field === "number" && Number.isInteger(field) && field > 0) settings.discussion = field;
-        else ctx.addIssue({ code: "custom", path: ["discussion"], message: DISCUSSION_NUMBER });
+        else ctx.addIssue({ code: "custom", path: ["discussion"], message: t.discussion });
       } else {
         ctx.addIssue({
           code: "custom",
           path: [name],
-          message: `only key: and discussion: inside comments:${hint(name, ["key", "discussion"])}`,
+          message: t.commentsOnly + hint(name, ["key", "discussion"], m),
         });
       }
     }
@@ -127,8 +116,8 @@ function commentsField() {
 }
 
 /** Where a post was shared: https, or plain http on a loopback address (tests' stand-ins). */
-const syndicationUrl = () =>
-  z.string({ error: EXPECTED.syndication }).refine(
+const syndicationUrl = (expected: string) =>
+  z.string({ error: expected }).refine(
     (value) => {
       if (!URL.canParse(value)) return false;
       const url = new URL(value);
@@ -137,39 +126,45 @@ const syndicationUrl = () =>
         (url.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname))
       );
     },
-    { error: EXPECTED.syndication },
+    { error: expected },
   );
-const text = (field: FieldName) => z.string({ error: EXPECTED[field] }).trim().min(1, { error: EXPECTED[field] });
-const flag = (field: FieldName) => z.boolean({ error: EXPECTED[field] });
+
+/** The schema's pieces, in the site's language. */
+function fields(site: ResolvedSiteConfig) {
+  const m = messages(site.language);
+  const expected = expectations(m);
+  const text = (field: FieldName) => z.string({ error: expected[field] }).trim().min(1, { error: expected[field] });
+  const flag = (field: FieldName) => z.boolean({ error: expected[field] });
+  const slug = () => z.string({ error: expected.slug }).regex(SLUG_PATTERN, { error: expected.slug }).optional();
+  const dates = new Map<string, DateTime | null>();
+  const date = () => dateField(site.timeZone, expected.date, dates);
+  return { m, expected, text, flag, slug, date };
+}
 
 export function postSchema(site: ResolvedSiteConfig) {
-  const dates = new Map<string, DateTime | null>();
+  const { m, expected, text, flag, slug, date } = fields(site);
   return z
     .strictObject({
       title: text("title"),
-      date: dateField(site.timeZone, dates),
-      updated: dateField(site.timeZone, dates).optional(),
-      category: oneOf("categories", site.categories.keys()),
-      tags: z.array(text("tags"), { error: EXPECTED.tags }).default([]),
-      description: text("description").max(300, { error: EXPECTED.description }).optional(),
-      author: oneOf("authors", site.authors.keys()).optional(),
+      date: date(),
+      updated: date().optional(),
+      category: oneOf(m.t.frontMatter.categoryOneOf, site.categories.keys(), m),
+      tags: z.array(text("tags"), { error: expected.tags }).default([]),
+      description: text("description").max(300, { error: expected.description }).optional(),
+      author: oneOf(m.t.frontMatter.authorOneOf, site.authors.keys(), m).optional(),
       draft: flag("draft").default(false),
-      comments: commentsField().default({ enabled: true, key: undefined, discussion: undefined }),
+      comments: commentsField(m).default({ enabled: true, key: undefined, discussion: undefined }),
       image: text("image").optional(),
       imageAlt: text("imageAlt").optional(),
-      slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
-      syndication: z.array(syndicationUrl(), { error: EXPECTED.syndication }).default([]),
+      slug: slug(),
+      syndication: z.array(syndicationUrl(expected.syndication), { error: expected.syndication }).default([]),
     })
     .superRefine((post, ctx) => {
       if (post.updated && post.date && post.updated < post.date) {
-        ctx.addIssue({ code: "custom", path: ["updated"], message: EXPECTED.updated });
+        ctx.addIssue({ code: "custom", path: ["updated"], message: expected.updated });
       }
       if (post.image && !post.imageAlt) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["imageAlt"],
-          message: "a description of the image, since image: is set",
-        });
+        ctx.addIssue({ code: "custom", path: ["imageAlt"], message: m.t.frontMatter.imageAltNeeded });
       }
     });
 }
@@ -178,19 +173,19 @@ export function postSchema(site: ResolvedSiteConfig) {
 const PERMALINK = /^\/(?:[a-z0-9._~-]+\/)*(?:[a-z0-9._~-]+\.html)?$/;
 
 export function pageSchema(site: ResolvedSiteConfig) {
-  const dates = new Map<string, DateTime | null>();
+  const { expected, text, flag, slug, date } = fields(site);
   return z.strictObject({
     title: text("title"),
-    description: text("description").max(300, { error: EXPECTED.description }).optional(),
-    slug: z.string({ error: EXPECTED.slug }).regex(SLUG_PATTERN, { error: EXPECTED.slug }).optional(),
+    description: text("description").max(300, { error: expected.description }).optional(),
+    slug: slug(),
     permalink: z
-      .string({ error: EXPECTED.permalink })
+      .string({ error: expected.permalink })
       .refine((permalink) => PERMALINK.test(permalink) && pagePathProblem(permalink) === undefined, {
-        error: EXPECTED.permalink,
+        error: expected.permalink,
       })
       .optional(),
-    updated: dateField(site.timeZone, dates).optional(),
-    form: z.enum(["contact"], { error: EXPECTED.form }).optional(),
+    updated: date().optional(),
+    form: z.enum(["contact"], { error: expected.form }).optional(),
     noindex: flag("noindex").default(false),
     draft: flag("draft").default(false),
   });
@@ -201,19 +196,22 @@ export type PageFrontMatter = z.output<ReturnType<typeof pageSchema>>;
 
 /**
  * Validates `data` and returns either the typed value or one line per
- * problem (without the file name, which the caller adds).
+ * problem (without the file name, which the caller adds), in the words of `m`.
  */
 export function validate<S extends z.ZodType>(
   schema: S,
   data: Record<string, unknown>,
+  m: Messages,
 ): { ok: true; value: z.output<S> } | { ok: false; problems: string[] } {
+  const expected = expectations(m);
   return validateWith(schema, data, {
-    whole: "front matter",
-    foreignKeys: FOREIGN_KEYS,
+    messages: m,
+    whole: m.t.frontMatter.whole,
+    foreignKeys: foreignKeys(m),
     expected: (issue) => {
       const field = issue.path[0];
-      if (issue.code === "custom" || typeof field !== "string" || !Object.hasOwn(EXPECTED, field)) return undefined;
-      return EXPECTED[field as FieldName];
+      if (issue.code === "custom" || typeof field !== "string" || !Object.hasOwn(expected, field)) return undefined;
+      return expected[field as FieldName];
     },
   });
 }

@@ -2,6 +2,8 @@
  * The `feeds` section of site.config.ts.
  */
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
+import { wholeNumber } from "../config/schema.ts";
 
 /** Atom and JSON feeds (`/feed.xml`, `/feed.json`, and one per category). */
 export interface FeedsConfig {
@@ -9,15 +11,6 @@ export interface FeedsConfig {
   entries?: number;
 }
 
-export const feedsSchema = z
-  .strictObject(
-    {
-      entries: z
-        .number({ error: "a whole number of at least 1" })
-        .int({ error: "a whole number of at least 1" })
-        .min(1, { error: "a whole number of at least 1" })
-        .default(20),
-    },
-    { error: "the feeds' settings, e.g. { entries: 20 }" },
-  )
-  .prefault({});
+export function feedsSchema(m: Messages) {
+  return z.strictObject({ entries: wholeNumber(20, m) }, { error: m.t.config.feeds }).prefault({});
+}

@@ -306,4 +306,279 @@ export interface Dictionary {
     /** Anything else YAML cannot read. */
     unreadable: string;
   };
+  // Tools: what validation, `npm run new`, `npm run check` and the WordPress import say to the author.
+  tools: ToolWords;
+}
+
+// Tools: what validation, `npm run new`, `npm run check` and the WordPress import say to the author.
+/**
+ * What the tools say to the author. Templates are typeset by `Messages`
+ * (plugins/i18n): in French, write plain spaces before : ; ! ? and inside
+ * « »; straight quotes are left alone, since examples (`title: "Mon
+ * billet"`) are to be copied as written. Field names, keys and values are
+ * placeholders, shown as the author wrote them.
+ */
+export interface ToolWords {
+  /** How every problem line reads, and what makes it up. */
+  problems: {
+    /** `{where}: {what}`: a file or a field, then what is wrong there. */
+    at: string;
+    /** `found {found}, expected {expected}`. */
+    foundExpected: string;
+    /** A field that comes from an environment variable: `{field} (from {variable})`. */
+    fromVariable: string;
+    unknownKey: string;
+    /** `one of {names}`. */
+    oneOf: string;
+    /** For an unknown key: `one of {names}`, the keys allowed there. */
+    oneOfKeys: string;
+    /** ` (did you mean {name}?)`, after what was expected. */
+    didYouMean: string;
+    /** A key that other tools use: `none here: {instead}`. */
+    foreignKey: string;
+    /** `{expected}`, for a table whose prototype was replaced by a `__proto__` key. */
+    noProtoKey: string;
+    trueOrFalse: string;
+    /** A date in front matter and comment archives. */
+    date: string;
+    /** How the value found is described. */
+    values: {
+      nothing: string;
+      null: string;
+      /** `{json}`: the start of the list as JSON. */
+      list: string;
+      object: string;
+      /** `{date}`: ISO 8601. */
+      date: string;
+      invalidDate: string;
+      function: string;
+      number: string;
+      symbol: string;
+      /** `{value}`: true or false. */
+      boolean: string;
+      bigint: string;
+    };
+    /** YAML that cannot be read: ` at line {line}, column {column}`, after « invalid YAML ». */
+    yamlAt: string;
+    invalidYaml: string;
+    /** Headings of the lists of problems. */
+    headings: {
+      /** A build's: nothing was written. */
+      content: Plural;
+      /** `npm run check`'s, which writes nothing anyway. */
+      contentChecked: Plural;
+      /** Problems in site.config.ts alone. */
+      config: Plural;
+      /** Problems in site.config.ts and content/categories.yaml. */
+      configuration: Plural;
+    };
+  };
+  /** Front matter of posts and pages, and what the content's files must be (plugins/content). */
+  frontMatter: {
+    /** A problem with the whole front matter. */
+    whole: string;
+    title: string;
+    updated: string;
+    category: string;
+    categoryOneOf: string;
+    tags: string;
+    description: string;
+    author: string;
+    authorOneOf: string;
+    comments: string;
+    commentKey: string;
+    discussion: string;
+    commentsOnly: string;
+    image: string;
+    imageAlt: string;
+    imageAltNeeded: string;
+    slug: string;
+    permalink: string;
+    form: string;
+    syndication: string;
+    /** Keys other tools use, with what to write instead. */
+    foreignKeys: {
+      permalink: string;
+      layout: string;
+      categories: string;
+      tag: string;
+      published: string;
+      excerpt: string;
+      summary: string;
+      cover: string;
+    };
+    noSlugFound: string;
+    noSlugExpected: string;
+    /** `image {src} (line {line})`: where an image of the body is. */
+    bodyImage: string;
+    noAltFound: string;
+    noAltExpected: string;
+    /** `no file at {file}`. */
+    noFile: string;
+    imageBeside: string;
+    jpegOrPng: string;
+    badEscapeFound: string;
+    badEscapeExpected: string;
+    tagWithLetter: string;
+    tagClashFound: string;
+    tagClashExpected: string;
+    addressTakenFound: string;
+    addressTakenExpected: string;
+    addressTakenPageExpected: string;
+    /** `{owner}, which holds every address under {url},`. */
+    folderOwner: string;
+    discussionTakenFound: string;
+    discussionTakenExpected: string;
+    commentKeyTakenFound: string;
+    commentKeyTakenExpected: string;
+  };
+  /** site.config.ts and content/categories.yaml (plugins/config and each section's schema). */
+  config: {
+    settings: string;
+    title: string;
+    description: string;
+    url: string;
+    timeZone: string;
+    wholeNumber: string;
+    footer: string;
+    favicon: string;
+    contactSuccessUrl: string;
+    link: string;
+    linkText: string;
+    links: string;
+    authorLinkUrl: string;
+    navigationUrl: string;
+    authors: string;
+    atLeastOneAuthor: string;
+    author: string;
+    authorName: string;
+    bio: string;
+    avatar: string;
+    github: string;
+    fediverse: string;
+    profile: string;
+    profiles: string;
+    categories: string;
+    category: string;
+    categoryName: string;
+    categoryDescription: string;
+    categorySlug: string;
+    categoriesYaml: string;
+    permalinks: string;
+    pattern: string;
+    patternTokens: string;
+    patternSlug: string;
+    patternPath: string;
+    patternDots: string;
+    patternPlain: string;
+    comments: string;
+    text: string;
+    repo: string;
+    theme: string;
+    themes: string;
+    listOf: string;
+    hidden: string;
+    blockedAuthors: string;
+    moderation: string;
+    feeds: string;
+    search: string;
+    searchFallback: string;
+    unknownEngine: string;
+    share: string;
+    shareOnce: string;
+  };
+  /** Archived comments, `<post>.comments.yaml` (plugins/comments/archived.ts). */
+  archives: {
+    list: string;
+    listOfComments: string;
+    comment: string;
+    /** `only {keys}`. */
+    onlyKeys: string;
+    neverPublished: string;
+    id: string;
+    author: string;
+    authorName: string;
+    authorUrl: string;
+    authorKeys: string;
+    body: string;
+    parent: string;
+    idTakenFound: string;
+    idTakenExpected: string;
+    parentMissing: string;
+    parentLoopFound: string;
+    parentLoopExpected: string;
+    noPostFound: string;
+    noPostExpected: string;
+  };
+  /** `npm run new` and what it writes in the new post's file. */
+  newPost: {
+    usage: string;
+    emptySlug: string;
+    exists: string;
+    created: string;
+    /** Written in the new file, commented out. */
+    descriptionExample: string;
+    categoriesComment: string;
+    firstParagraph: string;
+  };
+  /** `npm run check`. */
+  check: {
+    /** `{what}`: the files checked, as a list. */
+    checked: string;
+    archives: Plural;
+    summary: string;
+    posts: Plural;
+    published: Plural;
+    drafts: Plural;
+    scheduled: Plural;
+    pages: Plural;
+  };
+  /** The WordPress import's summary (scripts/wordpress/report.ts). */
+  import: {
+    usage: string;
+    noExport: string;
+    export: string;
+    uploads: string;
+    noUploads: string;
+    noConfig: string;
+    nothingWritten: string;
+    title: string;
+    titleOf: string;
+    dryRun: string;
+    total: string;
+    published: string;
+    scheduled: string;
+    drafts: string;
+    kept: string;
+    posts: string;
+    pages: string;
+    comments: string;
+    archived: Plural;
+    leftOut: string;
+    unreadable: string;
+    reattached: Plural;
+    inKeptFiles: string;
+    redirects: string;
+    categories: string;
+    newCategories: Plural;
+    images: string;
+    imagesCount: string;
+    warnings: string;
+    inFile: string;
+    alreadyInFile: string;
+    wouldWrite: string;
+    wouldOverwrite: string;
+    wouldRemove: string;
+    wouldMerge: string;
+    wouldKeep: string;
+    overwritten: string;
+    removed: string;
+    merged: string;
+    keptFiles: string;
+    written: Plural;
+    notes: string;
+    remoteImages: string;
+    runAgain: string;
+    next: string;
+  };
 }

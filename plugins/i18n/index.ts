@@ -4,12 +4,12 @@
  */
 import type { DateTime } from "luxon";
 import type { Language } from "./languages.ts";
-import type { Dictionary, Plural } from "./dictionary.ts";
+import type { Dictionary, Plural, ToolWords } from "./dictionary.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
-import { englishTypography, frenchTypography, type Typography } from "./typography.ts";
+import { englishTypography, frenchSpacing, frenchTypography, type Typography } from "./typography.ts";
 
-export type { Dictionary, Plural } from "./dictionary.ts";
+export type { Dictionary, Plural, ToolWords } from "./dictionary.ts";
 
 const DICTIONARIES: Record<Language, Dictionary> = { fr, en };
 const TYPOGRAPHY: Record<Language, Typography> = { fr: frenchTypography, en: englishTypography };
@@ -92,4 +92,74 @@ export class I18n {
     }
     return text;
   }
+}
+
+// Tools: what validation, `npm run new`, `npm run check` and the WordPress import say to the author.
+
+/**
+ * What the tools say to the author, in the site's language: the
+ * dictionary's `tools` section, every string typeset once for the language
+ * (French: « », and a no-break space before : ; ! ?). What fills a
+ * placeholder (a field, a value, a file) is left exactly as written.
+ */
+export class Messages {
+  readonly language: Language;
+  readonly t: ToolWords;
+  readonly #plurals: Intl.PluralRules;
+
+  constructor(language: Language) {
+    this.language = language;
+    this.t = typeset(DICTIONARIES[language].tools, language === "fr" ? frenchSpacing : (text) => text);
+    this.#plurals = new Intl.PluralRules(DICTIONARIES[language].locale);
+  }
+
+  /** Fills a template's `{name}` placeholders; unknown ones are left visible. */
+  format(template: string, values: Record<string, string | number> = {}): string {
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+      Object.hasOwn(values, key) ? String(values[key]) : whole,
+    );
+  }
+
+  /** The plural form for `count`, formatted, `{count}` included. */
+  plural(forms: Plural, count: number, values: Record<string, string | number> = {}): string {
+    const form =
+      count === 0 && forms.zero !== undefined ? forms.zero : (forms[this.#plurals.select(count)] ?? forms.other);
+    return this.format(form, { count, ...values });
+  }
+
+  /**
+   * A text the author wrote, quoted: `"titel"`, « titel ». Characters that
+   * cannot be seen (a line break, a tab) are shown escaped, as JSON writes
+   * them; `cut` marks a text shown in part with « … ».
+   */
+  quote(text: string, { cut = false } = {}): string {
+    const inner = JSON.stringify(text).slice(1, -1) + (cut ? "…" : "");
+    return this.language === "fr" ? `«\u00A0${inner.replace(/\\"/g, '"')}\u00A0»` : `"${inner}"`;
+  }
+
+  /** `{where}: {what}`, the shape of every problem line. */
+  at(where: string, what: string): string {
+    return this.format(this.t.problems.at, { where, what });
+  }
+
+  /** `found …, expected …`. */
+  problem(found: string, expected: string): string {
+    return this.format(this.t.problems.foundExpected, { found, expected });
+  }
+}
+
+const MESSAGES = new Map<Language, Messages>();
+
+/** The tools' messages in `language`: the site's (`site.language`), once its configuration is read. */
+export function messages(language: Language): Messages {
+  let found = MESSAGES.get(language);
+  if (!found) MESSAGES.set(language, (found = new Messages(language)));
+  return found;
+}
+
+/** A copy of `words` with every string typeset. */
+function typeset<T>(words: T, spacing: Typography): T {
+  if (typeof words === "string") return spacing(words) as T;
+  if (words === null || typeof words !== "object") return words;
+  return Object.fromEntries(Object.entries(words).map(([key, value]) => [key, typeset(value, spacing)])) as T;
 }

@@ -59,18 +59,24 @@ function nestQuotes(text: string): string {
 }
 const SPACE = /^[ \t\u00A0\u202F]$/;
 
+/**
+ * French spaces alone: inside « », before : ; ! ? and %, with straight quotes
+ * left as they are. The tools' messages use it, since the examples they give
+ * (`title: "Mon billet"`) are to be copied as written.
+ */
+export const frenchSpacing: Typography = (input) =>
+  input
+    .replace(/«[\t\p{Zs}]*/gu, `«${NBSP}`)
+    .replace(/[\t\p{Zs}]*»/gu, `${NBSP}»`)
+    .replace(/[\t\p{Zs}]+:/gu, `${NBSP}:`)
+    .replace(/[\t\p{Zs}]+([;!?])/gu, `${NNBSP}$1`)
+    .replace(/(\d)[\t\p{Zs}]+%/gu, `$1${NNBSP}%`)
+    // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
+    .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`);
+
 export const frenchTypography: Typography = (input) => {
   if (!/[«»:;!?"'%]/.test(input)) return input;
-  return nestQuotes(
-    frenchQuotes(input)
-      .replace(/«[\t\p{Zs}]*/gu, `«${NBSP}`)
-      .replace(/[\t\p{Zs}]*»/gu, `${NBSP}»`)
-      .replace(/[\t\p{Zs}]+:/gu, `${NBSP}:`)
-      .replace(/[\t\p{Zs}]+([;!?])/gu, `${NNBSP}$1`)
-      .replace(/(\d)[\t\p{Zs}]+%/gu, `$1${NNBSP}%`)
-      // « Vraiment! » → « Vraiment ! », but not inside "page?id" or "a;b".
-      .replace(/([\p{L}\p{N}»)])([;!?]+)(?=$|[\s»).,…])/gu, `$1${NNBSP}$2`),
-  );
+  return nestQuotes(frenchSpacing(frenchQuotes(input)));
 };
 
 export const englishTypography: Typography = (input) => {

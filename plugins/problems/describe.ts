@@ -1,37 +1,41 @@
 /**
- * How a found value is quoted in a problem message: `"texte"`, `the number
+ * How a found value is quoted in a problem message: `"texte"` (« texte »), `the number
  * 0`, `a list (["a","b"])`, `an object ({"name":"X"})`.
  *
  * Lists and objects are shown as the start of their JSON, written by a walk
  * that stops as soon as it has what it shows: a value of any size (a YAML
  * alias bomb expands to gigabytes, a cyclic object never ends) costs no
  * more than the few characters printed. Only own properties are read, so a
- * key such as `constructor` is never taken for `Object`'s.
+ * key such as `constructor` is never taken for `Object`'s. The words around
+ * the value are the site's language's (`le nombre 0`, « texte »).
  */
+import type { Messages } from "../i18n/index.ts";
 
 /** Characters of a list or object shown in a message. */
 const SHOWN = 60;
 /** Characters of a text shown in a message, quotes left aside. */
 const SHOWN_TEXT = 200;
 
-export function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null (an empty value)";
-  if (typeof value === "string") return quoteText(value, SHOWN_TEXT);
-  if (Array.isArray(value)) return `a list (${preview(value)})`;
-  if (value instanceof Date) return `the date ${Number.isNaN(value.getTime()) ? "(invalid)" : value.toISOString()}`;
-  if (typeof value === "object") return `an object (${preview(value)})`;
-  if (typeof value === "function") return "a function";
-  if (typeof value === "number") return `the number ${String(value)}`;
-  if (typeof value === "symbol") return "a symbol";
-  if (typeof value === "boolean" || typeof value === "bigint") return `${typeof value} ${value.toString()}`;
+export function describe(value: unknown, m: Messages): string {
+  const words = m.t.problems.values;
+  if (value === undefined) return words.nothing;
+  if (value === null) return words.null;
+  if (typeof value === "string") return quoteText(value, SHOWN_TEXT, m);
+  if (Array.isArray(value)) return m.format(words.list, { json: preview(value) });
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? words.invalidDate : m.format(words.date, { date: value.toISOString() });
+  if (typeof value === "object") return m.format(words.object, { json: preview(value) });
+  if (typeof value === "function") return words.function;
+  if (typeof value === "number") return m.format(words.number, { number: String(value) });
+  if (typeof value === "symbol") return words.symbol;
+  if (typeof value === "boolean") return m.format(words.boolean, { value: String(value) });
+  if (typeof value === "bigint") return m.format(words.bigint, { value: value.toString() });
   return typeof value;
 }
 
-/** `"text"` as JSON writes it, cut with « … » past `limit` characters. */
-function quoteText(text: string, limit: number): string {
-  if (text.length <= limit) return JSON.stringify(text);
-  return `${JSON.stringify(text.slice(0, limit)).slice(0, -1)}…"`;
+/** The text quoted in the site's language, cut with « … » past `limit` characters. */
+function quoteText(text: string, limit: number, m: Messages): string {
+  return text.length <= limit ? m.quote(text) : m.quote(text.slice(0, limit), { cut: true });
 }
 
 /** The first SHOWN characters of `JSON.stringify(value)`, with « … » when cut. */

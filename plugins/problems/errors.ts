@@ -1,3 +1,5 @@
+import type { Messages } from "../i18n/index.ts";
+
 /**
  * Errors that carry a list of problems, one line each, in the form
  * `file: field: found …, expected …`.
@@ -18,9 +20,9 @@ export class ProblemListError extends Error {
 /** Problems in site.config.ts, and in content/categories.yaml when it has some too. */
 export class ConfigError extends ProblemListError {
   override name = "ConfigError";
-  constructor(problems: string[]) {
-    const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-    const onlyConfig = problems.every((problem) => problem.startsWith("site.config.ts: "));
-    super(`${onlyConfig ? "site.config.ts" : "The site's configuration"} has ${count}:`, problems);
+  constructor(problems: string[], m: Messages) {
+    const headings = m.t.problems.headings;
+    const onlyConfig = problems.every((problem) => problem.startsWith(m.at("site.config.ts", "")));
+    super(m.plural(onlyConfig ? headings.config : headings.configuration, problems.length), problems);
   }
 }

@@ -8,14 +8,18 @@
  * Schemas carry their expectation as each check's message (`{ error: "…" }`);
  * the value found is read back from the data at the issue's path (own
  * properties only) and described by `describe`, which walks no more of it
- * than it prints.
+ * than it prints. Every word is the site's language's (`Messages`); field
+ * names and values stay as the author wrote them.
  */
 import type { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
 import { describe } from "./describe.ts";
 import { hint } from "./suggest.ts";
 import { tableEntry } from "./table.ts";
 
 export interface Reporting {
+  /** The words of the site's language. */
+  messages: Messages;
   /**
    * The expectation for a field when it should not be the issue's own
    * message (front matter keeps one sentence per field).
@@ -38,7 +42,7 @@ export interface FoundParams {
 export function validate<S extends z.ZodType>(
   schema: S,
   data: unknown,
-  reporting: Reporting = {},
+  reporting: Reporting,
 ): { ok: true; value: z.output<S> } | { ok: false; problems: string[] } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
@@ -49,13 +53,15 @@ export function problemsOf(
   schema: z.ZodType,
   data: unknown,
   issues: readonly z.core.$ZodIssue[],
-  reporting: Reporting = {},
+  reporting: Reporting,
 ): string[] {
+  const m = reporting.messages;
   const name = reporting.name ?? ((field: string) => field);
   const line = (path: readonly PropertyKey[], found: string, expected: string) => {
     const field = fieldName(path);
-    if (field === "") return `${reporting.whole ? `${reporting.whole}: ` : ""}found ${found}, expected ${expected}`;
-    return `${name(field)}: found ${found}, expected ${expected}`;
+    const problem = m.problem(found, expected);
+    if (field === "") return reporting.whole ? m.at(reporting.whole, problem) : problem;
+    return m.at(name(field), problem);
   };
   const problems: string[] = [];
   for (const issue of issues.flatMap(throughUnions)) {
@@ -63,8 +69,10 @@ export function problemsOf(
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
         const foreign = issue.path.length === 0 ? reporting.foreignKeys?.get(key) : undefined;
-        const expected = foreign ? `none here: ${foreign}` : `one of ${known.join(", ")}${hint(key, known)}`;
-        problems.push(line([...issue.path, key], "an unknown key", expected));
+        const expected = foreign
+          ? m.format(m.t.problems.foreignKey, { instead: foreign })
+          : m.format(m.t.problems.oneOfKeys, { names: known.join(", ") }) + hint(key, known, m);
+        problems.push(line([...issue.path, key], m.t.problems.unknownKey, expected));
       }
       continue;
     }
@@ -72,11 +80,11 @@ export function problemsOf(
       // A table's key (a category's slug…) that is not one: the key is what was found.
       const inner = issue.issues[0];
       const key = issue.path[issue.path.length - 1];
-      problems.push(line(issue.path, describe(String(key)), inner?.message ?? issue.message));
+      problems.push(line(issue.path, describe(String(key), m), inner?.message ?? issue.message));
       continue;
     }
     const params = issue.code === "custom" ? (issue.params as FoundParams | undefined) : undefined;
-    const found = params?.found ?? describe(valueAt(data, issue.path));
+    const found = params?.found ?? describe(valueAt(data, issue.path), m);
     problems.push(line(issue.path, found, reporting.expected?.(issue) ?? issue.message));
   }
   return problems;

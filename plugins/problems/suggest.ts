@@ -3,6 +3,7 @@
  * when it is close enough to be a typo.
  */
 import { distance } from "fastest-levenshtein";
+import type { Messages } from "../i18n/index.ts";
 
 export function suggest(value: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -17,8 +18,8 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-/** ` (did you mean "x"?)`, or nothing. */
-export function hint(value: string, candidates: Iterable<string>): string {
+/** ` (did you mean "x"?)` in the site's language, or nothing. */
+export function hint(value: string, candidates: Iterable<string>, m: Messages): string {
   const best = suggest(value, candidates);
-  return best === undefined ? "" : ` (did you mean "${best}"?)`;
+  return best === undefined ? "" : m.format(m.t.problems.didYouMean, { name: m.quote(best) });
 }

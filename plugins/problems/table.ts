@@ -9,6 +9,7 @@
  * plain object; this one reports it and builds a Map.
  */
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
 import { describe } from "./describe.ts";
 
 /** The schema of each entry, by table: lets the problem translator find the keys an entry may hold. */
@@ -25,6 +26,8 @@ export interface TableRules {
   key?: (key: string) => string | undefined;
   /** What to expect of an empty table, when it must hold at least one entry. */
   atLeastOne?: string;
+  /** The words of the site's language. */
+  messages: Messages;
 }
 
 /**
@@ -49,7 +52,7 @@ export function keyedTable<V extends z.ZodType, T>(
       // what was meant as an entry is not one of its own keys.
       ctx.addIssue({
         code: "custom",
-        message: `${rules.expected}, with no key named __proto__ (JavaScript reads it as the object's prototype)`,
+        message: rules.messages.format(rules.messages.t.problems.noProtoKey, { expected: rules.expected }),
       });
       return z.NEVER;
     }
@@ -57,7 +60,12 @@ export function keyedTable<V extends z.ZodType, T>(
     for (const key of Object.keys(value)) {
       const keyProblem = rules.key?.(key);
       if (keyProblem !== undefined) {
-        ctx.addIssue({ code: "custom", path: [key], message: keyProblem, params: { found: describe(key) } });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: keyProblem,
+          params: { found: describe(key, rules.messages) },
+        });
         failed = true;
         continue;
       }

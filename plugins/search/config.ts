@@ -3,6 +3,7 @@
  * and what the search box and page are given.
  */
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
 
 /**
  * A search engine that takes over when the reader's browser runs no
@@ -54,55 +55,53 @@ const KNOWN_FALLBACKS: Array<{ host: RegExp; fields: Record<string, string> }> =
 
 const DEFAULT_SEARCH_FALLBACK = "https://duckduckgo.com/";
 
-const EXPECTED_FALLBACK = 'a search engine\'s address such as "https://duckduckgo.com/", { url, fields }, or false';
-const UNKNOWN_ENGINE =
-  "the address of DuckDuckGo, Google or Bing, or { url, fields } naming the hidden fields that keep this engine's results to the site";
-
 /** `https://host…`: the host, or undefined. */
 const httpsHost = (text: string) => /^https:\/\/([^/?#\s]+)/.exec(text)?.[1];
 
-const fallbackSchema = z
-  .unknown()
-  .optional()
-  .transform((fallback, ctx): ResolvedSearchFallback | false => {
-    const value = fallback === undefined ? DEFAULT_SEARCH_FALLBACK : fallback;
-    if (value === false) return false;
-    if (typeof value === "string") {
-      const host = httpsHost(value);
-      const known = host && KNOWN_FALLBACKS.find((engine) => engine.host.test(host));
-      if (known) return { url: value, fields: known.fields };
-      ctx.addIssue({ code: "custom", message: host ? UNKNOWN_ENGINE : EXPECTED_FALLBACK });
+const fallbackSchema = (m: Messages) =>
+  z
+    .unknown()
+    .optional()
+    .transform((fallback, ctx): ResolvedSearchFallback | false => {
+      const value = fallback === undefined ? DEFAULT_SEARCH_FALLBACK : fallback;
+      if (value === false) return false;
+      if (typeof value === "string") {
+        const host = httpsHost(value);
+        const known = host && KNOWN_FALLBACKS.find((engine) => engine.host.test(host));
+        if (known) return { url: value, fields: known.fields };
+        ctx.addIssue({ code: "custom", message: host ? m.t.config.unknownEngine : m.t.config.searchFallback });
+        return z.NEVER;
+      }
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        const { url, fields, ...rest } = value as Record<string, unknown>;
+        const fieldsOk =
+          fields !== null &&
+          typeof fields === "object" &&
+          !Array.isArray(fields) &&
+          Object.values(fields).every((field) => typeof field === "string");
+        if (typeof url === "string" && httpsHost(url) && fieldsOk && Object.keys(rest).length === 0)
+          return { url, fields: fields as Record<string, string> };
+      }
+      ctx.addIssue({ code: "custom", message: m.t.config.searchFallback });
       return z.NEVER;
-    }
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const { url, fields, ...rest } = value as Record<string, unknown>;
-      const fieldsOk =
-        fields !== null &&
-        typeof fields === "object" &&
-        !Array.isArray(fields) &&
-        Object.values(fields).every((field) => typeof field === "string");
-      if (typeof url === "string" && httpsHost(url) && fieldsOk && Object.keys(rest).length === 0)
-        return { url, fields: fields as Record<string, string> };
-    }
-    ctx.addIssue({ code: "custom", message: EXPECTED_FALLBACK });
-    return z.NEVER;
-  });
+    });
 
 /** `false`, or the settings; the page's address comes from the permalinks. */
-export const searchSchema = z.union(
-  [
-    z.literal(false).transform(() => ({ enabled: false }) as const),
-    z
-      .strictObject({ fallback: fallbackSchema })
-      .prefault({})
-      .transform(({ fallback }) => ({ enabled: true, fallback: fallback || undefined }) as const),
-  ],
-  { error: "false, or settings such as { fallback: false }" },
-);
+export const searchSchema = (m: Messages) =>
+  z.union(
+    [
+      z.literal(false).transform(() => ({ enabled: false }) as const),
+      z
+        .strictObject({ fallback: fallbackSchema(m) })
+        .prefault({})
+        .transform(({ fallback }) => ({ enabled: true, fallback: fallback || undefined }) as const),
+    ],
+    { error: m.t.config.search },
+  );
 
 /** The search as the build uses it: the page's address, and `{domain}` replaced by the site's. */
 export function resolveSearch(
-  section: z.output<typeof searchSchema>,
+  section: z.output<ReturnType<typeof searchSchema>>,
   siteUrl: string,
   pageUrl: string,
 ): ResolvedSearch {

@@ -3,9 +3,9 @@
  * in which order.
  */
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
+import { quoted } from "../config/schema.ts";
 import { SHARE_NETWORKS, type ShareNetwork } from "./networks.ts";
-
-const ONE_OF = `one of ${SHARE_NETWORKS.map((n) => `"${n}"`).join(", ")}`;
 
 /**
  * The buttons under each post, in this order: "linkedin", "x", "facebook",
@@ -15,17 +15,20 @@ const ONE_OF = `one of ${SHARE_NETWORKS.map((n) => `"${n}"`).join(", ")}`;
  */
 export type ShareConfig = ShareNetwork[];
 
-export const shareSchema = z
-  .array(z.unknown(), {
-    error: `a list of buttons among ${SHARE_NETWORKS.map((n) => `"${n}"`).join(", ")}`,
-  })
-  .transform((share, ctx): ShareNetwork[] => {
-    // Unknown and repeated buttons are checked in one pass, so that every problem is listed at once.
-    share.forEach((network, i) => {
-      if (!SHARE_NETWORKS.includes(network as ShareNetwork))
-        ctx.addIssue({ code: "custom", path: [i], message: ONE_OF });
-      else if (share.indexOf(network) !== i) ctx.addIssue({ code: "custom", path: [i], message: "each button once" });
-    });
-    return share as ShareNetwork[];
-  })
-  .default(() => [...SHARE_NETWORKS]);
+export function shareSchema(m: Messages) {
+  const names = quoted(SHARE_NETWORKS, m);
+  const oneOf = m.format(m.t.problems.oneOf, { names });
+  return z
+    .array(z.unknown(), { error: m.format(m.t.config.share, { names }) })
+    .transform((share, ctx): ShareNetwork[] => {
+      // Unknown and repeated buttons are checked in one pass, so that every problem is listed at once.
+      share.forEach((network, i) => {
+        if (!SHARE_NETWORKS.includes(network as ShareNetwork))
+          ctx.addIssue({ code: "custom", path: [i], message: oneOf });
+        else if (share.indexOf(network) !== i)
+          ctx.addIssue({ code: "custom", path: [i], message: m.t.config.shareOnce });
+      });
+      return share as ShareNetwork[];
+    })
+    .default(() => [...SHARE_NETWORKS]);
+}

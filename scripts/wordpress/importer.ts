@@ -18,6 +18,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
+import { messages } from "../../plugins/i18n/index.ts";
 import type { ResolvedSiteConfig } from "../../plugins/config/site.ts";
 import { CATEGORIES_FILE } from "../../plugins/config/load.ts";
 import { isBlockContent, unwrapBlocks } from "./blocks.ts";
@@ -459,7 +460,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       };
       fields = cleanFields(page);
     }
-    const check = validate(item.type === "post" ? postRules : pageRules, fields);
+    const check = validate(item.type === "post" ? postRules : pageRules, fields, messages(site.language));
     if (!check.ok) {
       for (const problem of check.problems) warnings.push(`${file}: ${problem} (npm run check will report it)`);
     }

@@ -1,10 +1,12 @@
 /**
  * What the import tells the author: a progress bar while it works (on a
  * terminal only), then a summary table, the files written or that would be
- * (dry run), the warnings (each naming its file) and the notes.
+ * (dry run), the warnings (each naming its file) and the notes, in the
+ * site's language.
  */
 import path from "node:path";
 import { CATEGORIES_FILE } from "../../plugins/config/load.ts";
+import type { Messages } from "../../plugins/i18n/index.ts";
 import { REDIRECTS_FILE, type ImportResult } from "./importer.ts";
 
 export function progressBar(stream: NodeJS.WriteStream): (phase: string, done: number, total: number) => void {
@@ -40,7 +42,8 @@ function table(rows: string[][], numbers = true): string[] {
   );
 }
 
-export function formatSummary(result: ImportResult): string {
+export function formatSummary(result: ImportResult, m: Messages): string {
+  const t = m.t.import;
   const out = result.out.split(path.sep).join("/");
   const shown = (file: string) => `${out}/${file}`;
   const lines: string[] = [];
@@ -48,20 +51,25 @@ export function formatSummary(result: ImportResult): string {
   const touched = new Set(
     result.changes.filter((change) => change.kind === "new" || change.kind === "merged").map((change) => change.file),
   );
-  const where = (file: string) => (touched.has(file) ? `, in ${shown(file)}` : `, already in ${shown(file)}`);
+  const where = (file: string) => m.format(touched.has(file) ? t.inFile : t.alreadyInFile, { file: shown(file) });
   const title = result.channel.title.trim();
   lines.push(
-    `WordPress import${title ? ` of « ${title} »` : ""} (${path.basename(result.file)}, WXR ${result.channel.version}) into ${out}/`,
+    m.format(t.title, {
+      of: title ? m.format(t.titleOf, { title }) : "",
+      file: path.basename(result.file),
+      version: result.channel.version,
+      out,
+    }),
   );
-  if (result.dryRun) lines.push("Dry run: nothing was written. This is what the import would do.");
+  if (result.dryRun) lines.push(t.dryRun);
   lines.push("");
   lines.push(
     ...table([
-      ["", "total", "published", "scheduled", "drafts", "not written (files exist)"],
+      ["", t.total, t.published, t.scheduled, t.drafts, t.kept],
       ...(["posts", "pages"] as const).map((kind) => {
         const c = result[kind];
         const total = c.published + c.scheduled + c.drafts;
-        return [kind === "posts" ? "Posts" : "Pages", total, c.published, c.scheduled, c.drafts, c.kept].map(String);
+        return [kind === "posts" ? t.posts : t.pages, total, c.published, c.scheduled, c.drafts, c.kept].map(String);
       }),
     ]),
   );
@@ -72,29 +80,23 @@ export function formatSummary(result: ImportResult): string {
     ...table(
       [
         [
-          "Comments",
-          `${c.archived} archived` +
+          t.comments,
+          m.plural(t.archived, c.archived) +
             (skipped > 0
-              ? `; left out: ${c.spam} spam, ${c.pending} pending, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks` +
-                (c.unreadable ? `, ${c.unreadable} unreadable` : "")
+              ? m.format(t.leftOut, { spam: c.spam, pending: c.pending, trash: c.trash, pings: c.pings }) +
+                (c.unreadable ? m.format(t.unreadable, { count: c.unreadable }) : "")
               : "") +
-            (c.reattached
-              ? `; ${c.reattached} ${c.reattached === 1 ? "reply now answers" : "replies now answer"} the comment above the one left out`
-              : "") +
-            (result.commentsInKeptFiles
-              ? `; ${result.commentsInKeptFiles} already archived in files left as they were`
-              : ""),
+            (c.reattached ? m.plural(t.reattached, c.reattached) : "") +
+            (result.commentsInKeptFiles ? m.format(t.inKeptFiles, { count: result.commentsInKeptFiles }) : ""),
         ],
-        ["Redirects", `${result.redirects}${result.redirects ? where(REDIRECTS_FILE) : ""}`],
+        [t.redirects, `${result.redirects}${result.redirects ? where(REDIRECTS_FILE) : ""}`],
         [
-          "Categories",
-          `${result.categoriesAdded.length} new${result.categoriesAdded.length ? where(CATEGORIES_FILE) : ""}`,
+          t.categories,
+          m.plural(t.newCategories, result.categoriesAdded.length) +
+            (result.categoriesAdded.length ? where(CATEGORIES_FILE) : ""),
         ],
-        [
-          "Images",
-          `${result.imagesCopied} copied beside their post, ${result.remoteImages.length} left at their old address`,
-        ],
-        ["Warnings", String(result.warnings.length)],
+        [t.images, m.format(t.imagesCount, { copied: result.imagesCopied, remote: result.remoteImages.length })],
+        [t.warnings, String(result.warnings.length)],
       ],
       false,
     ),
@@ -103,42 +105,42 @@ export function formatSummary(result: ImportResult): string {
   const byKind = (kind: string) => result.changes.filter((change) => change.kind === kind).map((change) => change.file);
   const listed: Array<[string, string[]]> = result.dryRun
     ? [
-        ["Would write", byKind("new")],
-        ["Would write over (--force)", byKind("overwritten")],
-        ["Would remove (replaced by the other form of the same post)", byKind("removed")],
-        ["Would merge", byKind("merged")],
-        ["Would leave as they are (they exist; --force to replace them)", byKind("kept")],
+        [t.wouldWrite, byKind("new")],
+        [t.wouldOverwrite, byKind("overwritten")],
+        [t.wouldRemove, byKind("removed")],
+        [t.wouldMerge, byKind("merged")],
+        [t.wouldKeep, byKind("kept")],
       ]
     : [
-        ["Written over (--force)", byKind("overwritten")],
-        ["Removed (replaced by the other form of the same post)", byKind("removed")],
-        ["Merged", byKind("merged")],
-        ["Left as they were (they exist; --force to replace them)", byKind("kept")],
+        [t.overwritten, byKind("overwritten")],
+        [t.removed, byKind("removed")],
+        [t.merged, byKind("merged")],
+        [t.keptFiles, byKind("kept")],
       ];
   if (!result.dryRun) {
     const written = byKind("new").length + byKind("overwritten").length + byKind("merged").length;
-    lines.push("", `${written} ${written === 1 ? "file" : "files"} written.`);
+    lines.push("", m.plural(t.written, written));
   }
-  for (const [heading, files] of listed) {
+  const heading = (text: string) => m.at(text, "").trimEnd();
+  for (const [name, files] of listed) {
     if (files.length === 0) continue;
-    lines.push("", `${heading}:`, ...files.map((file) => `  ${shown(file)}`));
+    lines.push("", heading(name), ...files.map((file) => `  ${shown(file)}`));
   }
   if (result.warnings.length > 0) {
-    lines.push("", "Warnings:", ...result.warnings.map((w) => `  - ${w.replace(/^(posts|pages)\//, `${out}/$1/`)}`));
+    lines.push(
+      "",
+      heading(t.warnings),
+      ...result.warnings.map((w) => `  - ${w.replace(/^(posts|pages)\//, `${out}/$1/`)}`),
+    );
   }
-  if (result.notes.length > 0) lines.push("", "Notes:", ...result.notes.map((n) => `  - ${n}`));
+  if (result.notes.length > 0) lines.push("", heading(t.notes), ...result.notes.map((n) => `  - ${n}`));
   if (result.remoteImages.length > 0) {
     lines.push(
       "",
-      "Images left at their old address:",
-      ...result.remoteImages.map(({ file, src }) => `  ${shown(file)}: ${src}`),
+      heading(t.remoteImages),
+      ...result.remoteImages.map(({ file, src }) => `  ${m.at(shown(file), src)}`),
     );
   }
-  lines.push(
-    "",
-    result.dryRun
-      ? "Run again without --dry-run to import."
-      : "Next: npm run check, then npm start to read the imported posts; see « Migrating from WordPress » in the README.",
-  );
+  lines.push("", result.dryRun ? t.runAgain : t.next);
   return lines.join("\n");
 }

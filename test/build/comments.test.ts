@@ -461,7 +461,8 @@ describe("comment mistakes", () => {
 
   it("reports archive problems, orphan archives and shared keys, one line each, before writing anything", async () => {
     site = await writeSite({
-      config: CONFIG,
+      // An English site: these are the comments' rules, told in English.
+      config: { ...CONFIG, language: "en" },
       files: {
         "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }),
         "posts/a.comments.yaml": `- id: 1\n  author: { name: "X", email: "x@example.org" }\n  date: "hier"\n  body: ""\n  parent: "99"\n- id: 1\n  author: { name: "Y" }\n  date: "2024-01-02"\n  body: "ok"\n`,

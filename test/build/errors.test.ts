@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { french } from "../helpers/french.ts";
 import { post, removeSite, ROOT, SMALL_CONFIG, writeSite, type BuiltSite } from "../helpers/project.ts";
 
 const run = promisify(execFile);
@@ -47,23 +48,24 @@ describe("content errors", () => {
     const { code, stdout, stderr } = await cliBuild(site.config);
     const output = stdout + stderr;
     expect(code).not.toBe(0);
+    // The site is French: so is what the build says, fields and values as written.
     const expected = [
-      "content/posts/mauvais.md: title: found nothing, expected the title as text",
-      'content/posts/mauvais.md: date: found "2024-02-30", expected a real date',
-      'content/posts/mauvais.md: category: found "opnion", expected one of the categories declared in site.config.ts: opinion, pratique (did you mean "opinion"?)',
-      "content/posts/mauvais.md: tags: found the number 5, expected a list of tags",
-      'content/posts/mauvais.md: titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (did you mean "title"?)',
-      "content/posts/mauvais.md: image ./absente.png (line 8): found no description",
-      "content/posts/mauvais.md: image ./absente.png (line 8): found no file at",
-      "content/posts/double.md: slug: found the address /billets/bon/, which",
-      "content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
+      "content/posts/mauvais.md : title : trouvé rien, attendu le titre en texte",
+      "content/posts/mauvais.md : date : trouvé « 2024-02-30 », attendu une date réelle",
+      "content/posts/mauvais.md : category : trouvé « opnion », attendu l’une des catégories déclarées dans site.config.ts : opinion, pratique (vouliez-vous dire « opinion » ?)",
+      "content/posts/mauvais.md : tags : trouvé le nombre 5, attendu une liste d’étiquettes",
+      "content/posts/mauvais.md : titel : trouvé une clé inconnue, attendu l’une des clés title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (vouliez-vous dire « title » ?)",
+      "content/posts/mauvais.md : image ./absente.png (ligne 8) : trouvé aucune description",
+      "content/posts/mauvais.md : image ./absente.png (ligne 8) : trouvé aucun fichier à",
+      "content/posts/double.md : slug : trouvé l’adresse /billets/bon/, que",
     ];
-    for (const line of expected) expect(output).toContain(line);
-    expect(output).toMatch(/The content has 9 problems; nothing was written/);
-    expect(output).toMatch(/content\/posts\/double\.md: slug: .*content\/posts\/bon\.md already uses/);
+    for (const line of expected) expect(output).toContain(french(line));
+    expect(output).toContain("content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]");
+    expect(output).toContain(french("Le contenu a 9 problèmes ; rien n’a été écrit :"));
+    expect(output).toMatch(/content\/posts\/double\.md\u00A0: slug\u00A0: .*content\/posts\/bon\.md utilise déjà/);
     expect(output).not.toMatch(/^\s+at /m);
     // Reported once, not once by Eleventy and again by the command.
-    expect(output.match(/The content has/g)).toHaveLength(1);
+    expect(output.match(/Le contenu a/g)).toHaveLength(1);
     expect(await readFile(path.join(site.output, "index.html"), "utf8")).toBe("previous build");
   });
 
@@ -85,7 +87,7 @@ describe("content errors", () => {
       .filter((line) => line !== "" && !line.startsWith("[billet] "))
       .map((line) => line.replace(`${site!.dir}/`, ""));
     expect(lines).toEqual([
-      "The content has 3 problems; nothing was written:",
+      french("Le contenu a 3 problèmes ; rien n’a été écrit :"),
       "  content/posts/crochet.md:5: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
       '  content/posts/guillemet.md:2: le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
       "  content/posts/ouvert.md:6: l’en-tête ouvert par --- à la ligne 1 n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
@@ -114,7 +116,7 @@ describe("content errors", () => {
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
     expect(stdout + stderr).toContain(
-      "content/pages/archives.md: slug: found the address /archives/, which the archive page already uses",
+      french("content/pages/archives.md : slug : trouvé l’adresse /archives/, que the archive page utilise déjà"),
     );
   });
 
@@ -130,13 +132,13 @@ describe("content errors", () => {
     expect(code).not.toBe(0);
     const output = stdout + stderr;
     expect(output).toContain(
-      "content/posts/a/index.md: image ./schema.png (line 7): found a file that cannot be read as an image",
+      french("content/posts/a/index.md : image ./schema.png (ligne 7) : trouvé a file that cannot be read as an image"),
     );
-    expect(output).toContain("expected a JPEG or PNG image");
+    expect(output).toContain("attendu une image JPEG ou PNG");
     expect(output).toContain(
-      "content/pages/recherche.md: slug: found the address /recherche/, which the search page already uses",
+      french("content/pages/recherche.md : slug : trouvé l’adresse /recherche/, que the search page utilise déjà"),
     );
-    expect(output).toMatch(/The content has 2 problems; nothing was written/);
+    expect(output).toContain(french("Le contenu a 2 problèmes ; rien n’a été écrit :"));
     expect(output).not.toMatch(/^\s+at /m);
   });
 
@@ -152,8 +154,45 @@ describe("content errors", () => {
     });
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
-    expect(stdout + stderr).toContain('site.config.ts: timeZone: found "Mars/Olympus", expected an IANA time zone');
+    expect(stdout + stderr).toContain(
+      french("site.config.ts : timeZone : trouvé « Mars/Olympus », attendu un fuseau horaire IANA"),
+    );
     expect(stdout + stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("reports an English site's mistakes in English", async () => {
+    site = await writeSite({
+      config: {
+        title: "T",
+        language: "en",
+        timeZone: "Mars/Olympus",
+        authors: { a: { name: "A" } },
+        categories: { opinion: { name: "Opinion" } },
+      },
+      files: { "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }) },
+    });
+    const config = await cliBuild(site.config);
+    expect(config.code).not.toBe(0);
+    expect(config.stdout + config.stderr).toContain(
+      'site.config.ts has a problem:\n  site.config.ts: timeZone: found "Mars/Olympus", expected an IANA time zone',
+    );
+    await removeSite(site);
+    site = await writeSite({
+      config: {
+        title: "T",
+        language: "en",
+        authors: { a: { name: "A" } },
+        categories: { opinion: { name: "Opinion" } },
+      },
+      files: { "posts/a.md": post({ titel: "A", date: "2026-13-45", category: "opinion" }) },
+    });
+    const content = await cliBuild(site.config);
+    expect(content.code).not.toBe(0);
+    const output = content.stdout + content.stderr;
+    expect(output).toContain("The content has 3 problems; nothing was written:");
+    expect(output).toContain("content/posts/a.md: title: found nothing, expected the title as text");
+    expect(output).toContain('content/posts/a.md: date: found "2026-13-45", expected a real date');
+    expect(output).toContain("content/posts/a.md: titel: found an unknown key, expected one of title");
   });
 
   it("reports a mistake in content/categories.yaml", async () => {
@@ -166,7 +205,9 @@ describe("content errors", () => {
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
     expect(stdout + stderr).toContain(
-      "content/categories.yaml: voyages.name: found nothing, expected the category's name as readers see it",
+      french(
+        "content/categories.yaml : voyages.name : trouvé rien, attendu le nom de la catégorie tel que les lecteurs le voient",
+      ),
     );
   });
 
@@ -180,10 +221,14 @@ describe("content errors", () => {
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
     expect(stdout + stderr).toContain(
-      "content/posts/🎉.md: slug: found no letter or digit in the file name, expected slug: in the front matter",
+      french(
+        "content/posts/🎉.md : slug : trouvé aucune lettre ni aucun chiffre dans le nom du fichier, attendu slug: dans l’en-tête",
+      ),
     );
     expect(stdout + stderr).toContain(
-      'content/posts/b.md: tags[0]: found "🎈", expected a tag with at least one letter or digit',
+      french(
+        "content/posts/b.md : tags[0] : trouvé « 🎈 », attendu une étiquette avec au moins une lettre ou un chiffre",
+      ),
     );
   });
 });

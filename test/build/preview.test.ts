@@ -243,7 +243,7 @@ describe("after a sequence of edits, the preview serves what a fresh preview ser
     await edit(() => replace("billet-12.md", "2022-01-13", "2022-01-32"));
     const broken = await fetchBytes(live.base + "/billets/billet-40/", true);
     expect(broken.status).toBe(500);
-    expect(broken.bytes.toString("utf8")).toContain("billet-12.md: date: found");
+    expect(broken.bytes.toString("utf8")).toContain("billet-12.md\u00A0: date\u00A0: trouvé");
     await edit(() => replace("billet-12.md", "2022-01-32", "2022-01-13"));
     expect((await fetchBytes(live.base + "/billets/billet-40/")).status).toBe(200);
 

@@ -129,12 +129,12 @@ describe("the dev server", () => {
     );
     await expect
       .poll(() => log, { timeout: 30_000, interval: 250 })
-      .toContain('date: found "2024-01-32", expected a real date');
+      .toContain("date\u00A0: trouvé «\u00A02024-01-32\u00A0», attendu une date réelle");
     for (const url of ["/", "/billets/en-cours/", "/nulle-part/"]) {
       const shown = await fetchText(base + url);
       expect(shown.status).toBe(500);
-      expect(shown.body.replaceAll("&quot;", '"')).toContain(
-        'premier.md: date: found "2024-01-32", expected a real date',
+      expect(shown.body).toContain(
+        "premier.md\u00A0: date\u00A0: trouvé «\u00A02024-01-32\u00A0», attendu une date réelle",
       );
       // The same live reload: the page comes back by itself once fixed.
       expect(shown.body).toContain('src="/_billet/reload.js"');
@@ -156,7 +156,7 @@ describe("the dev server", () => {
     await writeFile(config, good.replace('"Europe/Paris"', '"Europe/Strasburg"'));
     await expect
       .poll(() => fetchText(base + "/").then((r) => `${r.status} ${r.body}`), { timeout: 60_000, interval: 250 })
-      .toMatch(/^500 [^]*site\.config\.ts: timeZone: found &quot;Europe\/Strasburg&quot;/);
+      .toMatch(/^500 [^]*site\.config\.ts\u00A0: timeZone\u00A0: trouvé «\u00A0Europe\/Strasburg\u00A0»/);
     // Not even TypeScript: the file and its line, without the compiler's wrapping.
     await writeFile(config, good.replace('"Carnet de test"', '"Carnet de test'));
     await expect

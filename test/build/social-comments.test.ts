@@ -282,8 +282,11 @@ describe("moderation", () => {
         return message;
       },
     );
-    expect(failure).toContain('comments.moderation.hidden[0]: found "pas une adresse", expected addresses of comments');
-    expect(failure).toContain("comments.moderation.blocked: found");
+    // The site is French.
+    expect(failure).toContain(
+      "comments.moderation.hidden[0]\u00A0: trouvé «\u00A0pas une adresse\u00A0», attendu l’adresse d’un commentaire",
+    );
+    expect(failure).toContain("comments.moderation.blocked\u00A0: trouvé");
   });
 });
 

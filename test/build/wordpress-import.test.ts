@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSource } from "../../plugins/content/frontmatter.ts";
 import { brokenReferences, htmlErrors, parsedPages } from "../helpers/checks.ts";
 import { htmlPages, listFiles, parsePage, text } from "../helpers/html.ts";
+import { french } from "../helpers/french.ts";
 import { removeSite, ROOT, runEleventy, tempDir, writeSite, type BuiltSite } from "../helpers/project.ts";
 import { serveSite, type RunningServer } from "../helpers/static-server.ts";
 
@@ -112,13 +113,14 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toContain("WordPress import of « Le carnet de Marie » (carnet-export.xml, WXR 1.2)");
-    expect(out).toMatch(/Posts\s+10\s+5\s+1\s+4\s+0/);
+    // The site is French: so is the summary (the warnings and notes stay as the importer words them).
+    expect(out).toContain(french("Import WordPress de « Le carnet de Marie » (carnet-export.xml, WXR 1.2)"));
+    expect(out).toMatch(/Billets\s+10\s+5\s+1\s+4\s+0/);
     expect(out).toMatch(/Pages\s+3\s+2\s+0\s+1\s+0/);
     expect(out).toMatch(
-      /Comments\s+9 archived; left out: 1 spam, 1 pending, 1 in the trash, 1 pingbacks and trackbacks; 1 reply now answers/,
+      /Commentaires\s+9 archivés\u202F; laissés de côté\u00A0: indésirables 1, en attente 1, à la corbeille 1, pingbacks et trackbacks 1\u202F; 1 réponse répond désormais/,
     );
-    expect(out).toMatch(/Images\s+4 copied beside their post, 2 left at their old address/);
+    expect(out).toMatch(/Images\s+copiées à côté de leur billet\u00A0: 4, laissées à leur ancienne adresse\u00A0: 2/);
     expect(out).toMatch(/posts\/photos-de-famille\.md: « Photos de famille » was protected by a password/);
     expect(out).toMatch(/posts\/notes-privees\.md: « Notes privées » was private/);
     expect(out).toMatch(
@@ -134,8 +136,8 @@ describe("importing a WordPress export into a Billet site", () => {
     );
     expect(out).toContain('only in « Uncategorized » went to the category "opinion"');
     expect(out).toContain("https://ancien-carnet.example/wp-content/uploads/2020/03/pate.png");
-    const warnings = Number(/Warnings\s+(\d+)/.exec(out)![1]);
-    expect(out.split("\nWarnings:\n")[1]!.split("\n\n")[0]!.split("\n")).toHaveLength(warnings);
+    const warnings = Number(/Avertissements\s+(\d+)/.exec(out)![1]);
+    expect(out.split("\nAvertissements\u00A0:\n")[1]!.split("\n\n")[0]!.split("\n")).toHaveLength(warnings);
   });
 
   it("writes each post with Billet's front matter: exact dates, category, tags, author, state", async () => {
@@ -396,7 +398,7 @@ describe("importing a WordPress export into a Billet site", () => {
     expect(redirects).toMatch(/^\/wp-id\/10\/\s+\/billets\/strasbourg-sous-la-neige\/\s+301$/m);
     // Drafts had no public address: nothing leads to them.
     expect(redirects).not.toMatch(/photos-de-famille|wp-id\/43\//);
-    const count = Number(/Redirects\s+(\d+)/.exec(run.stdout)![1]);
+    const count = Number(/Redirections\s+(\d+)/.exec(run.stdout)![1]);
     const block = redirects.split("# BEGIN WordPress import")[1]!.split("# END WordPress import")[0]!;
     // One line per old address, plus the percent-encoded twin of those outside ASCII.
     const lines = block.trim().split("\n").slice(1);
@@ -444,15 +446,17 @@ describe("importing a WordPress export into a Billet site", () => {
     const again = await importWordPress(site, EXPORT, "--uploads", UPLOADS);
     expect(again.code).toBe(0);
     expect(await readFile(file, "utf8")).toBe(edited);
-    expect(again.stdout).toContain("0 files written.");
+    expect(again.stdout).toContain("0 fichier écrit.");
     // The comments are there, in the files left as they were; _redirects and categories.yaml were not written.
-    expect(again.stdout).toMatch(/Comments\s+0 archived; 9 already archived in files left as they were\n/);
-    expect(again.stdout).toMatch(/Redirects\s+\d+, already in .*content\/_redirects\n/);
-    expect(again.stdout).toMatch(/Categories\s+0 new\n/);
     expect(again.stdout).toMatch(
-      /Left as they were \(they exist; --force to replace them\):\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/,
+      /Commentaires\s+0 archivé\u202F; déjà archivés dans des fichiers laissés tels quels\u00A0: 9\n/,
     );
-    expect(again.stdout).toMatch(/Posts\s+10\s+5\s+1\s+4\s+10/);
+    expect(again.stdout).toMatch(/Redirections\s+\d+, déjà dans .*content\/_redirects\n/);
+    expect(again.stdout).toMatch(/Catégories\s+0 nouvelle\n/);
+    expect(again.stdout).toMatch(
+      /Laissés tels quels \(ils existent\u202F; --force pour les remplacer\)\u00A0:\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/,
+    );
+    expect(again.stdout).toMatch(/Billets\s+10\s+5\s+1\s+4\s+10/);
     const redirects = await content(site, "_redirects");
     expect(redirects.match(/# BEGIN WordPress import/g)).toHaveLength(1);
     expect(redirects.startsWith(AUTHOR_REDIRECTS)).toBe(true);
@@ -460,11 +464,16 @@ describe("importing a WordPress export into a Billet site", () => {
 
     const forced = await importWordPress(site, EXPORT, "--uploads", UPLOADS, "--force");
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/Written over \(--force\):\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/);
-    expect(forced.stdout).toMatch(/Comments\s+9 archived; left out/);
-    expect(forced.stdout).not.toContain("already archived");
-    const overwritten = /Written over \(--force\):\n((?: {2}.*\n)+)/.exec(forced.stdout)![1]!.trim().split("\n").length;
-    expect(forced.stdout).toContain(`\n${overwritten} files written.`);
+    expect(forced.stdout).toMatch(
+      /Écrits par-dessus \(--force\)\u00A0:\n(?:.*\n)*.*posts\/un-billet-sans-categorie\.md/,
+    );
+    expect(forced.stdout).toMatch(/Commentaires\s+9 archivés\u202F; laissés de côté/);
+    expect(forced.stdout).not.toContain("déjà archivés");
+    const overwritten = /Écrits par-dessus \(--force\)\u00A0:\n((?: {2}.*\n)+)/
+      .exec(forced.stdout)![1]!
+      .trim()
+      .split("\n").length;
+    expect(forced.stdout).toContain(`\n${overwritten} fichiers écrits.`);
     expect(await readFile(file, "utf8")).not.toContain("Une phrase ajoutée");
     // No staging folder is left behind.
     expect((await readdir(path.join(site.dir, "content"))).filter((name) => name.startsWith("."))).toEqual([]);
@@ -482,19 +491,46 @@ describe("a dry run", () => {
     const before = await listFiles(site.dir);
     const run = await importWordPress(site, EXPORT, "--dry-run");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Dry run: nothing was written.");
-    expect(run.stdout).toMatch(/Would write:\n(?:.*\n)*.*content\/posts\/strasbourg-sous-la-neige\.md\n/);
+    expect(run.stdout).toContain(french("Essai à blanc : rien n’a été écrit."));
+    expect(run.stdout).toMatch(/Écrirait\u00A0:\n(?:.*\n)*.*content\/posts\/strasbourg-sous-la-neige\.md\n/);
     expect(run.stdout).toMatch(/content\/_redirects/);
     expect(await listFiles(site.dir)).toEqual(before);
   });
 
   it("without --uploads, leaves images at their old address and lists them", async () => {
     const run = await importWordPress(site, EXPORT, "--dry-run");
-    expect(run.stdout).toMatch(/Images\s+0 copied beside their post, 6 left at their old address/);
+    expect(run.stdout).toMatch(
+      /Images\s+copiées à côté de leur billet\u00A0: 0, laissées à leur ancienne adresse\u00A0: 6/,
+    );
     expect(run.stdout).toContain("import again with --uploads");
     expect(run.stdout).toContain(
-      "content/posts/strasbourg-sous-la-neige.md: https://ancien-carnet.example/wp-content/uploads/2013/01/cathedrale-300x200.png",
+      french(
+        "content/posts/strasbourg-sous-la-neige.md : https://ancien-carnet.example/wp-content/uploads/2013/01/cathedrale-300x200.png",
+      ),
     );
+  });
+});
+
+describe("an English site's import", () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await writeSite({ config: { ...CONFIG, language: "en" }, files: {} });
+  });
+  afterAll(() => removeSite(site));
+
+  it("prints its summary in English", async () => {
+    const run = await importWordPress(site, EXPORT, "--dry-run");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("WordPress import of « Le carnet de Marie » (carnet-export.xml, WXR 1.2)");
+    expect(run.stdout).toContain("Dry run: nothing was written. This is what the import would do.");
+    expect(run.stdout).toMatch(/Posts\s+10\s+5\s+1\s+4\s+0/);
+    expect(run.stdout).toMatch(
+      /Comments\s+9 archived; left out: 1 spam, 1 pending, 1 in the trash, 1 pingbacks and trackbacks; 1 reply now answers/,
+    );
+    expect(run.stdout).toMatch(/Images\s+0 copied beside their post, 6 left at their old address/);
+    expect(run.stdout).toMatch(/Would write:\n(?:.*\n)*.*content\/posts\/strasbourg-sous-la-neige\.md\n/);
+    expect(run.stdout).toContain("\nWarnings:\n");
+    expect(run.stdout).toContain("Run again without --dry-run to import.");
   });
 });
 
@@ -521,9 +557,11 @@ describe("an import into the project's own content folder", () => {
       },
     );
     expect(stdout).toContain(
-      `Checked site.config.ts, ${path.join(dir, "categories.yaml")}, 10 posts, 3 pages and 3 comment archives.\n`,
+      french(
+        `Vérifiés : site.config.ts, ${path.join(dir, "categories.yaml")}, 10 billets, 3 pages et 3 archives de commentaires.\n`,
+      ),
     );
-    expect(stdout).toContain("No problems. Posts: 5 published, 4 drafts, 1 scheduled.");
+    expect(stdout).toContain(french("Aucun problème : 10 billets (5 publiés, 4 brouillons, 1 programmé) et 3 pages."));
   });
 });
 
@@ -539,12 +577,12 @@ describe("importing again, with the uploads this time", () => {
     expect(await listFiles(path.join(site.dir, "content/posts"))).toContain("strasbourg-sous-la-neige.md");
 
     const kept = await importWordPress(site, EXPORT, "--uploads", UPLOADS);
-    expect(kept.stdout).toMatch(/Left as they were[^\n]*\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/);
+    expect(kept.stdout).toMatch(/Laissés tels quels[^\n]*\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/);
     expect(await listFiles(path.join(site.dir, "content/posts"))).not.toContain("strasbourg-sous-la-neige/index.md");
 
     const forced = await importWordPress(site, EXPORT, "--uploads", UPLOADS, "--force");
     expect(forced.stdout).toMatch(
-      /Removed \(replaced by the other form of the same post\):\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/,
+      /Supprimés \(remplacés par l’autre forme du même billet\)\u00A0:\n(?:.*\n)*.*posts\/strasbourg-sous-la-neige\.md/,
     );
     const posts = await listFiles(path.join(site.dir, "content/posts"));
     expect(posts).toContain("strasbourg-sous-la-neige/index.md");
@@ -561,7 +599,8 @@ describe("an export the import cannot read", () => {
   let site: Site;
   let dir: string;
   beforeAll(async () => {
-    site = await writeSite({ config: CONFIG, files: {} });
+    // An English site: these tests are about what is refused, told in English.
+    site = await writeSite({ config: { ...CONFIG, language: "en" }, files: {} });
     dir = await tempDir("bad-exports");
   });
   afterAll(async () => {
@@ -604,6 +643,12 @@ describe("an export the import cannot read", () => {
 
   it("explains how to call it", async () => {
     const none = await importWordPress(site);
+    // In French for a French site.
+    const french = await writeSite({ config: CONFIG, files: {} });
+    const usage = await importWordPress(french, "--default-category", "opinon");
+    await removeSite(french);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Utilisation\u00A0: npm run import:wordpress -- export.xml [options]");
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Usage: npm run import:wordpress -- export.xml [options]");
     const wrong = await importWordPress(site, EXPORT, "--default-category", "opinon");

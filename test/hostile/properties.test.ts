@@ -24,6 +24,7 @@ import { isSafeLink } from "../../plugins/comments/sanitize.ts";
 import { isRelativeReference, publishedImagePath } from "../../plugins/markdown/images.ts";
 import { englishTypography, frenchTypography, NBSP, NNBSP } from "../../plugins/i18n/typography.ts";
 import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import { messages } from "../../plugins/i18n/index.ts";
 import type { SiteConfig } from "../../plugins/config/site.ts";
 
 /** Runs per property; PROPERTY_RUNS=20000 for a longer search. */
@@ -38,6 +39,8 @@ const site = resolveSiteConfig({
 });
 const posts = postSchema(site);
 const pages = pageSchema(site);
+/** The site is French: its problems are told in French. */
+const m = messages(site.language);
 
 /** Any text: whole graphemes (accents, emoji, scripts), raw UTF-16 (lone surrogates), or ASCII. */
 const anyText = fc.oneof(
@@ -272,10 +275,10 @@ const yamlValue = fc.letrec((tie) => ({
 const frontMatter = fc.dictionary(fieldName, yamlValue, { maxKeys: 7 });
 
 /** One line `field: found …, expected …`, the field a path such as `tags[1]` or `comments.key`. */
-const PROBLEM_LINE = /^[A-Za-z][\w]*(?:\[\d+\]|\.[A-Za-z]\w*)*: found [^\n]+, expected [^\n]+$/;
+const PROBLEM_LINE = /^[A-Za-z][\w]*(?:\[\d+\]|\.[A-Za-z]\w*)*\u00A0: trouvé [^\n]+, attendu [^\n]+$/;
 
 function problemsAreLines(schema: typeof posts | typeof pages, data: Record<string, unknown>): boolean {
-  const result = validate(schema, data);
+  const result = validate(schema, data, m);
   return result.ok || (result.problems.length > 0 && result.problems.every((line) => PROBLEM_LINE.test(line)));
 }
 
@@ -291,7 +294,7 @@ describe("front matter", () => {
     fc.assert(
       fc.property(anyText, fc.array(anyText, { maxLength: 4 }), (title, tags) => {
         fc.pre(title.trim() !== "" && tags.every((tag) => tag.trim() !== ""));
-        return validate(posts, { title, date: "2024-05-02", category: "opinion", tags }).ok;
+        return validate(posts, { title, date: "2024-05-02", category: "opinion", tags }, m).ok;
       }),
       RUNS,
     );
@@ -323,8 +326,8 @@ describe("front matter", () => {
           if (error instanceof FrontMatterSyntaxError) return /^[^\n]+$/.test(error.message);
           throw error;
         }
-        const result = validate(posts, data);
-        return result.ok || result.problems.every((line) => /: found .+, expected /.test(line));
+        const result = validate(posts, data, m);
+        return result.ok || result.problems.every((line) => /\u00A0: trouvé .+, attendu /.test(line));
       }),
       RUNS,
     );
@@ -388,7 +391,7 @@ describe("site addresses", () => {
         fc.oneof(fc.webUrl(), fc.constantFrom("https://carnet.example/", "ftp://a.example", "carnet.example")),
         (url) => {
           const result = resolve({ ...baseConfig(), url });
-          if (!result.ok) return /site\.config\.ts: url: found .+, expected /.test(result.error.message);
+          if (!result.ok) return /site\.config\.ts\u00A0: url\u00A0: trouvé .+, attendu /.test(result.error.message);
           const parsed = new URL(result.site.url);
           return /^https?:$/.test(parsed.protocol) && !result.site.url.endsWith("/");
         },
@@ -411,7 +414,7 @@ const HOLDING: Array<{ name: string; run: () => void }> = [
       fc.assert(
         fc.property(fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"), (key) => {
           const data = parseSource(`---\ntitle: Un titre\ndate: 2024-05-02\ncategory: opinion\n${key}: 1\n---\n`).data;
-          const result = validate(posts, data);
+          const result = validate(posts, data, m);
           return !result.ok && result.problems.every((line) => !/\[native code\]|\[object Object\]/.test(line));
         }),
         { examples: [["constructor"]] },
@@ -425,7 +428,7 @@ const HOLDING: Array<{ name: string; run: () => void }> = [
           fc.array(fc.constantFrom("a", "contact", ".", "..", "merci", "x.html"), { maxLength: 4 }),
           (segments) => {
             const permalink = `/${segments.map((s) => `${s}/`).join("")}`;
-            const result = validate(pages, { title: "Merci", permalink });
+            const result = validate(pages, { title: "Merci", permalink }, m);
             return !result.ok || new URL(permalink, ORIGIN).pathname === permalink;
           },
         ),
@@ -453,7 +456,7 @@ const HOLDING: Array<{ name: string; run: () => void }> = [
       fc.assert(
         fc.property(fc.constantFrom("https://[", "http://a:99999", "https://exa%mple.fr"), (url) => {
           const result = resolve({ ...baseConfig(), url });
-          return result.ok || /site\.config\.ts: url: found /.test(result.error.message);
+          return result.ok || /site\.config\.ts\u00A0: url\u00A0: trouvé /.test(result.error.message);
         }),
         { examples: [["https://["]] },
       ),
@@ -494,7 +497,11 @@ const PENDING: Array<{ name: string; run: () => void }> = [
     run: () =>
       fc.assert(
         fc.property(fc.constantFrom<unknown>([], {}, 3, null), (tag) => {
-          const result = validate(posts, { title: "Un titre", date: "2024-05-02", category: "opinion", tags: [tag] });
+          const result = validate(
+            posts,
+            { title: "Un titre", date: "2024-05-02", category: "opinion", tags: [tag] },
+            m,
+          );
           return !result.ok && new Set(result.problems).size === result.problems.length;
         }),
         { examples: [[[]]] },

@@ -16,6 +16,7 @@ import {
 } from "../../plugins/comments/term.ts";
 import { buildThread, countComments, type Discussion, type GitHubComment } from "../../plugins/comments/thread.ts";
 import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import { messages } from "../../plugins/i18n/index.ts";
 import type { SiteConfig } from "../../plugins/config/site.ts";
 import { ConfigError } from "../../plugins/problems/errors.ts";
 
@@ -78,7 +79,13 @@ describe("terms and look-ups", () => {
 });
 
 describe("the comments section of site.config.ts", () => {
-  const minimal: SiteConfig = { title: "Blog", authors: { a: { name: "A" } }, categories: { o: { name: "O" } } };
+  // In English: these tests are about what the section accepts.
+  const minimal: SiteConfig = {
+    title: "Blog",
+    language: "en",
+    authors: { a: { name: "A" } },
+    categories: { o: { name: "O" } },
+  };
 
   it("defaults to stable threads loaded lazily, and leaves the widget off without ids", () => {
     const { comments } = resolveSiteConfig(minimal, { env: {} });
@@ -148,6 +155,7 @@ describe("archived comments", () => {
     const result = parseArchive(
       `- id: 1042\n  author: { name: "Marie", url: "https://marie.example" }\n  date: "2013-01-15 10:32"\n  body: "Merci."\n- id: "r"\n  parent: 1042\n  byPostAuthor: true\n  author: { name: Élise }\n  date: 2013-01-16\n  body: Réponse.\n`,
       "Europe/Paris",
+      messages("en"),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -161,6 +169,7 @@ describe("archived comments", () => {
     const result = parseArchive(
       `- id: a\n  author: { name: X, url: "javascript:alert(1)" }\n  date: "2013-13-01"\n  body: ok\n  ip: "10.0.0.1"\n- id: b\n  parent: c\n  author: { name: Y }\n  date: "2013-01-01"\n  body: ok\n- id: c\n  parent: b\n  author: { name: Z }\n  date: "2013-01-01"\n  body: ok\n- "texte"\n`,
       "Europe/Paris",
+      messages("en"),
     );
     expect(result).toEqual({
       ok: false,
@@ -173,15 +182,39 @@ describe("archived comments", () => {
         '[2].parent: found "b", which leads back to this comment, expected a comment it answers',
       ],
     });
-    expect(parseArchive("titre: pas une liste", "Europe/Paris")).toEqual({
+    expect(parseArchive("titre: pas une liste", "Europe/Paris", messages("en"))).toEqual({
       ok: false,
       problems: [
         'found an object ({"titre":"pas une liste"}), expected a list of comments, each starting with "- id:"',
       ],
     });
-    expect(parseArchive("- [pas fermé", "Europe/Paris")).toMatchObject({
+    expect(parseArchive("- [pas fermé", "Europe/Paris", messages("en"))).toMatchObject({
       ok: false,
       problems: [expect.stringMatching(/^found invalid YAML at line 2/)],
+    });
+  });
+});
+
+describe("archived comments' problems in the site's language", () => {
+  const text = `- id: a\n  author: { name: X }\n  date: "2013-13-01"\n  body: ok\n  email: "x@example.org"\n`;
+
+  it("are in French for a French site", () => {
+    expect(parseArchive(text, "Europe/Paris", messages("fr"))).toEqual({
+      ok: false,
+      problems: [
+        "[0].email\u00A0: trouvé une clé inconnue, attendu seulement id, author, date, body, parent, byPostAuthor (les adresses e-mail et IP ne sont jamais publiées)",
+        "[0].date\u00A0: trouvé «\u00A02013-13-01\u00A0», attendu une date réelle au format AAAA-MM-JJ, avec ou sans heure (2024-01-14 ou 2024-01-14 09:30)",
+      ],
+    });
+  });
+
+  it("are in English for an English site", () => {
+    expect(parseArchive(text, "Europe/Paris", messages("en"))).toEqual({
+      ok: false,
+      problems: [
+        "[0].email: found an unknown key, expected only id, author, date, body, parent, byPostAuthor (e-mail and IP addresses are never published)",
+        '[0].date: found "2013-13-01", expected a real date as YYYY-MM-DD, optionally with a time (2024-01-14 or 2024-01-14 09:30)',
+      ],
     });
   });
 });
@@ -205,6 +238,7 @@ describe("threads and counts", () => {
   const archive = parseArchive(
     `- { id: a, author: { name: A }, date: "2013-01-01", body: a }\n- { id: b, parent: a, author: { name: B }, date: "2013-01-02", body: b }\n- { id: c, parent: b, author: { name: C }, date: "2013-01-03", body: c }\n- { id: d, author: { name: D }, date: "2013-01-04", body: d }\n`,
     "Europe/Paris",
+    messages("en"),
   );
   const archived = archive.ok ? archive.comments : [];
 

@@ -12,9 +12,12 @@ import siteConfig from "../../site.config.ts";
 import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
 import type { SiteConfig } from "../../plugins/config/site.ts";
 import { ConfigError } from "../../plugins/problems/errors.ts";
+import { french } from "../helpers/french.ts";
 
+/** A small English site: most tests here are about what is checked, and read its problems in English. */
 const minimal: SiteConfig = {
   title: "Blog",
+  language: "en",
   authors: { a: { name: "A" } },
   categories: { opinion: { name: "Opinion" } },
 };
@@ -31,7 +34,7 @@ describe("site configuration", () => {
   });
 
   it("fills every default in one place", () => {
-    const site = resolveSiteConfig(minimal, { env: {} });
+    const site = resolveSiteConfig({ ...minimal, language: undefined }, { env: {} });
     expect(site).toMatchObject({
       url: "http://localhost:8080",
       language: "fr",
@@ -77,22 +80,54 @@ describe("site configuration", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toContain('site.config.ts: language: found "de", expected one of "fr", "en"');
+    // The language is not valid: the problems are told in French, the default language.
     expect(problems).toContain(
+      french("site.config.ts : language : trouvé « de », attendu l’une des valeurs « fr », « en »"),
+    );
+    expect(problems).toContain(
+      french(
+        'site.config.ts : timeZone : trouvé « Europe/Strasburg », attendu un fuseau horaire IANA comme "Europe/Paris"',
+      ),
+    );
+    expect(problems).toContain(
+      french('site.config.ts : url : trouvé « example.org », attendu une adresse absolue comme "https://example.org"'),
+    );
+    expect(problems.some((p) => p.startsWith(french("site.config.ts : title : trouvé « »")))).toBe(true);
+    expect(problems.some((p) => p.startsWith(french("site.config.ts : authors : trouvé un objet ({})")))).toBe(true);
+    expect(problems.some((p) => p.startsWith(french("site.config.ts : categories.Mauvaise Clé :")))).toBe(true);
+    expect(problems).toContain(
+      french("site.config.ts : postsPerPage : trouvé le nombre 0, attendu un nombre entier, au moins 1"),
+    );
+    expect(problems).toContain(
+      french(
+        "site.config.ts : permalinks.post : trouvé « /billets/:titre/ », attendu seulement les jetons :slug, :year, :month, :day",
+      ),
+    );
+    expect((error as ConfigError).message.split("\n")[0]).toBe(french("site.config.ts a 8 problèmes :"));
+  });
+
+  it("tells an English site's problems in English", () => {
+    expect(problemsOf({ ...minimal, timeZone: "Europe/Strasburg", postsPerPage: 0 })).toEqual([
       'site.config.ts: timeZone: found "Europe/Strasburg", expected an IANA time zone such as "Europe/Paris"',
-    );
-    expect(problems).toContain(
-      'site.config.ts: url: found "example.org", expected an absolute address such as "https://example.org"',
-    );
-    expect(problems.some((p) => p.startsWith('site.config.ts: title: found ""'))).toBe(true);
-    expect(problems.some((p) => p.startsWith("site.config.ts: authors: found an object ({})"))).toBe(true);
-    expect(problems.some((p) => p.startsWith("site.config.ts: categories.Mauvaise Clé:"))).toBe(true);
-    expect(problems).toContain(
       "site.config.ts: postsPerPage: found the number 0, expected a whole number of at least 1",
-    );
-    expect(problems).toContain(
-      'site.config.ts: permalinks.post: found "/billets/:titre/", expected only the tokens :slug, :year, :month, :day',
-    );
+    ]);
+    expect(() => resolveSiteConfig({ ...minimal, postsPerPage: 0 })).toThrow(/^site\.config\.ts has a problem:\n/);
+  });
+
+  it("tells a French site's problems in French, with French spacing, values as written", () => {
+    expect(
+      problemsOf({ ...minimal, language: "fr", timeZone: "Europe/Strasburg", postsPerPage: 0, postPerPage: 5 }),
+    ).toEqual([
+      french(
+        'site.config.ts : timeZone : trouvé « Europe/Strasburg », attendu un fuseau horaire IANA comme "Europe/Paris"',
+      ),
+      french("site.config.ts : postsPerPage : trouvé le nombre 0, attendu un nombre entier, au moins 1"),
+      expect.stringMatching(
+        new RegExp(
+          `^site\\.config\\.ts\u00A0: postPerPage\u00A0: trouvé une clé inconnue, attendu l’une des clés title, .* \\(vouliez-vous dire «\u00A0postsPerPage\u00A0»\u202F\\?\\)$`,
+        ),
+      ),
+    ]);
   });
 
   it("shares on every network by default, in order, with 20 posts per feed", () => {
@@ -145,7 +180,7 @@ function problemsOf(config: unknown, env: NodeJS.ProcessEnv = {}): string[] {
   return [];
 }
 
-type Input = z.input<typeof siteConfigSchema>;
+type Input = z.input<ReturnType<typeof siteConfigSchema>>;
 
 describe("site.config.ts checked like content", () => {
   it("documents every field the schema takes, and the schema takes every documented config", () => {
@@ -202,17 +237,24 @@ describe("site.config.ts checked like content", () => {
       },
       { URL: "pas une adresse" },
     );
+    // "de" is no language Billet has: the problems are told in French, the default.
     expect(problems).toEqual([
-      "site.config.ts: title: found the number 42, expected the blog's name as a non-empty string",
-      'site.config.ts: url (from URL): found "pas une adresse", expected an absolute address such as "https://example.org"',
-      'site.config.ts: language: found "de", expected one of "fr", "en"',
-      'site.config.ts: authors.a.name: found "", expected the author\'s name as a non-empty string',
-      "site.config.ts: categories.opinion.name: found nothing, expected the category's name as readers see it",
-      "site.config.ts: postsPerPage: found the number 2.5, expected a whole number of at least 1",
-      'site.config.ts: comments.loading: found "eager", expected one of "lazy", "consent"',
-      expect.stringMatching(/^site\.config\.ts: share\[0\]: found "myspace", expected one of "linkedin"/),
-      "site.config.ts: feeds.entries: found the number -1, expected a whole number of at least 1",
-      'site.config.ts: search: found "oui", expected false, or settings such as { fallback: false }',
+      french("site.config.ts : title : trouvé le nombre 42, attendu le nom du blog, un texte non vide"),
+      french(
+        'site.config.ts : url (venu de URL) : trouvé « pas une adresse », attendu une adresse absolue comme "https://example.org"',
+      ),
+      french("site.config.ts : language : trouvé « de », attendu l’une des valeurs « fr », « en »"),
+      french("site.config.ts : authors.a.name : trouvé « », attendu le nom de l’auteur, un texte non vide"),
+      french(
+        "site.config.ts : categories.opinion.name : trouvé rien, attendu le nom de la catégorie tel que les lecteurs le voient",
+      ),
+      french("site.config.ts : postsPerPage : trouvé le nombre 2.5, attendu un nombre entier, au moins 1"),
+      french("site.config.ts : comments.loading : trouvé « eager », attendu l’une des valeurs « lazy », « consent »"),
+      expect.stringMatching(
+        /^site\.config\.ts\u00A0: share\[0\]\u00A0: trouvé «\u00A0myspace\u00A0», attendu l’une des valeurs «\u00A0linkedin\u00A0»/,
+      ),
+      french("site.config.ts : feeds.entries : trouvé le nombre -1, attendu un nombre entier, au moins 1"),
+      french("site.config.ts : search : trouvé « oui », attendu false, ou des réglages comme { fallback: false }"),
     ]);
   });
 

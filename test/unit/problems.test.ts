@@ -1,8 +1,16 @@
 import { describe as group, expect, it } from "vitest";
 import { z } from "zod";
-import { describe } from "../../plugins/problems/describe.ts";
-import { validate } from "../../plugins/problems/issues.ts";
+import { messages } from "../../plugins/i18n/index.ts";
+import { NBSP } from "../../plugins/i18n/typography.ts";
+import { describe as describeIn } from "../../plugins/problems/describe.ts";
+import { validate as validateIn } from "../../plugins/problems/issues.ts";
 import { keyedTable } from "../../plugins/problems/table.ts";
+
+// Most of these tests are about how values and issues are read: told in English.
+const en = messages("en");
+const fr = messages("fr");
+const describe = (value: unknown) => describeIn(value, en);
+const validate = <S extends z.ZodType>(schema: S, data: unknown) => validateIn(schema, data, { messages: en });
 
 /** What a YAML alias bomb parses into: `depth` levels, each holding `width` references to the one below. */
 function bomb(depth: number, width: number): unknown {
@@ -60,7 +68,7 @@ group("translating zod's issues", () => {
   const entry = z.strictObject({ name: z.string({ error: "a name" }) });
   const schema = z.strictObject({
     title: z.string({ error: "a title" }),
-    people: keyedTable(entry, { expected: "people by id" }, (_id, person) => person),
+    people: keyedTable(entry, { expected: "people by id", messages: en }, (_id, person) => person),
     size: z.number({ error: "a number" }).optional(),
   });
 
@@ -85,7 +93,7 @@ group("translating zod's issues", () => {
       ok: false,
       problems: [`people.${"k".repeat(100)}….name: found nothing, expected a name`],
     });
-    const slugs = keyedTable(entry, { expected: "x", key: () => "a slug" }, (_id, person) => person);
+    const slugs = keyedTable(entry, { expected: "x", key: () => "a slug", messages: en }, (_id, person) => person);
     expect(validate(slugs, { [key]: { name: "A" } })).toEqual({
       ok: false,
       problems: [`${"k".repeat(100)}…: found "${"k".repeat(200)}…", expected a slug`],
@@ -119,6 +127,35 @@ group("translating zod's issues", () => {
       problems: [
         expect.stringMatching(/^people: found an object \(\{\}\), expected people by id, with no key named __proto__/),
       ],
+    });
+  });
+});
+
+group("in the site's language", () => {
+  it("describes values in French, the author's text kept as written inside « »", () => {
+    expect(describeIn(undefined, fr)).toBe("rien");
+    expect(describeIn(0, fr)).toBe("le nombre 0");
+    expect(describeIn(true, fr)).toBe("le booléen true");
+    expect(describeIn(["a"], fr)).toBe('une liste (["a"])');
+    expect(describeIn("2026-13-45", fr)).toBe(`«${NBSP}2026-13-45${NBSP}»`);
+    expect(describeIn('dit "non"\n', fr)).toBe(`«${NBSP}dit "non"\\n${NBSP}»`);
+    expect(describeIn("é".repeat(300), fr)).toBe(`«${NBSP}${"é".repeat(200)}…${NBSP}»`);
+  });
+
+  it("translates issues into French lines: field, no-break space, colon, found, expected", () => {
+    const schema = z.strictObject({ title: z.string({ error: "un titre" }), size: z.number({ error: "un nombre" }) });
+    expect(validateIn(schema, { titel: "x", size: "grand" }, { messages: fr })).toEqual({
+      ok: false,
+      problems: [
+        `title${NBSP}: trouvé rien, attendu un titre`,
+        `size${NBSP}: trouvé «${NBSP}grand${NBSP}», attendu un nombre`,
+        `titel${NBSP}: trouvé une clé inconnue, attendu l’une des clés title, size (vouliez-vous dire «${NBSP}title${NBSP}»\u202F?)`,
+      ],
+    });
+    expect(validateIn(schema, { titel: "x", size: "grand" }, { messages: en })).toMatchObject({
+      problems: expect.arrayContaining([
+        'titel: found an unknown key, expected one of title, size (did you mean "title"?)',
+      ]),
     });
   });
 });

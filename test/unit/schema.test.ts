@@ -3,9 +3,12 @@ import type { z } from "zod";
 import { pageSchema, postSchema, validate } from "../../plugins/content/schema.ts";
 import { suggest } from "../../plugins/problems/suggest.ts";
 import { resolveSiteConfig } from "../../plugins/config/resolve.ts";
+import { messages } from "../../plugins/i18n/index.ts";
 
+// Validation itself is tested in English; the French wording has its own test below.
 const site = resolveSiteConfig({
   title: "Test",
+  language: "en",
   authors: { claire: { name: "Claire" }, marc: { name: "Marc" } },
   categories: { opinion: { name: "Opinion" }, pratique: { name: "Pratique" } },
 });
@@ -13,13 +16,13 @@ const posts = postSchema(site);
 const valid = { title: "Un titre", date: "2024-05-02", category: "opinion" };
 
 function problems(data: Record<string, unknown>, schema: z.ZodType = posts): string[] {
-  const result = validate(schema, data);
+  const result = validate(schema, data, messages(site.language));
   return result.ok ? [] : result.problems;
 }
 
 describe("post front matter", () => {
   it("accepts a minimal post and fills defaults", () => {
-    const result = validate(posts, valid);
+    const result = validate(posts, valid, messages("en"));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.tags).toEqual([]);
@@ -145,7 +148,11 @@ describe("front matter keys and values named like Object.prototype's members", (
   });
 
   it("are categories and authors that work, or a plain « one of » when they are not declared", () => {
-    const result = validate(postSchema(withConstructor), { ...valid, category: "constructor", author: "toString" });
+    const result = validate(
+      postSchema(withConstructor),
+      { ...valid, category: "constructor", author: "toString" },
+      messages("en"),
+    );
     expect(result.ok && [result.value.category, result.value.author]).toEqual(["constructor", "toString"]);
     expect(problems({ ...valid, category: "constructor", author: "valueOf" })).toEqual([
       'category: found "constructor", expected one of the categories declared in site.config.ts: opinion, pratique',
@@ -154,7 +161,7 @@ describe("front matter keys and values named like Object.prototype's members", (
   });
 
   it("as a tag, stay a tag", () => {
-    const result = validate(posts, { ...valid, tags: ["constructor", "__proto__", "toString"] });
+    const result = validate(posts, { ...valid, tags: ["constructor", "__proto__", "toString"] }, messages("en"));
     expect(result.ok && result.value.tags).toEqual(["constructor", "__proto__", "toString"]);
   });
 });
@@ -169,5 +176,40 @@ describe("a page's permalink", () => {
     }
     expect(problems({ title: "Merci", permalink: "/contact/merci/" }, pages)).toEqual([]);
     expect(problems({ title: "Version", permalink: "/v1.2/notes.html" }, pages)).toEqual([]);
+  });
+});
+
+describe("front matter problems in the site's language", () => {
+  const french = resolveSiteConfig({
+    title: "Test",
+    authors: { claire: { name: "Claire" } },
+    categories: { opinion: { name: "Opinion" } },
+  });
+  const english = resolveSiteConfig({
+    title: "Test",
+    language: "en",
+    authors: { claire: { name: "Claire" } },
+    categories: { opinion: { name: "Opinion" } },
+  });
+  const mistakes = { titel: "Un titre", date: "2026-13-45", category: "opinon" };
+
+  it("tells a French site's author in French, fields and values as she wrote them", () => {
+    const result = validate(postSchema(french), mistakes, messages(french.language));
+    expect(result.ok ? [] : result.problems).toEqual([
+      'title\u00A0: trouvé rien, attendu le titre en texte, par exemple title: "Mon billet"',
+      "date\u00A0: trouvé «\u00A02026-13-45\u00A0», attendu une date réelle au format AAAA-MM-JJ, avec ou sans heure (2024-01-14 ou 2024-01-14 09:30)",
+      "category\u00A0: trouvé «\u00A0opinon\u00A0», attendu l’une des catégories déclarées dans site.config.ts\u00A0: opinion (vouliez-vous dire «\u00A0opinion\u00A0»\u202F?)",
+      "titel\u00A0: trouvé une clé inconnue, attendu l’une des clés title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (vouliez-vous dire «\u00A0title\u00A0»\u202F?)",
+    ]);
+  });
+
+  it("tells an English site's author in English", () => {
+    const result = validate(postSchema(english), mistakes, messages(english.language));
+    expect(result.ok ? [] : result.problems).toEqual([
+      'title: found nothing, expected the title as text, e.g. title: "Mon billet"',
+      'date: found "2026-13-45", expected a real date as YYYY-MM-DD, optionally with a time (2024-01-14 or 2024-01-14 09:30)',
+      'category: found "opinon", expected one of the categories declared in site.config.ts: opinion (did you mean "opinion"?)',
+      'titel: found an unknown key, expected one of title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (did you mean "title"?)',
+    ]);
   });
 });

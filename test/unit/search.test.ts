@@ -63,13 +63,15 @@ describe("search settings", () => {
   });
 
   it("report an engine whose way of restricting to the site is unknown, and a page address that cannot be one", () => {
-    expect(problemsOf({ ...minimal, search: { fallback: "https://www.qwant.com/" } })).toEqual([
+    // Told in English, as an English site's are.
+    const english: SiteConfig = { ...minimal, language: "en" };
+    expect(problemsOf({ ...english, search: { fallback: "https://www.qwant.com/" } })).toEqual([
       'site.config.ts: search.fallback: found "https://www.qwant.com/", expected the address of DuckDuckGo, Google or Bing, or { url, fields } naming the hidden fields that keep this engine\'s results to the site',
     ]);
-    expect(problemsOf({ ...minimal, search: { fallback: "duckduckgo.com" } })[0]).toMatch(
+    expect(problemsOf({ ...english, search: { fallback: "duckduckgo.com" } })[0]).toMatch(
       /^site\.config\.ts: search\.fallback: found "duckduckgo\.com", expected a search engine's address/,
     );
-    expect(problemsOf({ ...minimal, permalinks: { search: "recherche" } })).toEqual([
+    expect(problemsOf({ ...english, permalinks: { search: "recherche" } })).toEqual([
       'site.config.ts: permalinks.search: found "recherche", expected a pattern that starts and ends with "/"',
     ]);
   });
