@@ -30,8 +30,7 @@ await runCli(async () => {
       config: { type: "string", default: "site.config.ts" },
     },
   });
-  const config = ((await import(pathToFileURL(path.resolve(values.config)).href)) as { default: SiteConfig })
-    .default;
+  const config = ((await import(pathToFileURL(path.resolve(values.config)).href)) as { default: SiteConfig }).default;
   // Before the config is checked, its own problems need a language too.
   let m = messages(configLanguage(config));
   const title = positionals.join(" ").trim();

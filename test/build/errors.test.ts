@@ -60,7 +60,9 @@ describe("content errors", () => {
       "content/posts/double.md : slug : trouvé l’adresse /billets/bon/, que",
     ];
     for (const line of expected) expect(output).toContain(french(line));
-    expect(output).toContain("content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]");
+    expect(output).toContain(
+      "content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
+    );
     expect(output).toContain(french("Le contenu a 9 problèmes ; rien n’a été écrit :"));
     expect(output).toMatch(/content\/posts\/double\.md\u00A0: slug\u00A0: .*content\/posts\/bon\.md utilise déjà/);
     expect(output).not.toMatch(/^\s+at /m);
