@@ -77,11 +77,6 @@ export class Assets {
     return undefined;
   }
 
-  /** The source files the assets are bundled from (a preview watches them). */
-  get sources(): string[] {
-    return [...this.#entries.values()].flatMap((entry) => (entry.source ? [entry.source] : []));
-  }
-
   async #build(): Promise<void> {
     const built = new Map<string, BuiltAsset>();
     await Promise.all(

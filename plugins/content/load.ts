@@ -307,7 +307,8 @@ export function addressProblems(entries: ContentEntry[], generated: GeneratedAdd
 }
 
 /** The file an address is written to, as Eleventy writes it. */
-function outputFile(url: string): string {
+/** The file an address is written to: `/a/` → `/a/index.html`. */
+export function outputFile(url: string): string {
   let decoded = url;
   try {
     decoded = decodeURI(url);

@@ -39,15 +39,7 @@ export interface PreviewServerOptions {
   say: (message: string) => void;
 }
 
-export interface PreviewServer {
-  /** The site's version: it changes with each load. */
-  version(): string;
-  /** Resolves once the changes seen so far are loaded. */
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+export async function startPreviewServer(options: PreviewServerOptions): Promise<{ close(): Promise<void> }> {
   const { session, i18n, say } = options;
   // Unique to this server and load: a new server always differs from the last one.
   const started = Date.now().toString(36);
@@ -197,8 +189,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   );
 
   return {
-    version,
-    idle: () => loading,
     async close() {
       clearTimeout(timer);
       await watcher?.close();

@@ -22,6 +22,7 @@ import type { TemplateData, TemplateGlobals } from "../../layouts/data.ts";
 import type { Assets } from "../assets/index.ts";
 import { checkContent, type BuildContext, type ContentEntry, type ContentOptions } from "../content/index.ts";
 import { sourceBody } from "../content/frontmatter.ts";
+import { outputFile } from "../content/load.ts";
 import { sourceDigest } from "../content/source.ts";
 import { decode } from "../content/sources.ts";
 import type { ImagePipeline } from "../images/index.ts";
@@ -263,10 +264,6 @@ export class PreviewSession {
     await this.#render(owner);
     return this.#parts.files.besidePosts().get(pathname);
   }
-}
-
-function outputFile(url: string): string {
-  return url.endsWith("/") ? `${url}index.html` : url;
 }
 
 async function isFile(file: string): Promise<boolean> {

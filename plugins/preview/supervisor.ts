@@ -25,10 +25,20 @@ export interface SupervisorOptions {
   say: (message: string) => void;
 }
 
-export function isCode(file: string, roots: string[]): boolean {
+/** The parts of `file`'s path under the root it lies in. */
+function partsUnder(file: string, roots: string[]): string[] {
   const root = roots.find((dir) => file === dir || file.startsWith(dir + path.sep));
-  const parts = path.relative(root ?? path.dirname(file), file).split(path.sep);
-  if (parts.some((part) => NEVER.has(part) || part.startsWith("_site") || part.startsWith("."))) return false;
+  return path.relative(root ?? path.dirname(file), file).split(path.sep);
+}
+
+/** Folders that never hold the site's code: dependencies, caches, outputs, tests, hidden ones. */
+function neverCode(parts: string[]): boolean {
+  return parts.some((part) => NEVER.has(part) || part.startsWith("_site") || part.startsWith("."));
+}
+
+export function isCode(file: string, roots: string[]): boolean {
+  const parts = partsUnder(file, roots);
+  if (neverCode(parts)) return false;
   const name = parts[parts.length - 1]!;
   if (parts.slice(0, -1).includes("content")) return CONTENT_CONFIG.has(name);
   return CODE.has(path.extname(name)) && name !== "package-lock.json";
@@ -39,11 +49,11 @@ export async function supervise({ roots, start, say }: SupervisorOptions): Promi
   let stopping = false;
   const watcher = watch(roots, {
     ignoreInitial: true,
-    ignored: (file, stats) => {
-      const name = path.basename(file);
-      if (NEVER.has(name) || name.startsWith("_site") || (name.startsWith(".") && !roots.includes(file))) return true;
-      return stats?.isFile() === true && !isCode(file, roots);
-    },
+    // Folders that never hold code are not walked, and only code files are watched.
+    ignored: (file, stats) =>
+      stats?.isDirectory()
+        ? !roots.includes(file) && neverCode(partsUnder(file, roots))
+        : stats !== undefined && !isCode(file, roots),
   });
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
 

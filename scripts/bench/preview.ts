@@ -36,7 +36,8 @@ export class NotServedError extends PreviewError {}
 /** Previews running, so that an interrupted benchmark can stop them. */
 export const previews = new Set<Preview>();
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as { port: number };

@@ -9,20 +9,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { get } from "node:http";
-import { createServer } from "node:net";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { freePort } from "../../scripts/bench/preview.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildProject, post, removeSite, ROOT, runEleventy, writeSite, type BuiltSite } from "../helpers/project.ts";
 import { takeWarnings } from "../helpers/build-log.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 interface Preview {
   base: string;

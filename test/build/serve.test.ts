@@ -5,19 +5,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { get } from "node:http";
-import { createServer } from "node:net";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { freePort } from "../../scripts/bench/preview.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, removeSite, ROOT, writeSite, type BuiltSite } from "../helpers/project.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Polls until `check` passes, outside a test (where expect.poll is not allowed). */
 async function waitUntil(check: () => Promise<boolean>, timeout: number, what: () => string): Promise<void> {
