@@ -70,10 +70,8 @@ export async function checkContent(
 }
 
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): void {
-  const { site, blog, sources, lifecycle, output } = options;
+  const { site, blog, lifecycle, output } = options;
 
-  // Eleventy reads front matter with the same YAML rules as the validation, answered from what was read.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => sources.yaml(text) } });
   // A post's `page.date` is the date it was validated with; only a template the blog does not know is read here.
   eleventyConfig.addDateParsing(function (this: { page?: { inputPath?: string } }, value: unknown) {
     if (typeof value !== "string") return undefined;

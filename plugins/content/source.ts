@@ -11,7 +11,8 @@ import { countWords, summarize } from "./text.ts";
 /**
  * What the build needs to know of a source file, read once: its front
  * matter, and what is drawn from its body (word count, opening, images).
- * The body itself is not kept: Eleventy reads it again to render it.
+ * The body itself is not kept: it is cut from the file's bytes again when
+ * its page is rendered (./sources.ts `body`).
  */
 export interface SourceFacts {
   /** SHA-1 of the file's text: what caches keyed by content (the search index) compare. */
@@ -30,14 +31,14 @@ export function sourceDigest(bytes: Buffer): string {
   return createHash("sha1").update(bytes).digest("hex");
 }
 
-/** The facts of a source's text, its body, and its front matter's YAML as parsed (problems said in `language`). */
+/** The facts of a source's text, and its body (problems said in `language`). */
 export function readSource(
   text: string,
   renderInline: (markdown: string) => string,
   digest = sourceDigest(Buffer.from(text, "utf8")),
   language?: Language,
-): { facts: SourceFacts; body: string; matter: string } {
-  const { data, matter, body, bodyLine } = parseSource(text, language);
+): { facts: SourceFacts; body: string } {
+  const { data, body, bodyLine } = parseSource(text, language);
   const facts: SourceFacts = {
     digest,
     data,
@@ -46,5 +47,5 @@ export function readSource(
     images: findImageReferences(body),
     bodyLine,
   };
-  return { facts, body, matter };
+  return { facts, body };
 }

@@ -10,8 +10,10 @@
  *   texts it has not seen. The file is named by a fingerprint of the code
  *   that reads (found from its module graph: plugins/build/fingerprint.ts)
  *   and of the site's language, so that new code starts afresh.
- * - Eleventy parses each template's front matter again, through the YAML
- *   engine `yaml()`, which answers from what this build read.
+ * - Eleventy reads no source itself: it asks the store for the front
+ *   matter (`facts`) and the body (`body`) of each file this build read
+ *   (plugins/markdown), so a page is made from the very bytes that were
+ *   validated.
  *
  * A store lives as long as its configuration: one build, or one preview
  * session. A preview's watcher tells it which files changed (`changed`);
@@ -26,17 +28,17 @@ import v8 from "node:v8";
 import { isUtf8 } from "node:buffer";
 import { codeFingerprint } from "../build/fingerprint.ts";
 import type { Language } from "../i18n/languages.ts";
-import { parseYaml } from "./frontmatter.ts";
+import { sourceBody } from "./frontmatter.ts";
 import { readSource, sourceDigest, type SourceFacts } from "./source.ts";
 
-/** A source as it was read: its facts and its front matter's YAML text. */
-interface StoredSource {
+/** A file as the build under way read it. */
+interface ReadFile {
   facts: SourceFacts;
-  matter: string;
+  bytes: Buffer;
 }
 
 /** Changes when the layout of the stored file changes. */
-const FORMAT = "billet-sources-1";
+const FORMAT = "billet-sources-2";
 
 /** A file that is not text Billet can read: its line, and what was found there. */
 export class SourceEncodingError extends Error {
@@ -63,13 +65,13 @@ export class SourceStore {
   readonly #options: SourceStoreOptions;
   #file: string | undefined;
   /** Sources known from earlier builds (the cache file, then this session's builds), by digest. */
-  #known: Map<string, StoredSource> | undefined;
+  #known: Map<string, SourceFacts> | undefined;
   /** The sources of the build under way, by digest. */
-  #current = new Map<string, StoredSource>();
-  /** Front matter YAML read in the build under way, for Eleventy's own reading. */
-  #yaml = new Map<string, unknown>();
-  /** Under a preview's watcher: the sources of files not changed since they were read, by absolute path. */
-  #watched: Map<string, StoredSource> | undefined;
+  #current = new Map<string, SourceFacts>();
+  /** The files the build under way read, by absolute path: what was read of each, and its bytes. */
+  #files = new Map<string, ReadFile>();
+  /** Under a preview's watcher: the files not changed since they were read, by absolute path. */
+  #watched: Map<string, ReadFile> | undefined;
   /** What was checked of each source's front matter, by the kind of rules (post or page) it was checked with. */
   #checked = new WeakMap<SourceFacts, Map<string, unknown>>();
 
@@ -80,7 +82,7 @@ export class SourceStore {
   /** A build begins: only its own sources will be kept. */
   begin(): void {
     this.#current = new Map();
-    this.#yaml = new Map();
+    this.#files = new Map();
   }
 
   /**
@@ -92,22 +94,33 @@ export class SourceStore {
    * cannot be read as a post.
    */
   read(file: string): SourceFacts {
-    const watched = this.#watched?.get(path.resolve(file));
-    if (watched) {
-      this.#current.set(watched.facts.digest, watched);
-      return watched.facts;
+    const absolute = path.resolve(file);
+    let read = this.#watched?.get(absolute);
+    if (!read) {
+      const bytes = readFileSync(file);
+      const digest = sourceDigest(bytes);
+      const facts =
+        this.#current.get(digest) ??
+        this.#stored().get(digest) ??
+        readSource(decode(bytes), this.#options.renderInline, digest, this.#options.settings).facts;
+      read = { facts, bytes };
+      this.#watched?.set(absolute, read);
     }
-    const bytes = readFileSync(file);
-    const digest = sourceDigest(bytes);
-    let source = this.#current.get(digest) ?? this.#stored().get(digest);
-    if (!source) {
-      const { facts, matter } = readSource(decode(bytes), this.#options.renderInline, digest, this.#options.settings);
-      source = { facts, matter };
-    }
-    this.#current.set(digest, source);
-    this.#yaml.set(source.matter, source.facts.data);
-    this.#watched?.set(path.resolve(file), source);
-    return source.facts;
+    this.#current.set(read.facts.digest, read.facts);
+    this.#files.set(absolute, read);
+    return read.facts;
+  }
+
+  /** What the build under way read of `file` (the facts `read` gave), or undefined if it did not read it. */
+  facts(file: string): SourceFacts | undefined {
+    return this.#files.get(path.resolve(file))?.facts;
+  }
+
+  /** The Markdown body of a file the build under way read, from the very bytes it read. */
+  body(file: string): string {
+    const read = this.#files.get(path.resolve(file));
+    if (!read) throw new Error(`${file} was not read by this build`);
+    return sourceBody(decode(read.bytes));
   }
 
   /**
@@ -133,11 +146,6 @@ export class SourceStore {
     if (!byKind) this.#checked.set(facts, (byKind = new Map<string, unknown>()));
     if (!byKind.has(kind)) byKind.set(kind, check());
     return byKind.get(kind) as T;
-  }
-
-  /** The YAML engine Eleventy parses front matter with: what this build read, else parsed now. */
-  yaml(text: string): unknown {
-    return this.#yaml.has(text) ? this.#yaml.get(text) : parseYaml(text);
   }
 
   /**
@@ -173,7 +181,7 @@ export class SourceStore {
     return this.#file;
   }
 
-  #stored(): Map<string, StoredSource> {
+  #stored(): Map<string, SourceFacts> {
     if (this.#known) return this.#known;
     this.#known = new Map();
     if (!this.#options.cacheDir) return this.#known;
@@ -181,7 +189,7 @@ export class SourceStore {
       const saved = v8.deserialize(readFileSync(this.#path())) as { format?: unknown; sources?: unknown };
       if (saved.format === FORMAT && Array.isArray(saved.sources)) {
         // Only whole records: a damaged one is read again from its source.
-        for (const source of saved.sources.filter(isStoredSource)) this.#known.set(source.facts.digest, source);
+        for (const facts of saved.sources.filter(isFacts)) this.#known.set(facts.digest, facts);
       }
     } catch {
       // None yet, or not one of ours: everything is read.
@@ -214,10 +222,9 @@ export function decode(bytes: Buffer): string {
   }
 }
 
-function isStoredSource(value: unknown): value is StoredSource {
-  const { facts, matter } = (value ?? {}) as Partial<StoredSource>;
+function isFacts(value: unknown): value is SourceFacts {
+  const facts = value as Partial<SourceFacts> | null | undefined;
   return (
-    typeof matter === "string" &&
     typeof facts === "object" &&
     facts !== null &&
     typeof facts.digest === "string" &&

@@ -8,6 +8,7 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildLifecycle } from "../content/index.ts";
+import type { SourceStore } from "../content/sources.ts";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
@@ -17,13 +18,6 @@ import type { ImagePipeline } from "../images/index.ts";
 import type { BuildLog } from "../log/index.ts";
 import { localImages, type LocalImages } from "./images.ts";
 import type { Prerenderer } from "./prerender.ts";
-
-/**
- * Rules Eleventy turns off on the markdown-it it is given (indented code
- * blocks, Eleventy issue #2438): turned off too where the same Markdown is
- * rendered outside Eleventy (./prerender-worker.ts).
- */
-export const ELEVENTY_DISABLED_RULES = ["code"];
 
 export interface MarkdownOptions {
   i18n: I18n;
@@ -44,6 +38,9 @@ export function createMarkdown({ i18n, images: pipeline }: MarkdownOptions): Mar
     quotes: i18n.language === "fr" ? ["«\u00A0", "\u00A0»", "“", "”"] : ["“", "”", "‘", "’"],
   });
 
+  // As in Eleventy's own Markdown (its issue #2438): an indented line is
+  // text, not a code block, so that indented HTML in a post stays HTML.
+  md.disable("code");
   useTypography(md, i18n.typography);
 
   md.use(anchor as unknown as (md: MarkdownIt, options: object) => void, {
@@ -97,11 +94,24 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
 }
 
 /**
- * Eleventy plugin: makes this markdown-it instance the one Eleventy renders
- * `.md` with.
+ * Eleventy plugin: Eleventy renders `.md` templates with this markdown-it,
+ * from the sources as the build read them (plugins/content/sources.ts).
+ * Eleventy reads no Markdown file itself: a template's front matter is its
+ * data, and its body what is rendered, both from the bytes the build read
+ * and validated. (Files the build did not read are not published: the
+ * content plugin drops every template the blog does not know.)
  */
-export default function markdownPlugin(eleventyConfig: EleventyConfig, { markdown }: { markdown: Markdown }): void {
-  eleventyConfig.setLibrary("md", markdown.md);
+export default function markdownPlugin(
+  eleventyConfig: EleventyConfig,
+  { markdown, sources }: { markdown: Markdown; sources: SourceStore },
+): void {
+  eleventyConfig.addExtension(["md"], {
+    read: false,
+    getData: (inputPath: string) => sources.facts(inputPath)?.data ?? {},
+    // Eleventy keeps compiled templates by their text, which it does not have here.
+    compileOptions: { cache: false },
+    compile: (_text: string, inputPath: string) => (data: object) => markdown.md.render(sources.body(inputPath), data),
+  });
 }
 
 /**

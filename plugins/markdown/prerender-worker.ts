@@ -1,8 +1,8 @@
 /**
  * The worker thread of ./prerender.ts: renders the Markdown body of every
  * source in the content folder to HTML, with the same markdown-it set-up as
- * the build (`createMarkdown` for the site's language, and the rules
- * Eleventy turns off turned off), and sends the results in batches.
+ * the build (`createMarkdown` for the site's language), and sends the
+ * results in batches.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { workerInput } from "../build/worker.ts";
 import { filesUnder } from "../build/walk.ts";
 import { sourceBody } from "../content/frontmatter.ts";
 import { I18n } from "../i18n/index.ts";
-import { createMarkdown, ELEVENTY_DISABLED_RULES } from "./index.ts";
+import { createMarkdown } from "./index.ts";
 import { dependsOnPage, digest, type RenderedBody, type WorkerInput } from "./prerender-protocol.ts";
 
 /** Rendered bodies sent back in one message. */
@@ -18,7 +18,6 @@ const BATCH = 32;
 
 const { language, timeZone, inputDir, results } = workerInput<WorkerInput>();
 const { md } = createMarkdown({ i18n: new I18n(language, timeZone) });
-md.disable(ELEVENTY_DISABLED_RULES);
 
 let rendered: RenderedBody[] = [];
 for (const name of filesUnder(inputDir, { skipNodeModules: true })) {

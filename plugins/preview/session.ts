@@ -28,7 +28,7 @@ import { decode } from "../content/sources.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { IMAGE_URL_PATH } from "../images/index.ts";
 import { NOT_FOUND_URL } from "../lists/index.tsx";
-import { ELEVENTY_DISABLED_RULES, type Markdown } from "../markdown/index.ts";
+import type { Markdown } from "../markdown/index.ts";
 import type { GeneratedPages } from "../templates/generated.ts";
 import { renderToString } from "../templates/render.ts";
 
@@ -111,8 +111,6 @@ export class PreviewSession {
 
   constructor(parts: PreviewParts) {
     this.#parts = parts;
-    // Eleventy turns these off in the instance it renders with (its Markdown engine); so does the preview.
-    parts.markdown.md.disable(ELEVENTY_DISABLED_RULES);
     parts.content.sources.watch();
   }
 

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { I18n } from "../../plugins/i18n/index.ts";
-import { createMarkdown, ELEVENTY_DISABLED_RULES } from "../../plugins/markdown/index.ts";
+import { createMarkdown } from "../../plugins/markdown/index.ts";
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
 import { takeLines } from "../helpers/build-log.ts";
 import { listFiles } from "../helpers/html.ts";
@@ -26,7 +26,6 @@ const BODIES = {
 describe("the Markdown worker", () => {
   const settings = { language: "fr", timeZone: "Europe/Paris" } as const;
   const { md } = createMarkdown({ i18n: new I18n(settings.language, settings.timeZone) });
-  md.disable(ELEVENTY_DISABLED_RULES);
 
   /** Writes the bodies as posts (with a front matter) of a content folder; returns it and their paths, in order. */
   async function sources(bodies: Record<string, string>): Promise<{ dir: string; files: string[] }> {
@@ -76,7 +75,6 @@ describe("the Markdown worker", () => {
 
   it("wraps md.render: rendered ahead when it can, rendered there otherwise", async () => {
     const { md: wrapped } = createMarkdown({ i18n: new I18n(settings.language, settings.timeZone) });
-    wrapped.disable(ELEVENTY_DISABLED_RULES);
     const prerender = new Prerenderer(settings, { threshold: 1, wait: true });
     prerender.wrap(wrapped);
     const { dir, files } = await sources({ "a.md": BODIES["headings.md"] });

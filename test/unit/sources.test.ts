@@ -60,7 +60,7 @@ async function storedFile(cacheDir: string) {
   const file = path.join(cacheDir, names[0]!);
   const saved = v8.deserialize(await readFile(file)) as {
     format: string;
-    sources: { facts: { wordCount: number; digest: string; data: unknown } }[];
+    sources: { wordCount: number; digest: string; data: unknown }[];
   };
   return { file, name: names[0]!, saved };
 }
@@ -77,7 +77,7 @@ describe("what is read from the sources, kept between builds", () => {
 
     // Proof that the next build takes it from the file rather than parsing
     // again: facts altered in the file show in the next build.
-    for (const source of saved.sources) source.facts.wordCount = 999;
+    for (const source of saved.sources) source.wordCount = 999;
     await writeFile(file, v8.serialize(saved));
     const third = await build();
     expect(third.entries.map((entry) => entry.wordCount)).toEqual([999, 999]);
@@ -102,13 +102,13 @@ describe("what is read from the sources, kept between builds", () => {
     const reference = await build();
     const { file, saved } = await storedFile(cacheDir);
     const [damaged, intact] = saved.sources;
-    damaged!.facts.data = null;
-    intact!.facts.wordCount = 999;
+    damaged!.data = null;
+    intact!.wordCount = 999;
     await writeFile(file, v8.serialize(saved));
     const { entries } = await build();
     // The intact record is used (its altered count shows); the damaged one is read anew.
     expect(entries.map((entry) => entry.wordCount).sort()).toEqual(
-      [999, reference.entries.find((entry) => entry.digest === damaged!.facts.digest)!.wordCount].sort(),
+      [999, reference.entries.find((entry) => entry.digest === damaged!.digest)!.wordCount].sort(),
     );
     await writeFile(file, "pas un fichier du cache");
     expect((await build()).entries).toEqual(reference.entries);
@@ -133,16 +133,25 @@ describe("what is read from the sources, kept between builds", () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
-  it("answers Eleventy's own reading of a front matter with what the build read", async () => {
-    const { build } = await project();
-    const { sources } = await build();
-    // The YAML text as gray-matter hands it to its engine: from the newline after the opening `---`.
-    const matter = '\ntitle: "Un"\ndate: "2024-03-01"\ncategory: "opinion"';
-    const data = sources.yaml(matter);
-    expect(data).toEqual({ title: "Un", date: "2024-03-01", category: "opinion" });
-    // The very object the build read, not a copy made by parsing again.
-    expect(sources.yaml(matter)).toBe(data);
-    expect(sources.yaml("autre: 1")).toEqual({ autre: 1 });
+  it("gives Eleventy the front matter and the body of the very bytes the build read", async () => {
+    const { content, write, build } = await project();
+    const { sources, entries } = await build();
+    const file = path.join(content, "posts", "un.md");
+    // Saved again once the build has read it: the build renders what it validated.
+    await write("un.md", post({ title: "Autre", date: "2024-03-01", category: "opinion" }, "Un autre texte."));
+    expect(sources.facts(file)?.data).toEqual({ title: "Un", date: "2024-03-01", category: "opinion" });
+    expect(sources.facts(file)?.digest).toBe(entries.find((entry) => entry.title === "Un")!.digest);
+    expect(sources.body(file)).toBe("\nTrois mots seulement.\n");
+    // A file this build did not read is not made up.
+    const other = path.join(content, "posts", "nouveau.md");
+    await write("nouveau.md", post({ title: "Nouveau", date: "2024-03-04", category: "opinion" }, "Neuf."));
+    expect(sources.facts(other)).toBeUndefined();
+    expect(() => sources.body(other)).toThrow(/nouveau\.md was not read by this build/);
+    // The next build reads the file as it is now.
+    sources.begin();
+    sources.read(file);
+    expect(sources.facts(file)?.data).toMatchObject({ title: "Autre" });
+    expect(sources.body(file)).toBe("\nUn autre texte.\n");
   });
 });
 
