@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { createMarkdown } from "../../plugins/markdown/index.ts";
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
-import { takeLines } from "../helpers/build-log.ts";
+import { takeLines, takeWarnings } from "../helpers/build-log.ts";
 import { listFiles } from "../helpers/html.ts";
 import { buildProject, removeSite, tempDir, type BuiltSite } from "../helpers/project.ts";
 
@@ -94,6 +94,12 @@ describe("a build that renders its Markdown ahead", () => {
   it("writes the same site, byte for byte, as one that does not", async () => {
     takeLines();
     site = await buildProject("build", { prerender: 1, prerenderWait: true });
+    // The sample names its giscus repository and category, and leaves their ids for its author to fill in.
+    expect(takeWarnings()).toEqual([
+      expect.stringMatching(
+        /^\[billet\] Comments: the giscus widget is off because site\.config\.ts leaves comments\.repoId/,
+      ),
+    ]);
     const line = takeLines().find((text) => text.startsWith("[billet] Markdown:"));
     // The sample's posts without images (the others are rendered by Eleventy's thread).
     const [, used] = /(\d+) of (\d+) bodies/.exec(line ?? "") ?? [];

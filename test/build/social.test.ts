@@ -338,6 +338,9 @@ describe("a site whose share block is turned off", () => {
     expect(page.querySelectorAll("script[src]").map((s) => s.getAttribute("src"))).toEqual([
       expect.stringMatching(/\/page\./),
     ]);
-    expect(page.querySelectorAll("[data-script]")).toHaveLength(0);
+    // Scripts loaded when needed: the comments' loader alone, no share script.
+    expect(page.querySelectorAll("[data-script]").map((element) => element.getAttribute("data-script"))).toEqual([
+      expect.stringMatching(/\/comments\./),
+    ]);
   });
 });

@@ -89,6 +89,13 @@ export const SMALL_CONFIG = {
   timeZone: "Europe/Paris",
   authors: { claire: { name: "Claire Dupont", bio: "Autrice de test." } },
   categories: { opinion: { name: "Opinion" }, pratique: { name: "Pratique" } },
+  // A blog's comments as giscus.app gives them (ids of the same shape); no test build reaches GitHub without GITHUB_TOKEN.
+  comments: {
+    repo: "claire-dupont/carnet",
+    repoId: "R_kgDOcarnet",
+    category: "Commentaires",
+    categoryId: "DIC_kwDOcarnet",
+  },
 };
 
 /** Writes a small site (with the project's directory data files) and returns its folder. */

@@ -1,24 +1,19 @@
 /**
  * Run before every test file (vitest.config.ts, setupFiles). A warning that
- * the file's builds said and no test took to assert (takeWarnings in
- * ./build-log.ts) is printed once for the file, with how many times it was
- * said, when the file ends: a real problem stays visible, without a copy
- * per build.
+ * a test's builds said and the test did not take to assert (takeWarnings in
+ * ./build-log.ts) fails that test, naming the warning: a test that expects
+ * a warning asserts it, and the others stay quiet. The builds run without
+ * the developer's GitHub token and giscus variables.
  */
-import { afterAll, afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 import { takeLines, takeWarnings } from "./build-log.ts";
 
-const unasserted = new Map<string, number>();
+// Test builds never see the developer's own GitHub token or giscus settings.
+for (const name of Object.keys(process.env)) {
+  if (name === "GITHUB_TOKEN" || name.startsWith("GISCUS_")) delete process.env[name];
+}
 
 afterEach(() => {
   takeLines();
-  for (const line of takeWarnings()) unasserted.set(line, (unasserted.get(line) ?? 0) + 1);
-});
-
-afterAll(() => {
-  takeLines();
-  for (const line of takeWarnings()) unasserted.set(line, (unasserted.get(line) ?? 0) + 1);
-  if (unasserted.size === 0) return;
-  const lines = [...unasserted].map(([line, times]) => (times > 1 ? `${line} (×${times})` : line));
-  console.warn(`Warnings of this file's builds that no test asserts:\n${lines.join("\n")}`);
+  expect(takeWarnings(), "warnings of this test's builds that it does not assert").toEqual([]);
 });
