@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import type { Messages } from "../i18n/index.ts";
-import { quoted } from "../config/schema.ts";
+import { quoted } from "../config/fields.ts";
 
 export const MAPPINGS = ["specific", "pathname", "url"] as const;
 export const LOADING_MODES = ["lazy", "consent"] as const;

@@ -19,19 +19,13 @@ import { keyedTable } from "../problems/table.ts";
 import { searchSchema } from "../search/config.ts";
 import { shareSchema } from "../social/config.ts";
 import { isLinkTarget, isSitePath, isWebAddress, pagePathProblem } from "./addresses.ts";
+import { quoted, wholeNumber } from "./fields.ts";
 import type { AuthorLink, NavigationItem, ResolvedAuthor, ResolvedCategory } from "./site.ts";
-
-/** `"a", "b"` or « a », « b »: values an author may write. */
-export const quoted = (names: readonly string[], m: Messages) => names.map((name) => m.quote(name)).join(", ");
 
 /** Text with something in it; kept as written. */
 const filled = (expected: string) =>
   z.string({ error: expected }).refine((text) => text.trim() !== "", { error: expected });
 const text = (expected: string) => z.string({ error: expected });
-export const wholeNumber = (fallback: number, m: Messages) => {
-  const expected = m.t.config.wholeNumber;
-  return z.number({ error: expected }).int({ error: expected }).min(1, { error: expected }).default(fallback);
-};
 
 /** `@name@host.tld`, as Mastodon writes a handle. */
 const FEDIVERSE_HANDLE = /^@[a-z0-9_.-]+@(?:[a-z0-9-]+\.)+[a-z0-9-]{2,}$/i;

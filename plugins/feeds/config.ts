@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import type { Messages } from "../i18n/index.ts";
-import { wholeNumber } from "../config/schema.ts";
+import { wholeNumber } from "../config/fields.ts";
 
 /** Atom and JSON feeds (`/feed.xml`, `/feed.json`, and one per category). */
 export interface FeedsConfig {

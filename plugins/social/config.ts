@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Messages } from "../i18n/index.ts";
-import { quoted } from "../config/schema.ts";
+import { quoted } from "../config/fields.ts";
 import { SHARE_NETWORKS, type ShareNetwork } from "./networks.ts";
 
 /**
