@@ -118,8 +118,8 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
   lifecycle.on("checks", ({ blog }) => ({ addresses: listAddresses(blog, site) }));
   lifecycle.on("checks", () => ({
     addresses: [
-      { url: "/images/", owner: "the site's images (content/images/)", folder: true },
-      { url: "/_redirects", owner: "the redirects file" },
+      { url: "/images/", owner: "images", folder: true },
+      { url: "/_redirects", owner: "redirects" },
     ],
   }));
 

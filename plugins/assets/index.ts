@@ -134,7 +134,7 @@ export function publishAssets(assets: Assets, lifecycle: BuildLifecycle): void {
   });
   lifecycle.on("checks", async () => {
     await bundling;
-    return { addresses: [{ url: `/${ASSETS_DIR}/`, owner: "the styles and scripts", folder: true }] };
+    return { addresses: [{ url: `/${ASSETS_DIR}/`, owner: "assets", folder: true }] };
   });
   lifecycle.on("done", ({ outputDir }) => assets.write(outputDir));
 }

@@ -19,6 +19,7 @@
  * they were added, and each moment waits for all of them. Only the content
  * plugin, which drives the build, listens to Eleventy's own events.
  */
+import type { ToolWords } from "../i18n/dictionary.ts";
 
 /** What every moment of any build is told; the content plugin's context adds the blog. */
 export interface BuildBasics {
@@ -36,7 +37,18 @@ export interface BuildBasics {
 export interface CheckResult {
   problems?: string[];
   /** Addresses this capability writes (`/etiquettes/seo/`), each with what it is, for messages. */
-  addresses?: Array<{ url: string; owner: string }>;
+  addresses?: GeneratedAddress[];
+}
+
+/** An address Billet writes besides the posts and pages, and what writes it. */
+export interface GeneratedAddress {
+  url: string;
+  /** What is there, named in the site's language in messages (« la page de l’étiquette « seo » »). */
+  owner: keyof ToolWords["frontMatter"]["owners"];
+  /** The category's or tag's name, for their pages. */
+  name?: string;
+  /** The whole folder below `url` is Billet's (`/cartes/`). */
+  folder?: boolean;
 }
 
 export interface Moments<Context> {

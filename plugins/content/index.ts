@@ -21,7 +21,7 @@ import type { SourceStore } from "./sources.ts";
 
 export { Blog } from "./blog.ts";
 export { ContentError } from "./load.ts";
-export type { GeneratedAddress } from "./load.ts";
+export type { GeneratedAddress } from "../build/lifecycle.ts";
 export type * from "./model.ts";
 
 /** What every moment of a build is told. */

@@ -13,6 +13,7 @@ import { messages, type I18n, type Messages } from "../i18n/index.ts";
 import { unreadableImage } from "../images/index.ts";
 import { isRelativeReference } from "../markdown/images.ts";
 import { ProblemListError } from "../problems/errors.ts";
+import type { GeneratedAddress } from "../build/lifecycle.ts";
 import { filesUnder } from "../build/walk.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import { FrontMatterSyntaxError } from "./frontmatter.ts";
@@ -268,15 +269,6 @@ function exists(file: string): Promise<boolean> {
   );
 }
 
-/** An address Billet writes besides the posts and pages, and what writes it. */
-export interface GeneratedAddress {
-  url: string;
-  /** What is there, for messages: « the page of tag "seo" ». */
-  owner: string;
-  /** The whole folder below `url` is Billet's (`/cartes/`). */
-  folder?: boolean;
-}
-
 /**
  * Posts and pages that would be written to the same file as another one,
  * or onto a page or into a folder that Billet generates. Addresses are
@@ -285,15 +277,19 @@ export interface GeneratedAddress {
 export function addressProblems(entries: ContentEntry[], generated: GeneratedAddress[], m: Messages): string[] {
   const t = m.t.frontMatter;
   const problems: string[] = [];
+  const named = (address: GeneratedAddress) =>
+    m.format(t.owners[address.owner], { name: address.name === undefined ? "" : m.quote(address.name) });
   const owners = new Map<string, string>();
-  for (const { url, owner } of generated) if (!owners.has(outputFile(url))) owners.set(outputFile(url), owner);
+  for (const address of generated) {
+    if (!owners.has(outputFile(address.url))) owners.set(outputFile(address.url), named(address));
+  }
   const folders = generated
     .filter((address) => address.folder)
     .map((address) => ({ address, prefix: outputFile(address.url).replace(/index\.html$/, "") }));
   for (const entry of entries) {
     const file = outputFile(entry.url);
     const folder = folders.find(({ prefix }) => file.startsWith(prefix))?.address;
-    const owner = folder ? m.format(t.folderOwner, { owner: folder.owner, url: folder.url }) : owners.get(file);
+    const owner = folder ? m.format(t.folderOwner, { owner: named(folder), url: folder.url }) : owners.get(file);
     if (owner) {
       const field = entry.kind === "page" && entry.frontMatter.permalink ? "permalink" : "slug";
       const found = m.format(t.addressTakenFound, { url: entry.url, owner });

@@ -45,12 +45,12 @@ export function createFeeds(options: FeedsPluginOptions): { files(): Promise<Map
   lifecycle.on("checks", () => ({
     addresses: [
       ...blogFeeds(blog, site, i18n).flatMap((feed) => [
-        { url: feed.atomPath, owner: "a feed" },
-        { url: feed.jsonPath, owner: "a feed" },
+        { url: feed.atomPath, owner: "feed" } as const,
+        { url: feed.jsonPath, owner: "feed" } as const,
       ]),
-      { url: subscribeUrl(i18n), owner: "the subscribe page" },
-      { url: SITEMAP_PATH, owner: "the sitemap" },
-      { url: "/robots.txt", owner: "robots.txt" },
+      { url: subscribeUrl(i18n), owner: "subscribePage" },
+      { url: SITEMAP_PATH, owner: "sitemap" },
+      { url: "/robots.txt", owner: "robots" },
     ],
   }));
   /** Every file, by address, from the blog as it is now. */

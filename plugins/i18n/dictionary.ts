@@ -427,6 +427,25 @@ export interface ToolWords {
     addressTakenPageExpected: string;
     /** `{owner}, which holds every address under {url},`. */
     folderOwner: string;
+    /** What Billet writes at an address a post or page would take (`{name}`: a category's or tag's name, quoted). */
+    owners: {
+      homePage: string;
+      homeListPage: string;
+      categoryPage: string;
+      tagPage: string;
+      archivePage: string;
+      notFoundPage: string;
+      searchPage: string;
+      searchIndex: string;
+      feed: string;
+      subscribePage: string;
+      sitemap: string;
+      robots: string;
+      socialCards: string;
+      assets: string;
+      images: string;
+      redirects: string;
+    };
     discussionTakenFound: string;
     discussionTakenExpected: string;
     commentKeyTakenFound: string;

@@ -17,17 +17,18 @@ import type { ResolvedSiteConfig } from "../config/site.ts";
 /** The addresses of the pages this plugin generates, for the build's checks. */
 export function listAddresses(blog: Blog, site: ResolvedSiteConfig): GeneratedAddress[] {
   return [
-    ...blog.homePages.map((list) => ({
+    ...blog.homePages.map((list): GeneratedAddress => ({
       url: list.url,
-      owner: list.pageNumber === 1 ? "the home page" : "a page of the home page's list",
+      owner: list.pageNumber === 1 ? "homePage" : "homeListPage",
     })),
-    ...blog.categories.map((taxonomy) => ({
+    ...blog.categories.map((taxonomy): GeneratedAddress => ({
       url: taxonomy.url,
-      owner: `the page of category ${JSON.stringify(taxonomy.name)}`,
+      owner: "categoryPage",
+      name: taxonomy.name,
     })),
-    ...blog.tags.map((taxonomy) => ({ url: taxonomy.url, owner: `the page of tag ${JSON.stringify(taxonomy.name)}` })),
-    { url: site.permalinks.archive, owner: "the archive page" },
-    { url: NOT_FOUND_URL, owner: "the 404 page" },
+    ...blog.tags.map((taxonomy): GeneratedAddress => ({ url: taxonomy.url, owner: "tagPage", name: taxonomy.name })),
+    { url: site.permalinks.archive, owner: "archivePage" },
+    { url: NOT_FOUND_URL, owner: "notFoundPage" },
   ];
 }
 

@@ -61,8 +61,8 @@ export function createSearch({ site, i18n, assets, pages, cacheDir, lifecycle }:
     ));
     lifecycle.on("checks", () => ({
       addresses: [
-        { url: search.url, owner: "the search page" },
-        { url: `/${BUNDLE_DIR}/`, owner: "the search index", folder: true },
+        { url: search.url, owner: "searchPage" },
+        { url: `/${BUNDLE_DIR}/`, owner: "searchIndex", folder: true },
       ],
     }));
     // Begun from the sources as soon as the content is known and valid, and

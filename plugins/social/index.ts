@@ -46,7 +46,7 @@ export function addSocial({ site, i18n, blog, assets, cacheDir, lifecycle, log }
   const maker = new CardMaker(cacheDir);
   let drawing: Promise<CardReport | undefined> | undefined;
 
-  lifecycle.on("checks", () => ({ addresses: [{ url: `/${CARDS_DIR}/`, owner: "the social cards", folder: true }] }));
+  lifecycle.on("checks", () => ({ addresses: [{ url: `/${CARDS_DIR}/`, owner: "socialCards", folder: true }] }));
   /**
    * Draws the cards not in the cache yet and puts them all in the site, as
    * soon as the posts are known: while Eleventy renders on one processor,

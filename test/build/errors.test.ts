@@ -111,15 +111,22 @@ describe("content errors", () => {
   it("refuses a page that takes the address of a generated page", async () => {
     site = await writeSite({
       files: {
-        "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion" }),
+        "posts/a.md": post({ title: "A", date: "2024-01-01", category: "opinion", tags: ["Réseaux"] }),
         "pages/archives.md": post({ title: "Mes archives", slug: "archives" }),
+        "pages/etiquette.md": post({ title: "Réseaux", permalink: "/etiquettes/reseaux/" }),
+        "pages/carte.md": post({ title: "Ma carte", permalink: "/cartes/ma-carte/" }),
       },
     });
     const { code, stderr, stdout } = await cliBuild(site.config);
     expect(code).not.toBe(0);
-    expect(stdout + stderr).toContain(
-      french("content/pages/archives.md : slug : trouvé l’adresse /archives/, que the archive page utilise déjà"),
-    );
+    // What is already there is named in the site's language, a tag by its name.
+    for (const line of [
+      "content/pages/archives.md : slug : trouvé l’adresse /archives/, que la page des archives utilise déjà",
+      "content/pages/etiquette.md : permalink : trouvé l’adresse /etiquettes/reseaux/, que la page de l’étiquette « Réseaux » utilise déjà",
+      "content/pages/carte.md : permalink : trouvé l’adresse /cartes/ma-carte/, que le dossier des cartes de partage, qui occupe toutes les adresses sous /cartes/, utilise déjà",
+    ]) {
+      expect(stdout + stderr).toContain(french(line));
+    }
   });
 
   it("reports an image that cannot be read and a page at the search page's address, before building", async () => {
@@ -138,7 +145,7 @@ describe("content errors", () => {
     );
     expect(output).toContain("attendu une image JPEG ou PNG");
     expect(output).toContain(
-      french("content/pages/recherche.md : slug : trouvé l’adresse /recherche/, que the search page utilise déjà"),
+      french("content/pages/recherche.md : slug : trouvé l’adresse /recherche/, que la page de recherche utilise déjà"),
     );
     expect(output).toContain(french("Le contenu a 2 problèmes ; rien n’a été écrit :"));
     expect(output).not.toMatch(/^\s+at /m);
