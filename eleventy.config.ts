@@ -91,7 +91,7 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     renderInline: (text) => markdown.md.renderInline(text),
   });
   const content: ContentOptions = { site, i18n, blog, sources, lifecycle, log };
-  renderMarkdown({ markdown, prerender, lifecycle, log });
+  renderMarkdown({ markdown, prerender, lifecycle, log, language: site.language });
   const assets = new Assets();
   const comments = new CommentStore({ site, i18n, cacheDir: path.join(cache, "comments"), warn: log.warn });
   const pages = new GeneratedPages();

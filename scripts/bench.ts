@@ -30,7 +30,7 @@
  * `preview/build start X body X title X new X deleted X at N posts`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -309,6 +309,15 @@ async function prepareSite(root: string, posts: number, options: Options): Promi
   return { folders, site, words, markdownBytes };
 }
 
+/** Social cards kept in a Billet site's cache (plugins/social: `.cache/social-cards/<hash>.png`). */
+function cardsInCache(siteDir: string): number {
+  try {
+    return readdirSync(path.join(siteDir, ".cache", "social-cards")).filter((name) => name.endsWith(".png")).length;
+  } catch {
+    return 0;
+  }
+}
+
 async function benchSize(root: string, posts: number, options: Options): Promise<SizeResult> {
   const { folders, site, words, markdownBytes } = await prepareSite(root, posts, options);
 
@@ -316,7 +325,8 @@ async function benchSize(root: string, posts: number, options: Options): Promise
   if (options.warm) {
     const billet = await buildBillet(folders, posts, 0);
     const bare = await buildBare(folders, posts, 0);
-    const cardsDrawn = Number(/Social cards: (\d+) drawn/.exec(billet.stdoutTail)?.[1] ?? 0);
+    // The cold build starts from an empty cache: every card in it was drawn by that build.
+    const cardsDrawn = cardsInCache(folders.billet.dir);
     warmUp = { billet, bare, cardsDrawn };
     progress(
       `  warm-up (untimed): Billet cold ${fmtS(billet.seconds)} (CPU ${fmtCpu(billet.cpuSeconds)}, ${cardsDrawn} social cards drawn) · bare ${fmtS(bare.seconds)}`,

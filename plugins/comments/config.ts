@@ -217,14 +217,15 @@ export function commentsWithEnv(
   return { section, fromEnv };
 }
 
-/** The one warning a build prints when comments are on but the widget cannot be shown. */
-export function widgetWarning(comments: ResolvedComments): string | undefined {
+/** The one warning a build prints when comments are on but the widget cannot be shown, in the site's language. */
+export function widgetWarning(comments: ResolvedComments, m: Messages): string | undefined {
   if (!comments.enabled || comments.widget.enabled) return undefined;
-  const fields = comments.widget.missing.map(
-    (key) => `comments.${key} (or ${COMMENTS_ENV[key as keyof typeof COMMENTS_ENV]})`,
+  const t = m.t.build;
+  const fields = comments.widget.missing.map((key) =>
+    m.format(t.fieldOrVariable, {
+      field: `comments.${key}`,
+      variable: COMMENTS_ENV[key as keyof typeof COMMENTS_ENV],
+    }),
   );
-  return (
-    `Comments: the giscus widget is off because site.config.ts leaves ${fields.join(", ")} empty; ` +
-    "posts show their archived and cached comments only. The values are given at https://giscus.app."
-  );
+  return m.format(t.widgetOff, { fields: fields.join(", ") });
 }

@@ -16,6 +16,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import type { Messages } from "../i18n/index.ts";
 import {
   CATEGORIES,
   DISCUSSION_SUMMARY,
@@ -152,24 +153,28 @@ function firstIssue(error: z.ZodError, prefix: string): string {
  * cannot be read at all is `damaged`, never taken for « no snapshot ».
  * Each kind of problem is said in one sentence naming the file.
  */
-export async function readSnapshot(dir: string): Promise<SnapshotRead> {
+export async function readSnapshot(dir: string, m: Messages): Promise<SnapshotRead> {
+  const t = m.t.build;
   const file = path.join(dir, SNAPSHOT_FILE);
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "none" };
-    return { state: "damaged", problem: `${file} could not be read (${(error as NodeJS.ErrnoException).code})` };
+    return {
+      state: "damaged",
+      problem: m.format(t.cacheUnreadable, { file, code: String((error as NodeJS.ErrnoException).code) }),
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { state: "damaged", problem: `${file} is damaged (not complete JSON, ${text.length} bytes)` };
+    return { state: "damaged", problem: m.format(t.cacheNotJson, { file, bytes: text.length }) };
   }
   const head = HEAD.safeParse(data);
   if (!head.success) {
-    return { state: "damaged", problem: `${file} is damaged (${firstIssue(head.error, "snapshot")})` };
+    return { state: "damaged", problem: m.format(t.cacheDamaged, { file, issue: firstIssue(head.error, "snapshot") }) };
   }
   const dropped: string[] = [];
   const discussions: Record<string, Discussion> = {};
@@ -201,7 +206,10 @@ export async function readSnapshot(dir: string): Promise<SnapshotRead> {
     problem:
       dropped.length === 0
         ? undefined
-        : `${file} had ${dropped.length === 1 ? "a damaged entry" : `${dropped.length} damaged entries`}, left out and fetched again (${dropped.slice(0, 3).join("; ")}${dropped.length > 3 ? "; …" : ""})`,
+        : m.plural(t.snapshotEntries, dropped.length, {
+            file,
+            entries: [...dropped.slice(0, 3), ...(dropped.length > 3 ? ["…"] : [])].join(t.separator),
+          }),
   };
 }
 

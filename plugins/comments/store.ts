@@ -12,7 +12,7 @@
  */
 import MarkdownIt from "markdown-it";
 import type { Blog, ContentEntry, PageEntry, PostEntry } from "../content/index.ts";
-import { messages, type I18n } from "../i18n/index.ts";
+import { messages, type I18n, type Messages } from "../i18n/index.ts";
 import { useTypography } from "../markdown/index.ts";
 import type { ImagePipeline, Picture } from "../images/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
@@ -57,6 +57,8 @@ function seconds(name: string, fallback: number): number {
 export class CommentStore {
   readonly settings: ResolvedComments;
   readonly #site: ResolvedSiteConfig;
+  /** What the build says to the author, in the site's language. */
+  readonly #messages: Messages;
   readonly #cacheDir: string;
   readonly #warn: (message: string) => void;
   readonly #archives: ArchiveReader;
@@ -81,6 +83,7 @@ export class CommentStore {
   constructor({ site, i18n, cacheDir, warn = (message) => console.warn(`[billet] ${message}`) }: CommentStoreOptions) {
     this.settings = site.comments;
     this.#site = site;
+    this.#messages = messages(site.language);
     this.#cacheDir = cacheDir;
     this.#warn = warn;
     this.#archives = new ArchiveReader(site.timeZone, messages(site.language));
@@ -116,7 +119,7 @@ export class CommentStore {
     if (problems.length > 0) return problems;
 
     // Said once, not at every rebuild of `npm start`.
-    const widget = this.#widgetWarned ? undefined : widgetWarning(this.settings);
+    const widget = this.#widgetWarned ? undefined : widgetWarning(this.settings, this.#messages);
     if (widget) this.#warn(widget);
     this.#widgetWarned = true;
 
@@ -260,18 +263,19 @@ export class CommentStore {
     const { repo, category, categoryId, strict } = this.settings;
     if (!repo || !this.settings.enabled) return undefined;
     if (!this.#snapshotRead) {
-      const read = await readSnapshot(this.#cacheDir);
+      const read = await readSnapshot(this.#cacheDir, this.#messages);
       this.#snapshotRead = true;
       if (read.state === "read") this.#snapshot = read.snapshot;
       this.#snapshotDamaged = read.state === "damaged";
       const problem = read.state === "none" ? undefined : read.problem;
-      if (problem)
+      if (problem) {
+        const m = this.#messages;
+        const t = m.t.build;
         this.#warn(
-          `Comments: ${problem}. ` +
-            (process.env.GITHUB_TOKEN?.trim()
-              ? "What was lost is fetched again from GitHub."
-              : "What was lost comes back at the next build with GITHUB_TOKEN set."),
+          `${m.format(t.commentsCache, { problem })} ` +
+            (process.env.GITHUB_TOKEN?.trim() ? t.lostFetchedAgain : t.lostComesBack),
         );
+      }
     }
     const token = process.env.GITHUB_TOKEN?.trim();
     // Without a token nothing is asked of GitHub: the snapshot on disk, if any, is used as it is.
@@ -297,13 +301,15 @@ export class CommentStore {
     this.#lastRefresh = Date.now();
     if (result.failure) {
       const taken = this.#snapshot?.takenAt;
+      const m = this.#messages;
+      const t = m.t.build;
       this.#warn(
-        `Comments: could not update the snapshot from GitHub: ${result.failure}. ` +
+        `${m.format(t.snapshotNotUpdated, { failure: result.failure })} ` +
           (taken
-            ? `Threads are those of the last snapshot (${taken.slice(0, 16).replace("T", " ")} UTC).`
+            ? m.format(t.lastSnapshot, { taken: taken.slice(0, 16).replace("T", " ") })
             : this.#snapshotDamaged
-              ? "The snapshot on disk was damaged, so posts show their archived comments only."
-              : "There is no earlier snapshot, so posts show their archived comments only."),
+              ? t.damagedSnapshot
+              : t.noSnapshot),
       );
       return this.#snapshot;
     }
@@ -317,9 +323,9 @@ export class CommentStore {
   /** The replies from where posts were shared: from disk once, then brought up to date politely. */
   async #loadSocial(posts: PostEntry[], preview: boolean): Promise<SocialCache> {
     if (!this.#social) {
-      const { cache, problem } = await readSocialCache(this.#cacheDir);
+      const { cache, problem } = await readSocialCache(this.#cacheDir, this.#messages);
       this.#social = cache;
-      if (problem) this.#warn(`Comments: ${problem}.`);
+      if (problem) this.#warn(this.#messages.format(this.#messages.t.build.commentsCache, { problem }));
     }
     const shared = posts.flatMap((post) =>
       post.syndication
@@ -338,6 +344,7 @@ export class CommentStore {
       now: new Date(),
       blueskyApi: (process.env.BLUESKY_API_URL?.trim() || DEFAULT_BLUESKY_API).replace(/\/+$/, ""),
       timeoutMs: seconds("SOCIAL_TIMEOUT", DEFAULT_SOCIAL_TIMEOUT_S),
+      messages: this.#messages,
     });
     for (const warning of result.warnings) this.#warn(warning);
     this.#refreshed = true;

@@ -63,7 +63,10 @@ export async function checkContent(
     sources,
   });
   // Whatever was read is worth keeping, even from a build that stops on a problem.
-  sources.save().catch((error: Error) => log.warn(`Could not keep what was read for the next build: ${error.message}`));
+  sources.save().catch((error: Error) => {
+    const m = messages(site.language);
+    log.warn(m.format(m.t.build.notKept, { error: error.message }));
+  });
   blog.update(entries);
   const checked = await lifecycle.checks(context);
   return [...problems, ...checked.problems, ...addressProblems(entries, checked.addresses, messages(site.language))];

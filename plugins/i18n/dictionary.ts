@@ -540,6 +540,54 @@ export interface ToolWords {
     categoriesComment: string;
     firstParagraph: string;
   };
+  /** What a build says as it works, besides the problems that stop it (plugins/log). */
+  build: {
+    /** `{fields}`: the missing settings, each as `fieldOrVariable`. */
+    widgetOff: string;
+    /** `{field} (or {variable})`. */
+    fieldOrVariable: string;
+    /** `{used}` of `{rendered}` bodies. */
+    markdownAhead: string;
+    cardsDrawn: Plural;
+    cardsReused: Plural;
+    /** `{drawn}`: `cardsDrawn`; `{reused}`: `cardsReused`; `{seconds}`. */
+    cards: string;
+    /** `{error}`: what the file system said. */
+    notKept: string;
+    /** `{problem}`: what is wrong with a file of comments kept by earlier builds. */
+    commentsCache: string;
+    lostFetchedAgain: string;
+    lostComesBack: string;
+    /** `{failure}`: what GitHub or the network answered. */
+    snapshotNotUpdated: string;
+    /** `{taken}`: when the last snapshot was taken (UTC). */
+    lastSnapshot: string;
+    damagedSnapshot: string;
+    noSnapshot: string;
+    /** `{service}` (Mastodon, Bluesky), `{parts}`: what went wrong, joined by `separator`. */
+    repliesFrom: string;
+    separator: string;
+    /** `{reason}`: the first post's failure. */
+    unreadPosts: Plural;
+    /** `{url}`: the first one. */
+    gonePosts: Plural;
+    /** `{limits}`: each server with `limitUntil`. */
+    postponed: Plural;
+    /** `{host}`, `{reset}`: when its rate limit ends. */
+    limitUntil: string;
+    /** A file of comments kept by earlier builds: `{file}`, `{code}` (the system's error). */
+    cacheUnreadable: string;
+    /** `{file}`, `{bytes}`. */
+    cacheNotJson: string;
+    /** `{file}`, `{issue}`: the first thing wrong in it. */
+    cacheDamaged: string;
+    /** `{file}`, `{entries}`: the first few. */
+    snapshotEntries: Plural;
+    repliesNotCache: string;
+    repliesNotJson: string;
+    /** `{file}`, `{entries}`: the first few. */
+    repliesEntries: Plural;
+  };
   /** `npm run check`. */
   check: {
     /** `{what}`: the files checked, as a list. */

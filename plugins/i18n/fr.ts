@@ -458,6 +458,56 @@ export const fr: Dictionary = {
       categoriesComment: "Catégories : {names}",
       firstParagraph: "Premier paragraphe…",
     },
+    build: {
+      widgetOff:
+        "Commentaires : le widget giscus est éteint, car site.config.ts ne donne pas {fields} ; les billets ne montrent que leurs commentaires archivés et gardés. Les valeurs sont données sur https://giscus.app.",
+      fieldOrVariable: "{field} (ou {variable})",
+      markdownAhead: "Markdown : {used} textes sur {rendered} rendus d’avance sur un autre fil d’exécution",
+      cardsDrawn: { zero: "aucune dessinée", one: "{count} dessinée", other: "{count} dessinées" },
+      cardsReused: {
+        zero: "aucune reprise du cache",
+        one: "{count} reprise du cache",
+        other: "{count} reprises du cache",
+      },
+      cards: "Cartes de partage : {drawn}, {reused} ({seconds} s)",
+      notKept: "Ce qui a été lu des sources n’a pas pu être gardé pour la prochaine construction : {error}",
+      commentsCache: "Commentaires : {problem}.",
+      lostFetchedAgain: "Ce qui a été perdu est redemandé à GitHub.",
+      lostComesBack: "Ce qui a été perdu reviendra à la prochaine construction faite avec GITHUB_TOKEN.",
+      snapshotNotUpdated: "Commentaires : l’instantané n’a pas pu être mis à jour depuis GitHub : {failure}.",
+      lastSnapshot: "Les fils sont ceux du dernier instantané ({taken} UTC).",
+      damagedSnapshot:
+        "L’instantané gardé sur le disque était abîmé : les billets ne montrent que leurs commentaires archivés.",
+      noSnapshot: "Il n’y a pas d’instantané plus ancien : les billets ne montrent que leurs commentaires archivés.",
+      repliesFrom: "Commentaires : réponses depuis {service} : {parts}. Ces billets gardent les réponses lues avant.",
+      separator: " ; ",
+      unreadPosts: {
+        one: "{count} publication n’a pas pu être lue ({reason})",
+        other: "{count} publications n’ont pas pu être lues ({reason})",
+      },
+      gonePosts: {
+        one: "{count} publication partagée a disparu ({url})",
+        other: "{count} publications partagées ont disparu ({url})",
+      },
+      postponed: {
+        one: "{count} laissée pour une prochaine construction ({limits})",
+        other: "{count} laissées pour une prochaine construction ({limits})",
+      },
+      limitUntil: "{host} jusqu’à {reset}",
+      cacheUnreadable: "{file} n’a pas pu être lu ({code})",
+      cacheNotJson: "{file} est abîmé (pas un JSON complet, {bytes} octets)",
+      cacheDamaged: "{file} est abîmé ({issue})",
+      snapshotEntries: {
+        one: "{file} avait une entrée abîmée, laissée de côté et redemandée ({entries})",
+        other: "{file} avait {count} entrées abîmées, laissées de côté et redemandées ({entries})",
+      },
+      repliesNotCache: "{file} est abîmé (pas un cache de réponses) : les réponses sont relues",
+      repliesNotJson: "{file} est abîmé (pas un JSON complet) : les réponses sont relues",
+      repliesEntries: {
+        one: "{file} avait une entrée abîmée, relue ({entries})",
+        other: "{file} avait {count} entrées abîmées, relues ({entries})",
+      },
+    },
     check: {
       checked: "Vérifiés : {what}.",
       archives: {

@@ -12,7 +12,8 @@ import type { SourceStore } from "../content/sources.ts";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
-import type { I18n } from "../i18n/index.ts";
+import { messages, type I18n } from "../i18n/index.ts";
+import type { Language } from "../i18n/languages.ts";
 import { slugify } from "../content/slug.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import type { BuildLog } from "../log/index.ts";
@@ -124,11 +125,14 @@ export function renderMarkdown({
   prerender,
   lifecycle,
   log,
+  language,
 }: {
   markdown: Markdown;
   prerender?: Prerenderer;
   lifecycle: BuildLifecycle;
   log: BuildLog;
+  /** The site's: what the build says is said in it. */
+  language: Language;
 }): void {
   markdown.images.register(lifecycle);
   if (!prerender) return;
@@ -137,7 +141,8 @@ export function renderMarkdown({
   lifecycle.on("begin", ({ inputDir, serving }) => (serving ? undefined : prerender.begin(inputDir)));
   lifecycle.on("done", () => {
     if (prerender.rendered > 0) {
-      log.info(`Markdown: ${prerender.used} of ${prerender.rendered} bodies rendered ahead on another thread`);
+      const m = messages(language);
+      log.info(m.format(m.t.build.markdownAhead, { used: prerender.used, rendered: prerender.rendered }));
     }
   });
 }

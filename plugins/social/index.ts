@@ -16,7 +16,7 @@ import type { Assets } from "../assets/index.ts";
 import type { Blog } from "../content/blog.ts";
 import type { BuildLifecycle } from "../content/index.ts";
 import { publishedImagePath } from "../markdown/images.ts";
-import type { I18n } from "../i18n/index.ts";
+import { messages, type I18n } from "../i18n/index.ts";
 import type { BuildLog } from "../log/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import { CARDS_DIR, CardMaker, ownImageSource, plannedPostCard, plannedSiteCard, type CardReport } from "./cards.ts";
@@ -72,7 +72,17 @@ export function addSocial({ site, i18n, blog, assets, cacheDir, lifecycle, log }
   lifecycle.on("done", async () => {
     const report = await drawing;
     if (report && report.drawn > 0) {
-      log.info(`Social cards: ${report.drawn} drawn, ${report.reused} from the cache (${report.seconds.toFixed(1)} s)`);
+      const m = messages(site.language);
+      const t = m.t.build;
+      log.info(
+        m.format(t.cards, {
+          drawn: m.plural(t.cardsDrawn, report.drawn),
+          reused: m.plural(t.cardsReused, report.reused),
+          seconds: new Intl.NumberFormat(site.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+            report.seconds,
+          ),
+        }),
+      );
     }
   });
 }

@@ -268,9 +268,9 @@ describe("the comment snapshot from GitHub", () => {
     await build();
     const lines = takeWarnings();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain("Comments: could not update the snapshot from GitHub: ");
+    expect(lines[0]).toContain("Commentaires\u00A0: l’instantané n’a pas pu être mis à jour depuis GitHub\u00A0: ");
     expect(lines[0]).toContain(message);
-    expect(lines[0]).toContain("Threads are those of the last snapshot");
+    expect(lines[0]).toContain("Les fils sont ceux du dernier instantané");
     expect(text((await page("premier")).querySelector("#commentaires h2"))).toMatch(/^4 réflexions/);
   });
 
@@ -327,7 +327,7 @@ describe("comments without GitHub", () => {
     const lines = takeWarnings();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
-      "the giscus widget is off because site.config.ts leaves comments.repoId (or GISCUS_REPO_ID)",
+      "le widget giscus est éteint, car site.config.ts ne donne pas comments.repoId (ou GISCUS_REPO_ID)",
     );
     const b = await parsePage(site.output, "billets/b/index.html");
     expect(text(b.querySelector("#commentaires h2"))).toBe("2 réflexions au sujet de «\u00A0B\u00A0»");

@@ -97,12 +97,12 @@ describe("a build that renders its Markdown ahead", () => {
     // The sample names its giscus repository and category, and leaves their ids for its author to fill in.
     expect(takeWarnings()).toEqual([
       expect.stringMatching(
-        /^\[billet\] Comments: the giscus widget is off because site\.config\.ts leaves comments\.repoId/,
+        /^\[billet\] Commentaires\u00A0: le widget giscus est éteint, car site\.config\.ts ne donne pas comments\.repoId/,
       ),
     ]);
-    const line = takeLines().find((text) => text.startsWith("[billet] Markdown:"));
+    const line = takeLines().find((text) => text.startsWith("[billet] Markdown\u00A0:"));
     // The sample's posts without images (the others are rendered by Eleventy's thread).
-    const [, used] = /(\d+) of (\d+) bodies/.exec(line ?? "") ?? [];
+    const [, used] = /(\d+) textes sur (\d+)/.exec(line ?? "") ?? [];
     expect(Number(used)).toBeGreaterThanOrEqual(10);
     const reference = inject("siteOutput");
     const files = await listFiles(reference);

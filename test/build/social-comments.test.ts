@@ -223,9 +223,9 @@ describe("a post answered on GitHub, Mastodon and Bluesky", () => {
       const lines = warnings();
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(
-        /^\[billet\] Comments: replies from Mastodon: .*Those posts keep the replies read before\.$/,
+        /^\[billet\] Commentaires\u00A0: réponses depuis Mastodon\u00A0: .*Ces billets gardent les réponses lues avant\.$/,
       );
-      expect(lines[1]).toMatch(/^\[billet\] Comments: replies from Bluesky: /);
+      expect(lines[1]).toMatch(/^\[billet\] Commentaires\u00A0: réponses depuis Bluesky\u00A0: /);
       expect(text((await page()).querySelector("#commentaires h2"))).toMatch(/^10 réflexions/);
     },
   );
@@ -311,7 +311,7 @@ describe("politeness", () => {
       await runEleventy(built.config);
       // The status said 2 left: its context waits for a later build.
       expect(mastodon.requests.at(-1)).toBe("/api/v1/statuses/1100");
-      expect(warnings().join("\n")).toContain("1 left for a later build (127.0.0.1:");
+      expect(warnings().join("\n")).toContain("1 laissée pour une prochaine construction (127.0.0.1:");
     } finally {
       mastodon.rateLimitRemaining = 300;
     }
@@ -331,8 +331,8 @@ describe("a damaged comment snapshot", () => {
       await runEleventy(built.config);
       let lines = warnings();
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`${file} is damaged (not complete JSON`);
-      expect(lines[0]).toContain("fetched again from GitHub");
+      expect(lines[0]).toContain(`${file} est abîmé (pas un JSON complet`);
+      expect(lines[0]).toContain("Ce qui a été perdu est redemandé à GitHub.");
       expect(JSON.parse(await readFile(file, "utf8")).discussions).toEqual(JSON.parse(good).discussions);
 
       // One discussion with a field of the wrong type, GitHub answering: dropped, fetched again, no crash.
@@ -346,7 +346,7 @@ describe("a damaged comment snapshot", () => {
       lines = warnings();
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(
-        `${file} had a damaged entry, left out and fetched again (discussions.${id}.comments[0].createdAt:`,
+        `${file} avait une entrée abîmée, laissée de côté et redemandée (discussions.${id}.comments[0].createdAt`,
       );
       expect(github.requests.some((r) => JSON.stringify(r.variables).includes(id))).toBe(true);
       expect(JSON.parse(await readFile(file, "utf8")).discussions[id].comments[0].createdAt).toBe(
@@ -360,8 +360,8 @@ describe("a damaged comment snapshot", () => {
       await runEleventy(built.config);
       lines = warnings();
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toContain("The snapshot on disk was damaged");
-      expect(lines.join("\n")).not.toContain("There is no earlier snapshot");
+      expect(lines[1]).toContain("L’instantané gardé sur le disque était abîmé");
+      expect(lines.join("\n")).not.toContain("Il n’y a pas d’instantané plus ancien");
     } finally {
       github.fail = "none";
     }

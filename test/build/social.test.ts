@@ -303,15 +303,15 @@ describe("a post shared on social networks", () => {
     takeLines();
     await runEleventy(site.config);
     // Nothing drawn: the cards came from the cache.
-    expect(takeLines().filter((line) => line.includes("Social cards"))).toEqual([]);
+    expect(takeLines().filter((line) => line.includes("Cartes de partage"))).toEqual([]);
     expect(await cardOf("billets/danger/index.html")).toBe(before);
     expect(await readFile(path.join(site.output, before))).toEqual(bytes);
 
     const source = path.join(site.dir, "content/posts/danger.md");
     await writeFile(source, (await readFile(source, "utf8")).replace("en titre", "en titre, revu"));
     await runEleventy(site.config);
-    expect(takeLines().filter((line) => line.includes("Social cards"))).toEqual([
-      expect.stringMatching(/^\[billet\] Social cards: 1 drawn, 1 from the cache/),
+    expect(takeLines().filter((line) => line.includes("Cartes de partage"))).toEqual([
+      expect.stringMatching(/^\[billet\] Cartes de partage\u00A0: 1 dessinée, 1 reprise du cache \(\d+,\d s\)$/),
     ]);
     const after = await cardOf("billets/danger/index.html");
     expect(after).not.toBe(before);

@@ -40,7 +40,7 @@ const CONFIG = {
 function expectWidgetOff(): void {
   expect(takeWarnings()).toEqual([
     expect.stringMatching(
-      /^\[billet\] Comments: the giscus widget is off because site\.config\.ts leaves comments\.repo .*; posts show their archived and cached comments only\./,
+      /^\[billet\] Commentaires\u00A0: le widget giscus est éteint, car site\.config\.ts ne donne pas comments\.repo .*\u202F; les billets ne montrent que leurs commentaires archivés et gardés\./,
     ),
   ]);
 }

@@ -541,7 +541,8 @@ const CASES: Case[] = [
     outcome: "success",
     names: ["snapshot.json"],
     after: (_site, run) => {
-      expect(run.output).not.toContain("There is no earlier snapshot");
+      expect(run.output).toContain("Commentaires\u00A0: l’instantané n’a pas pu être mis à jour depuis GitHub");
+      expect(run.output).not.toContain("Il n’y a pas d’instantané plus ancien");
     },
   },
   {

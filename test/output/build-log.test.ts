@@ -9,7 +9,7 @@ describe("the sample blog's build", () => {
   it("warns only that the giscus widget waits for its ids", () => {
     expect(inject("siteWarnings")).toEqual([
       expect.stringMatching(
-        /^\[billet\] Comments: the giscus widget is off because site\.config\.ts leaves comments\.repoId/,
+        /^\[billet\] Commentaires\u00A0: le widget giscus est éteint, car site\.config\.ts ne donne pas comments\.repoId/,
       ),
     ]);
   });

@@ -99,7 +99,13 @@ describe("the comments section of site.config.ts", () => {
       themes: { light: "light", dark: "dark" },
       widget: { enabled: false, missing: ["repo", "repoId", "category", "categoryId"] },
     });
-    expect(widgetWarning(comments)).toContain("comments.repoId (or GISCUS_REPO_ID)");
+    expect(widgetWarning(comments, messages("en"))).toBe(
+      "Comments: the giscus widget is off because site.config.ts leaves comments.repo (or GISCUS_REPO), comments.repoId (or GISCUS_REPO_ID), comments.category (or GISCUS_CATEGORY), comments.categoryId (or GISCUS_CATEGORY_ID) empty; posts show their archived and cached comments only. The values are given at https://giscus.app.",
+    );
+    // A French site's author reads it in French, with French spacing.
+    expect(widgetWarning(comments, messages("fr"))).toBe(
+      "Commentaires\u00A0: le widget giscus est éteint, car site.config.ts ne donne pas comments.repo (ou GISCUS_REPO), comments.repoId (ou GISCUS_REPO_ID), comments.category (ou GISCUS_CATEGORY), comments.categoryId (ou GISCUS_CATEGORY_ID)\u202F; les billets ne montrent que leurs commentaires archivés et gardés. Les valeurs sont données sur https://giscus.app.",
+    );
   });
 
   it("lets each GISCUS_* variable win over the file, and ignores empty ones", () => {
@@ -126,7 +132,7 @@ describe("the comments section of site.config.ts", () => {
     });
     expect(comments.mapping).toBe("pathname");
     expect(comments.loading).toBe("consent");
-    expect(widgetWarning(comments)).toBeUndefined();
+    expect(widgetWarning(comments, messages("fr"))).toBeUndefined();
   });
 
   it("reports mistakes, naming the variable a wrong value came from", () => {

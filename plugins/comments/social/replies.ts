@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import type { Messages } from "../../i18n/index.ts";
 import { readBluesky } from "./bluesky.ts";
 import { JsonClient, Postponed, SocialError } from "./http.ts";
 import { readMastodon } from "./mastodon.ts";
@@ -49,7 +50,11 @@ export interface SocialCache {
 export const emptySocialCache = (): SocialCache => ({ version: VERSION, threads: {}, dids: {} });
 
 /** The cache on disk, entry by entry; what is damaged is named in `problem`, left out and read again. */
-export async function readSocialCache(dir: string): Promise<{ cache: SocialCache; problem: string | undefined }> {
+export async function readSocialCache(
+  dir: string,
+  m: Messages,
+): Promise<{ cache: SocialCache; problem: string | undefined }> {
+  const t = m.t.build;
   const file = path.join(dir, FILE);
   let text: string;
   try {
@@ -60,11 +65,10 @@ export async function readSocialCache(dir: string): Promise<{ cache: SocialCache
   let head: z.infer<typeof CACHE_HEAD>;
   try {
     const parsed = CACHE_HEAD.safeParse(JSON.parse(text));
-    if (!parsed.success)
-      return { cache: emptySocialCache(), problem: `${file} is damaged (not a reply cache): read again` };
+    if (!parsed.success) return { cache: emptySocialCache(), problem: m.format(t.repliesNotCache, { file }) };
     head = parsed.data;
   } catch {
-    return { cache: emptySocialCache(), problem: `${file} is damaged (not complete JSON): read again` };
+    return { cache: emptySocialCache(), problem: m.format(t.repliesNotJson, { file }) };
   }
   const cache = emptySocialCache();
   cache.dids = head.dids;
@@ -77,7 +81,7 @@ export async function readSocialCache(dir: string): Promise<{ cache: SocialCache
   return {
     cache,
     problem: dropped.length
-      ? `${file} had ${dropped.length === 1 ? "a damaged entry" : `${dropped.length} damaged entries`}, read again (${dropped.slice(0, 3).join(", ")})`
+      ? m.plural(t.repliesEntries, dropped.length, { file, entries: dropped.slice(0, 3).join(", ") })
       : undefined,
   };
 }
@@ -130,8 +134,11 @@ export async function refreshSocial(options: {
   now: Date;
   blueskyApi: string;
   timeoutMs: number;
+  /** The site's language, for the warnings. */
+  messages: Messages;
 }): Promise<SocialRefresh> {
-  const { cache, now, blueskyApi, timeoutMs } = options;
+  const { cache, now, blueskyApi, timeoutMs, messages: m } = options;
+  const t = m.t.build;
   const result: SocialRefresh = { changed: false, warnings: [], requests: { mastodon: 0, bluesky: 0 } };
   for (const service of ["mastodon", "bluesky"] as const) {
     const due = options.shared
@@ -179,18 +186,17 @@ export async function refreshSocial(options: {
     await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, worker));
     result.requests[service] = client.requests;
     const parts: string[] = [];
-    if (failures.length > 0)
-      parts.push(`${failures.length === 1 ? "1 post" : `${failures.length} posts`} could not be read (${failures[0]})`);
-    if (gone.length > 0)
-      parts.push(`${gone.length === 1 ? "1 shared post is" : `${gone.length} shared posts are`} gone (${gone[0]})`);
-    if (client.limited.size > 0 && postponed > 0)
-      parts.push(
-        `${postponed} left for a later build (${[...client.limited].map(([origin, reset]) => `${new URL(origin).host} until ${reset}`).join(", ")})`,
+    if (failures.length > 0) parts.push(m.plural(t.unreadPosts, failures.length, { reason: failures[0]! }));
+    if (gone.length > 0) parts.push(m.plural(t.gonePosts, gone.length, { url: gone[0]! }));
+    if (client.limited.size > 0 && postponed > 0) {
+      const limits = [...client.limited].map(([origin, reset]) =>
+        m.format(t.limitUntil, { host: new URL(origin).host, reset }),
       );
-    if (parts.length > 0)
-      result.warnings.push(
-        `Comments: replies from ${NAMES[service]}: ${parts.join("; ")}. Those posts keep the replies read before.`,
-      );
+      parts.push(m.plural(t.postponed, postponed, { limits: limits.join(", ") }));
+    }
+    if (parts.length > 0) {
+      result.warnings.push(m.format(t.repliesFrom, { service: NAMES[service], parts: parts.join(t.separator) }));
+    }
   }
   return result;
 }
