@@ -130,7 +130,7 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
     const staged = process.env.ELEVENTY_RUN_MODE === "build" ? new StagedOutput(output) : undefined;
 
     eleventyConfig.addPlugin(templatesPlugin, { globals, pages, lifecycle });
-    eleventyConfig.addPlugin(markdownPlugin, { markdown, sources });
+    eleventyConfig.addPlugin(markdownPlugin, { markdown, sources, prerender });
     eleventyConfig.addPlugin(contentPlugin, { ...content, output: staged });
     eleventyConfig.addPassthroughCopy(copied);
     eleventyConfig.setQuietMode(true);

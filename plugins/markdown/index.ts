@@ -104,14 +104,18 @@ function applyTypography(tokens: Token[], typography: (text: string) => string):
  */
 export default function markdownPlugin(
   eleventyConfig: EleventyConfig,
-  { markdown, sources }: { markdown: Markdown; sources: SourceStore },
+  { markdown, sources, prerender }: { markdown: Markdown; sources: SourceStore; prerender?: Prerenderer },
 ): void {
   eleventyConfig.addExtension(["md"], {
     read: false,
     getData: (inputPath: string) => sources.facts(inputPath)?.data ?? {},
     // Eleventy keeps compiled templates by their text, which it does not have here.
     compileOptions: { cache: false },
-    compile: (_text: string, inputPath: string) => (data: object) => markdown.md.render(sources.body(inputPath), data),
+    compile: (_text: string, inputPath: string) => (data: object) => {
+      const facts = sources.facts(inputPath);
+      const ahead = facts && prerender?.take(inputPath, facts.digest);
+      return ahead ?? markdown.md.render(sources.body(inputPath), data);
+    },
   });
 }
 
@@ -136,7 +140,6 @@ export function renderMarkdown({
 }): void {
   markdown.images.register(lifecycle);
   if (!prerender) return;
-  prerender.wrap(markdown.md);
   // Started as each build begins, beside the reading of the content.
   lifecycle.on("begin", ({ inputDir, serving }) => (serving ? undefined : prerender.begin(inputDir)));
   lifecycle.on("done", () => {

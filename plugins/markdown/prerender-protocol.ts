@@ -1,8 +1,7 @@
 /**
  * What the main thread and the Markdown worker (./prerender-worker.ts) share:
- * the worker's input, and how a body is recognised on both sides.
+ * the worker's input, what it sends back, and which bodies it leaves alone.
  */
-import { createHash } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
 import type { Language } from "../i18n/languages.ts";
 
@@ -14,16 +13,11 @@ export interface WorkerInput {
   results: MessagePort;
 }
 
-/** A body's HTML, with the digest of the body it was rendered from (computed by the worker). */
+/** A body's HTML, with the digest of the file it was read from (the source store's: its bytes' SHA-1). */
 export interface RenderedBody {
   inputPath: string;
   digest: string;
   html: string;
-}
-
-/** What a body is compared by: the text Eleventy renders must be the very one rendered ahead. */
-export function digest(body: string): string {
-  return createHash("sha1").update(body).digest("base64");
 }
 
 /** Bodies whose HTML depends on the page they are on (images go through the image pipeline). */

@@ -9,9 +9,10 @@ import path from "node:path";
 import { workerInput } from "../build/worker.ts";
 import { filesUnder } from "../build/walk.ts";
 import { sourceBody } from "../content/frontmatter.ts";
+import { sourceDigest } from "../content/source.ts";
 import { I18n } from "../i18n/index.ts";
 import { createMarkdown } from "./index.ts";
-import { dependsOnPage, digest, type RenderedBody, type WorkerInput } from "./prerender-protocol.ts";
+import { dependsOnPage, type RenderedBody, type WorkerInput } from "./prerender-protocol.ts";
 
 /** Rendered bodies sent back in one message. */
 const BATCH = 32;
@@ -24,10 +25,10 @@ for (const name of filesUnder(inputDir, { skipNodeModules: true })) {
   if (!name.endsWith(".md")) continue;
   const inputPath = path.resolve(inputDir, name);
   try {
-    const text = readFileSync(inputPath, "utf8");
+    const bytes = readFileSync(inputPath);
+    const text = bytes.toString("utf8");
     if (dependsOnPage(text)) continue;
-    const body = sourceBody(text);
-    rendered.push({ inputPath, digest: digest(body), html: md.render(body, {}) });
+    rendered.push({ inputPath, digest: sourceDigest(bytes), html: md.render(sourceBody(text), {}) });
   } catch {
     // Left to the main thread, which reports the error with its file.
     continue;

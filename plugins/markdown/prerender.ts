@@ -8,20 +8,20 @@
  * the content and Eleventy prepares its pages. When Eleventy then asks for
  * a post's HTML, it is usually waiting.
  *
- * What it never changes is the result. A body's HTML is used only when it is
- * the very text Eleventy asks to render (same SHA-1); bodies whose output
- * depends on the page (images, which go through the image pipeline) stay
- * with the main thread; whatever the worker has not done yet, the main
- * thread does as before. Small sites do without: starting a worker costs
+ * What it never changes is the result. A body's HTML is used only when the
+ * worker read the very file the build read and validated (the same SHA-1 of
+ * its bytes, the source store's digest); bodies whose output depends on the
+ * page (images, which go through the image pipeline) stay with the main
+ * thread; whatever the worker has not done yet, the main thread does as
+ * before. Small sites do without: starting a worker costs
  * more than it saves below a couple of thousand posts.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
-import type MarkdownIt from "markdown-it";
 import { startWorker } from "../build/worker.ts";
 import type { Language } from "../i18n/languages.ts";
-import { digest, type RenderedBody, type WorkerInput } from "./prerender-protocol.ts";
+import type { RenderedBody, WorkerInput } from "./prerender-protocol.ts";
 
 /**
  * Posts a build must have for the worker to be worth starting. Measured on
@@ -95,22 +95,15 @@ export class Prerenderer {
     return this.#rendered.size;
   }
 
-  /** The HTML of `body` if it was rendered ahead for this page, else undefined. */
-  take(inputPath: string | undefined, body: string): string | undefined {
-    if (!inputPath || !this.#worker) return undefined;
+  /** The HTML of the body of `inputPath`, if it was rendered ahead from the file whose digest (./sources.ts) is `digest`. */
+  take(inputPath: string, digest: string): string | undefined {
+    if (!this.#worker) return undefined;
     const key = path.resolve(inputPath);
     if (!this.#rendered.has(key)) this.#drain();
     const found = this.#rendered.get(key);
-    if (!found || found.digest !== digest(body)) return undefined;
+    if (!found || found.digest !== digest) return undefined;
     this.used++;
     return found.html;
-  }
-
-  /** Makes `md.render` answer from what was rendered ahead (by `env.page.inputPath`) when it can. */
-  wrap(md: MarkdownIt): void {
-    const render = md.render.bind(md);
-    md.render = (source, env) =>
-      this.take((env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath, source) ?? render(source, env);
   }
 
   #accept(port: MessagePort, rendered: RenderedBody[]): void {

@@ -1,11 +1,13 @@
 /**
  * Markdown rendered ahead in a worker thread (plugins/markdown/prerender.ts)
  * gives exactly what Eleventy's own rendering gives, and is used only for the
- * very text Eleventy renders.
+ * very file the build read.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { sourceDigest } from "../../plugins/content/source.ts";
 import { I18n } from "../../plugins/i18n/index.ts";
 import { createMarkdown } from "../../plugins/markdown/index.ts";
 import { Prerenderer } from "../../plugins/markdown/prerender.ts";
@@ -40,50 +42,43 @@ describe("the Markdown worker", () => {
     return { dir, files };
   }
 
-  it("renders each body as the build does, and answers only for the same text", async () => {
+  /** The source store's digest of a file as it is now. */
+  const digestOf = (file: string) => sourceDigest(readFileSync(file));
+
+  it("renders each body as the build does, and answers only for the file the build read", async () => {
     const prerender = new Prerenderer(settings, { threshold: 2, wait: true });
     const { dir, files } = await sources({ ...BODIES, "image.md": "Une image : ![Un chat](chat.jpg)\n" });
     await prerender.begin(dir);
 
     Object.values(BODIES).forEach((body, i) => {
-      expect(prerender.take(files[i], body), files[i]).toBe(md.render(body, {}));
+      expect(prerender.take(files[i]!, digestOf(files[i]!)), files[i]).toBe(md.render(body, {}));
     });
     expect(prerender.used).toBe(Object.keys(BODIES).length);
     expect(prerender.rendered).toBe(Object.keys(BODIES).length);
-    // Another text at the same place (edited since it was read) is not answered.
-    expect(prerender.take(files[5], BODIES["lists.md"] + "\nAjout.\n")).toBeUndefined();
+    // The same file saved again since the worker read it is not answered: the build renders what it read.
+    await writeFile(files[5]!, `---\ntitle: lists.md\n---\n${BODIES["lists.md"]}\nAjout.\n`);
+    expect(prerender.take(files[5]!, digestOf(files[5]!))).toBeUndefined();
     // Images depend on the page (the image pipeline): never rendered ahead.
-    expect(prerender.take(files[6], "Une image : ![Un chat](chat.jpg)\n")).toBeUndefined();
-    expect(prerender.take(undefined, BODIES["lists.md"])).toBeUndefined();
+    expect(prerender.take(files[6]!, digestOf(files[6]!))).toBeUndefined();
+    expect(prerender.take(path.join(dir, "posts", "absent.md"), digestOf(files[0]!))).toBeUndefined();
   });
 
   it("does not start below its threshold, and forgets a build when the next begins", async () => {
     const { dir, files } = await sources({ "a.md": BODIES["table.md"] });
+    const file = files[0]!;
     const prerender = new Prerenderer(settings, { threshold: 10, wait: true });
     await prerender.begin(dir);
-    expect(prerender.take(files[0], BODIES["table.md"])).toBeUndefined();
+    expect(prerender.take(file, digestOf(file))).toBeUndefined();
 
     const busy = new Prerenderer(settings, { threshold: 1, wait: true });
     await busy.begin(dir);
-    expect(busy.take(files[0], BODIES["table.md"])).toBe(md.render(BODIES["table.md"], {}));
+    const before = digestOf(file);
+    expect(busy.take(file, before)).toBe(md.render(BODIES["table.md"], {}));
     // The next build has a worker of its own, and renders the text as it is now.
-    await writeFile(files[0]!, `---\ntitle: a\n---\n${BODIES["lists.md"]}`);
+    await writeFile(file, `---\ntitle: a\n---\n${BODIES["lists.md"]}`);
     await busy.begin(dir);
-    expect(busy.take(files[0], BODIES["table.md"])).toBeUndefined();
-    expect(busy.take(files[0], BODIES["lists.md"])).toBe(md.render(BODIES["lists.md"], {}));
-  });
-
-  it("wraps md.render: rendered ahead when it can, rendered there otherwise", async () => {
-    const { md: wrapped } = createMarkdown({ i18n: new I18n(settings.language, settings.timeZone) });
-    const prerender = new Prerenderer(settings, { threshold: 1, wait: true });
-    prerender.wrap(wrapped);
-    const { dir, files } = await sources({ "a.md": BODIES["headings.md"] });
-    await prerender.begin(dir);
-    const env = (inputPath: string) => ({ page: { inputPath, url: "/a/" } });
-    expect(wrapped.render(BODIES["headings.md"], env(files[0]!))).toBe(md.render(BODIES["headings.md"], {}));
-    expect(prerender.used).toBe(1);
-    expect(wrapped.render(BODIES["code.md"], env("/site/b.md"))).toBe(md.render(BODIES["code.md"], {}));
-    expect(prerender.used).toBe(1);
+    expect(busy.take(file, before)).toBeUndefined();
+    expect(busy.take(file, digestOf(file))).toBe(md.render(BODIES["lists.md"], {}));
   });
 });
 
