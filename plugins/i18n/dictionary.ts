@@ -325,6 +325,8 @@ export interface ToolWords {
     at: string;
     /** `found {found}, expected {expected}`. */
     foundExpected: string;
+    /** The same when nothing was written there: `found nothing, expected {expected}`. */
+    missingExpected: string;
     /** A field that comes from an environment variable: `{field} (from {variable})`. */
     fromVariable: string;
     unknownKey: string;

@@ -252,6 +252,7 @@ export const en: Dictionary = {
     problems: {
       at: "{where}: {what}",
       foundExpected: "found {found}, expected {expected}",
+      missingExpected: "found nothing, expected {expected}",
       fromVariable: "{field} (from {variable})",
       unknownKey: "an unknown key",
       oneOf: "one of {names}",

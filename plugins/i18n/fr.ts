@@ -258,6 +258,7 @@ export const fr: Dictionary = {
     problems: {
       at: "{where} : {what}",
       foundExpected: "trouvé {found}, attendu {expected}",
+      missingExpected: "absent, attendu {expected}",
       fromVariable: "{field} (venu de {variable})",
       unknownKey: "une clé inconnue",
       oneOf: "l’une des valeurs {names}",

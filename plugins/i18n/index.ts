@@ -142,8 +142,9 @@ export class Messages {
     return this.format(this.t.problems.at, { where, what });
   }
 
-  /** `found …, expected …`. */
+  /** `found …, expected …`; « absent, attendu … » when nothing was found. */
   problem(found: string, expected: string): string {
+    if (found === this.t.problems.values.nothing) return this.format(this.t.problems.missingExpected, { expected });
     return this.format(this.t.problems.foundExpected, { found, expected });
   }
 }

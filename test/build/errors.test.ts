@@ -50,7 +50,7 @@ describe("content errors", () => {
     expect(code).not.toBe(0);
     // The site is French: so is what the build says, fields and values as written.
     const expected = [
-      "content/posts/mauvais.md : title : trouvé rien, attendu le titre en texte",
+      "content/posts/mauvais.md : title : absent, attendu le titre en texte",
       "content/posts/mauvais.md : date : trouvé « 2024-02-30 », attendu une date réelle",
       "content/posts/mauvais.md : category : trouvé « opnion », attendu l’une des catégories déclarées dans site.config.ts : opinion, pratique (vouliez-vous dire « opinion » ?)",
       "content/posts/mauvais.md : tags : trouvé le nombre 5, attendu une liste d’étiquettes",
@@ -215,7 +215,7 @@ describe("content errors", () => {
     expect(code).not.toBe(0);
     expect(stdout + stderr).toContain(
       french(
-        "content/categories.yaml : voyages.name : trouvé rien, attendu le nom de la catégorie tel que les lecteurs le voient",
+        "content/categories.yaml : voyages.name : absent, attendu le nom de la catégorie tel que les lecteurs le voient",
       ),
     );
   });

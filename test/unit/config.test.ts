@@ -246,7 +246,7 @@ describe("site.config.ts checked like content", () => {
       french("site.config.ts : language : trouvé « de », attendu l’une des valeurs « fr », « en »"),
       french("site.config.ts : authors.a.name : trouvé « », attendu le nom de l’auteur, un texte non vide"),
       french(
-        "site.config.ts : categories.opinion.name : trouvé rien, attendu le nom de la catégorie tel que les lecteurs le voient",
+        "site.config.ts : categories.opinion.name : absent, attendu le nom de la catégorie tel que les lecteurs le voient",
       ),
       french("site.config.ts : postsPerPage : trouvé le nombre 2.5, attendu un nombre entier, au moins 1"),
       french("site.config.ts : comments.loading : trouvé « eager », attendu l’une des valeurs « lazy », « consent »"),

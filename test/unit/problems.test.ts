@@ -147,7 +147,7 @@ group("in the site's language", () => {
     expect(validateIn(schema, { titel: "x", size: "grand" }, { messages: fr })).toEqual({
       ok: false,
       problems: [
-        `title${NBSP}: trouvé rien, attendu un titre`,
+        `title${NBSP}: absent, attendu un titre`,
         `size${NBSP}: trouvé «${NBSP}grand${NBSP}», attendu un nombre`,
         `titel${NBSP}: trouvé une clé inconnue, attendu l’une des clés title, size (vouliez-vous dire «${NBSP}title${NBSP}»\u202F?)`,
       ],

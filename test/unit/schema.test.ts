@@ -196,7 +196,7 @@ describe("front matter problems in the site's language", () => {
   it("tells a French site's author in French, fields and values as she wrote them", () => {
     const result = validate(postSchema(french), mistakes, messages(french.language));
     expect(result.ok ? [] : result.problems).toEqual([
-      'title\u00A0: trouvé rien, attendu le titre en texte, par exemple title: "Mon billet"',
+      'title\u00A0: absent, attendu le titre en texte, par exemple title: "Mon billet"',
       "date\u00A0: trouvé «\u00A02026-13-45\u00A0», attendu une date réelle au format AAAA-MM-JJ, avec ou sans heure (2024-01-14 ou 2024-01-14 09:30)",
       "category\u00A0: trouvé «\u00A0opinon\u00A0», attendu l’une des catégories déclarées dans site.config.ts\u00A0: opinion (vouliez-vous dire «\u00A0opinion\u00A0»\u202F?)",
       "titel\u00A0: trouvé une clé inconnue, attendu l’une des clés title, date, updated, category, tags, description, author, draft, comments, image, imageAlt, slug, syndication (vouliez-vous dire «\u00A0title\u00A0»\u202F?)",
