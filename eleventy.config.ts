@@ -97,7 +97,7 @@ export function createBillet(config: SiteConfig, options: BilletOptions = {}) {
   const pages = new GeneratedPages();
   addListPages(pages, site);
   createSearch({ site, i18n, assets, pages, cacheDir: path.join(cache, "search"), lifecycle });
-  const feeds = createFeeds({ site, i18n, blog, markdown, assets, pages, lifecycle });
+  const feeds = createFeeds({ site, i18n, blog, markdown, assets, pages, lifecycle, sources });
   // Not "comments" for the threads: a post's front matter (`comments: false`) would hide it in the data cascade.
   const globals = { site: Object.freeze(site), i18n, blog, assets, threads: comments, images };
   // Copied into the site as they are. Netlify reads redirects from the published folder; the

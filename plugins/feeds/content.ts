@@ -7,10 +7,9 @@
  * Only posts that go into a feed are rendered here (a few dozen), once per
  * build each.
  */
-import { readFile } from "node:fs/promises";
 import type MarkdownIt from "markdown-it";
 import type { PostEntry } from "../content/model.ts";
-import { parseSource } from "../content/frontmatter.ts";
+import type { SourceStore } from "../content/sources.ts";
 
 const ATTRIBUTE = /(\s(?:href|src|poster|cite)\s*=\s*)(["'])(.*?)\2/gi;
 const SRCSET = /(\ssrcset\s*=\s*)(["'])(.*?)\2/gi;
@@ -62,26 +61,18 @@ function absolutizeTag(tag: string, base: string): string {
 export class FeedContent {
   #md: MarkdownIt;
   #siteUrl: string;
-  #rendered = new Map<PostEntry, Promise<string>>();
+  #sources: SourceStore;
 
-  constructor(md: MarkdownIt, siteUrl: string) {
+  /** `sources`: the build's source store, whose bytes the posts' pages are made from too. */
+  constructor(md: MarkdownIt, siteUrl: string, sources: SourceStore) {
     this.#md = md;
     this.#siteUrl = siteUrl;
+    this.#sources = sources;
   }
 
-  /** Forgets what earlier builds rendered. */
-  reset(): void {
-    this.#rendered.clear();
-  }
-
-  html(post: PostEntry): Promise<string> {
-    let html = this.#rendered.get(post);
-    if (!html) this.#rendered.set(post, (html = this.#render(post)));
-    return html;
-  }
-
-  async #render(post: PostEntry): Promise<string> {
-    const { body } = parseSource(await readFile(post.inputPath, "utf8"));
+  /** A post's body as a feed gives it: its HTML, every address absolute. */
+  html(post: PostEntry): string {
+    const body = this.#sources.body(post.inputPath);
     // The same environment Eleventy gives markdown-it, so images beside the
     // post get their published addresses.
     const html = this.#md.render(body, { page: { inputPath: post.inputPath, url: post.url } });

@@ -18,6 +18,7 @@ import type { Markdown } from "../markdown/index.ts";
 import type { ResolvedSiteConfig } from "../config/site.ts";
 import type { GeneratedPages } from "../templates/generated.ts";
 import { atomFeed } from "./atom.ts";
+import type { SourceStore } from "../content/sources.ts";
 import { FeedContent } from "./content.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { blogFeeds, subscribeUrl } from "./model.ts";
@@ -34,12 +35,14 @@ export interface FeedsPluginOptions {
   assets: Assets;
   pages: GeneratedPages;
   lifecycle: BuildLifecycle;
+  /** The build's source store: feeds render the bodies it read. */
+  sources: SourceStore;
 }
 
 /** Feeds, sitemap and the subscribe page: `files()` makes the files from the blog as it is now. */
-export function createFeeds(options: FeedsPluginOptions): { files(): Promise<Map<string, string>> } {
-  const { site, i18n, blog, markdown, assets, pages, lifecycle } = options;
-  const content = new FeedContent(markdown.md, site.url);
+export function createFeeds(options: FeedsPluginOptions): { files(): Map<string, string> } {
+  const { site, i18n, blog, markdown, assets, pages, lifecycle, sources } = options;
+  const content = new FeedContent(markdown.md, site.url, sources);
   addSubscribePage(pages, { i18n, assets });
 
   lifecycle.on("checks", () => ({
@@ -54,15 +57,12 @@ export function createFeeds(options: FeedsPluginOptions): { files(): Promise<Map
     ],
   }));
   /** Every file, by address, from the blog as it is now. */
-  async function files(): Promise<Map<string, string>> {
-    content.reset();
+  function files(): Map<string, string> {
     const files = new Map<string, string>();
     const feeds = blogFeeds(blog, site, i18n);
     const posts = new Set(feeds.flatMap((feed) => feed.entries.map((entry) => entry.post)));
     const html = new Map<string, string>();
-    await Promise.all(
-      [...posts].map(async (post) => html.set(new URL(post.url, site.url + "/").href, await content.html(post))),
-    );
+    for (const post of posts) html.set(new URL(post.url, site.url + "/").href, content.html(post));
     for (const feed of feeds) {
       files.set(feed.atomPath, atomFeed(feed, html));
       files.set(feed.jsonPath, JSON.stringify(jsonFeed(feed, html)));
@@ -74,7 +74,7 @@ export function createFeeds(options: FeedsPluginOptions): { files(): Promise<Map
 
   lifecycle.on("done", async ({ outputDir }) => {
     await Promise.all(
-      [...(await files())].map(async ([url, text]) => {
+      [...files()].map(async ([url, text]) => {
         const file = path.join(outputDir, url);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, text);

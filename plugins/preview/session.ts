@@ -36,7 +36,7 @@ import { renderToString } from "../templates/render.ts";
 export interface PreviewFiles {
   assets: Assets;
   images: ImagePipeline;
-  feeds: { files(): Promise<Map<string, string>> };
+  feeds: { files(): Map<string, string> };
   /** Folders and files copied into the site as they are: source path → address (no slashes). */
   copied: Record<string, string>;
   /** Files published beside the pages that show them (a post's images), by address; known once those pages are rendered. */
@@ -102,7 +102,7 @@ export function contentType(file: string): string {
 export class PreviewSession {
   readonly #parts: PreviewParts;
   #routes = new Map<string, Route>();
-  #feeds: Promise<Map<string, string>> | undefined;
+  #feeds: Map<string, string> | undefined;
   /** Layouts by the data files' `layout:` value, imported once per load. */
   #layouts = new Map<string, Promise<(data: TemplateData) => JSX.Element>>();
   #dataFiles = new Map<string, Promise<Record<string, unknown>>>();
@@ -237,7 +237,7 @@ export class PreviewSession {
       if (file) return { status: 200, type: contentType(file), file };
     }
     this.#feeds ??= files.feeds.files();
-    const text = (await this.#feeds).get(pathname);
+    const text = this.#feeds.get(pathname);
     if (text !== undefined) return { status: 200, type: contentType(pathname), body: text };
     for (const [source, address] of Object.entries(files.copied)) {
       const prefix = `/${address}`;
