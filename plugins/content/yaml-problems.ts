@@ -18,6 +18,7 @@
  */
 import yaml from "js-yaml";
 import { I18n } from "../i18n/index.ts";
+import { frenchSpacing } from "../i18n/typography.ts";
 import type { Language } from "../i18n/languages.ts";
 
 /** One problem: the file's line (1-based) and what to do there. */
@@ -33,7 +34,9 @@ const languages = new Map<Language, I18n>();
 function say(language: Language, key: keyof Messages, values: Record<string, string | number> = {}): string {
   let i18n = languages.get(language);
   if (!i18n) languages.set(language, (i18n = new I18n(language, "UTC")));
-  return i18n.format(i18n.t.frontMatterSyntax[key], values);
+  // Typeset like the other tools' messages (plugins/i18n `Messages`): the template, not what fills it.
+  const template = i18n.t.frontMatterSyntax[key];
+  return i18n.format(language === "fr" ? frenchSpacing(template) : template, values);
 }
 
 /**

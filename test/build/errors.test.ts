@@ -61,7 +61,7 @@ describe("content errors", () => {
     ];
     for (const line of expected) expect(output).toContain(french(line));
     expect(output).toContain(
-      "content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
+      french("content/posts/yaml.md:2: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]"),
     );
     expect(output).toContain(french("Le contenu a 9 problèmes ; rien n’a été écrit :"));
     expect(output).toMatch(/content\/posts\/double\.md\u00A0: slug\u00A0: .*content\/posts\/bon\.md utilise déjà/);
@@ -90,9 +90,13 @@ describe("content errors", () => {
       .map((line) => line.replace(`${site!.dir}/`, ""));
     expect(lines).toEqual([
       french("Le contenu a 3 problèmes ; rien n’a été écrit :"),
-      "  content/posts/crochet.md:5: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]",
-      '  content/posts/guillemet.md:2: le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
-      "  content/posts/ouvert.md:6: l’en-tête ouvert par --- à la ligne 1 n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
+      french("  content/posts/crochet.md:5: le crochet [ ouvert ici n’est jamais fermé ; terminez la liste par ]"),
+      french(
+        '  content/posts/guillemet.md:2: le guillemet ouvert ici (") n’est jamais fermé ; fermez-le à la fin de la valeur',
+      ),
+      french(
+        "  content/posts/ouvert.md:6: l’en-tête ouvert par --- à la ligne 1 n’est jamais fermé : cette ligne et les suivantes sont lues comme de l’en-tête ; ajoutez une ligne contenant seulement --- juste avant celle-ci",
+      ),
     ]);
   });
 

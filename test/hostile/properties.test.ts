@@ -274,8 +274,8 @@ const yamlValue = fc.letrec((tie) => ({
 })).value;
 const frontMatter = fc.dictionary(fieldName, yamlValue, { maxKeys: 7 });
 
-/** One line `field: found …, expected …`, the field a path such as `tags[1]` or `comments.key`. */
-const PROBLEM_LINE = /^[A-Za-z][\w]*(?:\[\d+\]|\.[A-Za-z]\w*)*\u00A0: trouvé [^\n]+, attendu [^\n]+$/;
+/** One line `field: found …, expected …` (or `absent, expected …`), the field a path such as `tags[1]` or `comments.key`. */
+const PROBLEM_LINE = /^[A-Za-z][\w]*(?:\[\d+\]|\.[A-Za-z]\w*)*\u00A0: (?:trouvé [^\n]+|absent), attendu [^\n]+$/;
 
 function problemsAreLines(schema: typeof posts | typeof pages, data: Record<string, unknown>): boolean {
   const result = validate(schema, data, m);
@@ -327,7 +327,7 @@ describe("front matter", () => {
           throw error;
         }
         const result = validate(posts, data, m);
-        return result.ok || result.problems.every((line) => /\u00A0: trouvé .+, attendu /.test(line));
+        return result.ok || result.problems.every((line) => /\u00A0: (?:trouvé .+|absent), attendu /.test(line));
       }),
       RUNS,
     );

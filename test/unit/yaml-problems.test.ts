@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { FrontMatterSyntaxError, parseSource } from "../../plugins/content/frontmatter.ts";
 import { yamlProblems } from "../../plugins/content/yaml-problems.ts";
 import { LANGUAGES } from "../../plugins/i18n/languages.ts";
+import { french } from "../helpers/french.ts";
 
 interface Case {
   name: string;
@@ -16,7 +17,10 @@ interface Case {
   /** The file's line the message points at. */
   line: number;
   en: string;
+  /** With plain spaces, typeset by `french()`; the author's own text that ends it is left as written. */
   fr: string;
+  /** The end of `fr` quoted from the file, which French spacing leaves alone. */
+  frQuoted?: string;
 }
 
 const CASES: Case[] = [
@@ -102,7 +106,8 @@ const CASES: Case[] = [
     text: "---\ndate: 2024-01-01\ntitle: Réseaux sociaux : le guide\n---\nTexte.\n",
     line: 3,
     en: 'the value of title holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes: title: "Réseaux sociaux : le guide"',
-    fr: 'la valeur de title contient un deux-points suivi d’une espace, que YAML lit comme le début d’une autre clé ; mettez la valeur entre guillemets : title: "Réseaux sociaux : le guide"',
+    fr: "la valeur de title contient un deux-points suivi d’une espace, que YAML lit comme le début d’une autre clé ; mettez la valeur entre guillemets : ",
+    frQuoted: 'title: "Réseaux sociaux : le guide"',
   },
   {
     name: "no space after the colon",
@@ -201,10 +206,10 @@ function problemOf(text: string, language: "fr" | "en"): { line: number; message
 }
 
 describe("front matter syntax problems", () => {
-  for (const { name, text, line, en, fr } of CASES) {
+  for (const { name, text, line, en, fr, frQuoted = "" } of CASES) {
     for (const language of LANGUAGES) {
       it(`${name} (${language})`, () => {
-        expect(problemOf(text, language)).toEqual({ line, message: language === "fr" ? fr : en });
+        expect(problemOf(text, language)).toEqual({ line, message: language === "fr" ? french(fr) + frQuoted : en });
       });
     }
   }
