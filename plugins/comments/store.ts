@@ -86,7 +86,7 @@ export class CommentStore {
     this.#messages = messages(site.language);
     this.#cacheDir = cacheDir;
     this.#warn = warn;
-    this.#archives = new ArchiveReader(site.timeZone, messages(site.language));
+    this.#archives = new ArchiveReader(site.timeZone, this.#messages);
     this.#media = new MediaCache(cacheDir);
     this.#i18n = i18n;
     this.#markdown = MarkdownIt({

@@ -78,7 +78,7 @@ export function addSocial({ site, i18n, blog, assets, cacheDir, lifecycle, log }
         m.format(t.cards, {
           drawn: m.plural(t.cardsDrawn, report.drawn),
           reused: m.plural(t.cardsReused, report.reused),
-          seconds: new Intl.NumberFormat(site.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+          seconds: new Intl.NumberFormat(i18n.t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
             report.seconds,
           ),
         }),
